@@ -1,0 +1,190 @@
+"""Reports: interview write-ups, evaluations, research reports and the like.
+
+The page carries the metadata and offers the original file(s); splitting a report
+into searchable sections is the import pipeline's job (``documents/ingest/``).
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from wijkwijs.listing import ListingFilter, ListingPage
+from wijkwijs.models.classification import ClassifiedPage
+from wijkwijs.periods import period_display, precise_date_display, validate_period
+from wijkwijs.visibility import VisibilityMixin, visible
+
+
+class ReportKind(models.TextChoices):
+    INTERVIEWS = "interviewverslag", _("Interviewverslag")
+    EVALUATION = "evaluatie", _("Evaluatie")
+    PROGRESS = "voortgangsrapportage", _("Voortgangsrapportage")
+    RESEARCH = "onderzoeksrapport", _("Onderzoeksrapport")
+    POLICY = "beleidsnotitie", _("Beleidsnotitie")
+    FACTSHEET = "factsheet", _("Factsheet")
+    MAGAZINE = "magazine", _("Magazine")
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", _("Dag")
+    MONTH = "month", _("Maand")
+    YEAR = "year", _("Jaar")
+
+
+class ReportIndexPage(ListingPage):
+    listed_model = "documents.ReportPage"
+    listing_filters = ListingPage.listing_filters + (
+        ListingFilter("soort", _("Soort"), "kind", lambda: ReportKind.choices),
+    )
+    listing_order = ("-published_on", "title")
+    subpage_types = ["documents.ReportPage"]
+    parent_page_types = ["wijkwijs.HomePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("publicatie-overzicht")
+
+
+class ReportTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "documents.ReportPage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class ReportPage(VisibilityMixin, ClassifiedPage):
+    kind = models.CharField(_("soort"), max_length=24, choices=ReportKind.choices)
+    publisher = models.ForeignKey(
+        "expertise.OrganisationPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="published_reports",
+        verbose_name=_("uitgever"),
+    )
+    publisher_name = models.CharField(
+        _("uitgever (naam)"),
+        max_length=200,
+        blank=True,
+        help_text=_("Als de uitgever geen organisatie op het platform is."),
+    )
+    published_on = models.DateField(_("publicatiedatum"), null=True, blank=True)
+    date_precision = models.CharField(
+        _("nauwkeurigheid datum"),
+        max_length=8,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+    )
+    period_start = models.DateField(_("onderzochte periode: begin"), null=True, blank=True)
+    period_end = models.DateField(_("onderzochte periode: einde"), null=True, blank=True)
+    abstract = models.TextField(_("samenvatting"), blank=True, help_text=_("Markdown."))
+    organisations = ParentalManyToManyField(
+        "expertise.OrganisationPage",
+        blank=True,
+        related_name="reports",
+        verbose_name=_("betrokken organisaties"),
+    )
+    tags = ClusterTaggableManager(through=ReportTag, blank=True, verbose_name=_("trefwoorden"))
+
+    content_panels = (
+        Page.content_panels
+        + [
+            MultiFieldPanel(
+                [
+                    FieldPanel("kind"),
+                    InlinePanel("authors", label=_("Auteurs")),
+                    FieldPanel("publisher"),
+                    FieldPanel("publisher_name"),
+                    FieldPanel("published_on"),
+                    FieldPanel("date_precision"),
+                    FieldPanel("period_start"),
+                    FieldPanel("period_end"),
+                ],
+                heading=_("Bibliografische gegevens"),
+            ),
+            FieldPanel("abstract"),
+            InlinePanel("files", label=_("Bestanden")),
+            FieldPanel("organisations"),
+        ]
+        + ClassifiedPage.classification_panels
+    )
+    settings_panels = Page.settings_panels + [FieldPanel("visibility")]
+    search_fields = ClassifiedPage.search_fields + [
+        index.SearchField("abstract"),
+        index.RelatedFields("authors", [index.SearchField("name")]),
+        index.FilterField("kind"),
+        index.FilterField("published_on"),
+    ]
+    parent_page_types = ["documents.ReportIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("publicatie")
+        verbose_name_plural = _("publicaties")
+
+    def clean(self):
+        super().clean()
+        validate_period(self.period_start, self.period_end)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        user = request.user
+        context.update(
+            authors=[
+                (
+                    author.name,
+                    author.expert if author.expert and author.expert.is_visible_to(user) else None,
+                )
+                for author in self.authors.select_related("expert")
+            ],
+            practices=visible(self.practices.all(), user).order_by("title"),
+            organisations=visible(self.organisations.all(), user).order_by("title"),
+        )
+        return context
+
+    @property
+    def card_summary(self):
+        return self.abstract
+
+    @property
+    def publication_date_display(self):
+        return precise_date_display(self.published_on, self.date_precision)
+
+    @property
+    def period(self):
+        return period_display(self.period_start, self.period_end)
+
+    @property
+    def publisher_display(self):
+        return self.publisher.title if self.publisher_id else self.publisher_name
+
+
+class ReportAuthor(Orderable):
+    page = ParentalKey(ReportPage, related_name="authors", on_delete=models.CASCADE)
+    name = models.CharField(_("naam"), max_length=200)
+    expert = models.ForeignKey(
+        "expertise.ExpertPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="authorships",
+        verbose_name=_("expertprofiel"),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("expert")]
+
+
+class ReportFile(Orderable):
+    page = ParentalKey(ReportPage, related_name="files", on_delete=models.CASCADE)
+    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+")
+    description = models.CharField(
+        _("omschrijving"),
+        max_length=200,
+        blank=True,
+        help_text=_("Bijvoorbeeld 'origineel (PDF)'."),
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("description")]

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WijkwijsConfig(AppConfig):
+    name = "wijkwijs"
+    verbose_name = _("Wijkwijs: gemeenten, thema's en kennisgemeenschappen")

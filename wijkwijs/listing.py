@@ -1,0 +1,80 @@
+"""Index pages that list one page type, filtered and paginated.
+
+The filters are declared per index page (theme and municipality for classified
+content, province for municipalities); the request's choices are validated against
+the declared options, so an unknown value simply matches nothing rather than erroring.
+"""
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.apps import apps
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+
+from wijkwijs.visibility import visible
+
+
+@dataclass(frozen=True)
+class ListingFilter:
+    param: str
+    label: str
+    lookup: str
+    options: callable  # () -> [(value, label)]
+
+
+def theme_options():
+    ThemePage = apps.get_model("wijkwijs", "ThemePage")
+    return list(ThemePage.objects.live().order_by("title").values_list("slug", "title"))
+
+
+def municipality_options():
+    MunicipalityPage = apps.get_model("wijkwijs", "MunicipalityPage")
+    return list(MunicipalityPage.objects.live().order_by("title").values_list("slug", "title"))
+
+
+THEME_FILTER = ListingFilter("thema", _("Thema"), "themes__slug", theme_options)
+MUNICIPALITY_FILTER = ListingFilter(
+    "gemeente", _("Gemeente"), "municipalities__slug", municipality_options
+)
+
+
+class ListingPage(Page):
+    intro = models.TextField(_("inleiding"), blank=True, help_text=_("Markdown."))
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    template = "wijkwijs/listing_page.html"
+    listed_model = None  # "app_label.ModelName"
+    listing_filters = (THEME_FILTER, MUNICIPALITY_FILTER)
+    listing_order = ("title",)
+    page_size = 24
+
+    class Meta:
+        abstract = True
+
+    def listed_pages(self, user):
+        model = apps.get_model(self.listed_model)
+        return visible(model.objects.all(), user).order_by(*self.listing_order)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        pages = self.listed_pages(request.user)
+        filters, chosen = [], {}
+        for listing_filter in self.listing_filters:
+            options = listing_filter.options()
+            value = request.GET.get(listing_filter.param, "")
+            if value and value in dict(options):
+                pages = pages.filter(**{listing_filter.lookup: value})
+                chosen[listing_filter.param] = value
+            filters.append({"filter": listing_filter, "options": options, "value": value})
+        page_obj = Paginator(pages.distinct(), self.page_size).get_page(request.GET.get("pagina"))
+        context.update(
+            listing=page_obj,
+            listing_filters=filters,
+            filter_query=urlencode(chosen),
+        )
+        return context

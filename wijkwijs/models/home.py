@@ -1,0 +1,31 @@
+"""The home page: one search box and the ways into the knowledge base."""
+
+from django.apps import apps
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+
+from wijkwijs.visibility import visible
+
+
+class HomePage(Page):
+    intro = models.TextField(_("inleiding"), blank=True, help_text=_("Markdown."))
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("startpagina")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        practices = visible(apps.get_model("practices", "PracticePage").objects.all(), request.user)
+        themes = apps.get_model("wijkwijs", "ThemePage").objects.live().public()
+        context.update(
+            recent_practices=practices.order_by("-first_published_at")[:6],
+            themes=themes.order_by("title"),
+            sections=self.get_children().live().public().in_menu(),
+        )
+        return context

@@ -1,0 +1,75 @@
+"""The controlled theme vocabulary: it drives facets, filters and synonym expansion."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+from wijkwijs.listing import ListingPage
+from wijkwijs.models.classification import content_classified_under
+
+
+class ThemeIndexPage(ListingPage):
+    listed_model = "wijkwijs.ThemePage"
+    listing_filters = ()
+    subpage_types = ["wijkwijs.ThemePage"]
+    parent_page_types = ["wijkwijs.HomePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("thema-overzicht")
+
+
+class ThemeTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "wijkwijs.ThemePage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class ThemePage(Page):
+    """One theme; the page title is its Dutch label."""
+
+    label_en = models.CharField(_("label (Engels)"), max_length=120, blank=True)
+    description = models.TextField(_("omschrijving"), blank=True, help_text=_("Markdown."))
+    synonyms = models.TextField(
+        _("synoniemen"),
+        blank=True,
+        help_text=_("Eén synoniem of afkorting per regel, bijvoorbeeld 'buurtteam'."),
+    )
+    tags = ClusterTaggableManager(through=ThemeTag, blank=True, verbose_name=_("trefwoorden"))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("label_en"),
+        FieldPanel("description"),
+        FieldPanel("synonyms"),
+        FieldPanel("tags"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("label_en"),
+        index.SearchField("description"),
+        index.SearchField("synonyms"),
+        index.AutocompleteField("synonyms"),
+    ]
+    parent_page_types = ["wijkwijs.ThemeIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("thema")
+        verbose_name_plural = _("thema's")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(content_classified_under(self, request.user))
+        return context
+
+    @property
+    def synonym_list(self):
+        return [line.strip() for line in self.synonyms.splitlines() if line.strip()]
+
+    @property
+    def card_summary(self):
+        return self.description

@@ -1,0 +1,31 @@
+from django import template
+from django.utils.html import strip_tags
+from django.utils.text import capfirst
+
+from wijkwijs.markdown import render_markdown
+
+register = template.Library()
+
+
+@register.filter
+def markdown(text):
+    """Markdown to sanitised HTML."""
+    return render_markdown(text)
+
+
+@register.filter
+def markdown_text(text):
+    """Markdown to plain text, for summaries on cards."""
+    return strip_tags(render_markdown(text)).strip()
+
+
+@register.filter
+def page_type_label(page):
+    """'Praktijkvoorbeeld', 'Expertprofiel', …: the page's kind in the user's language."""
+    return capfirst(page.specific_class._meta.verbose_name)
+
+
+@register.filter
+def in_section(page, menu_item):
+    """Whether ``page`` is ``menu_item`` or lies beneath it (for aria-current in menus)."""
+    return bool(page) and page.path.startswith(menu_item.path)
