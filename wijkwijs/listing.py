@@ -47,7 +47,6 @@ class ListingPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
-    template = "wijkwijs/listing_page.html"
     listed_model = None  # "app_label.ModelName"
     listing_filters = (THEME_FILTER, MUNICIPALITY_FILTER)
     listing_order = ("title",)
@@ -55,6 +54,10 @@ class ListingPage(Page):
 
     class Meta:
         abstract = True
+
+    def get_template(self, request, *args, **kwargs):
+        # Wagtail derives a template name per class; all listings share one template.
+        return "wijkwijs/listing_page.html"
 
     def listed_pages(self, user):
         model = apps.get_model(self.listed_model)

@@ -42,8 +42,10 @@ INDEX_PAGES = [
         PracticeIndexPage,
         "praktijkvoorbeelden",
         _("Praktijkvoorbeelden"),
-        _("Hoe pakten andere gemeenten en organisaties het aan? Casussen met aanpak, "
-          "werkzame elementen en geleerde lessen."),
+        _(
+            "Hoe pakten andere gemeenten en organisaties het aan? Casussen met aanpak, "
+            "werkzame elementen en geleerde lessen."
+        ),
     ),
     (
         "experts",
@@ -104,8 +106,10 @@ def _ensure_home():
             title="Wijkwijs",
             slug=HOME_SLUG,
             intro=str(
-                _("Vind wie wat weet in het sociaal domein: experts, praktijkvoorbeelden, "
-                  "onderzoek en gemeenten, doorzoekbaar op thema en gemeente.")
+                _(
+                    "Vind wie wat weet in het sociaal domein: experts, praktijkvoorbeelden, "
+                    "onderzoek en gemeenten, doorzoekbaar op thema en gemeente."
+                )
             ),
         )
     )
@@ -115,8 +119,13 @@ def _ensure_home():
 def _ensure_site(home):
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
-                            site_name="Wijkwijs")
+        Site.objects.create(
+            hostname="localhost",
+            port=80,
+            root_page=home,
+            is_default_site=True,
+            site_name="Wijkwijs",
+        )
     elif site.root_page_id != home.pk:
         site.root_page = home
         site.site_name = "Wijkwijs"

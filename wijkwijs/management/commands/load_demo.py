@@ -27,4 +27,6 @@ class Command(BaseCommand):
         if create_users:
             self.stdout.write("Demo-logins (beheer: http://127.0.0.1:8000/beheer/):")
             for username, password, description in ensure_demo_users():
-                self.stdout.write(f"  gebruiker {username!r}, wachtwoord {password!r}: {description}")
+                self.stdout.write(
+                    f"  gebruiker {username!r}, wachtwoord {password!r}: {description}"
+                )

@@ -1,0 +1,66 @@
+# Wijkwijs: two commands do all set-up on a fresh machine.
+#   make demo   virtualenv, install, SQLite database with demo content, serve on :8000
+#   make test   install, start PostgreSQL (and the browser tools), run the whole suite
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DEMO_DATABASE_URL := sqlite:///$(CURDIR)/var/wijkwijs.sqlite3
+
+.PHONY: demo test install browser-tools services-stop lint format messages clean
+
+$(VENV)/.installed: pyproject.toml
+	@echo "==> Virtuele omgeving en Python-pakketten installeren"
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet ".[test]"
+	@touch $@
+
+install: $(VENV)/.installed
+
+demo: install
+	@mkdir -p var
+	@echo "==> Database (SQLite) bijwerken"
+	DATABASE_URL=$(DEMO_DATABASE_URL) $(BIN)/python manage.py migrate --noinput
+	@echo "==> Demo-inhoud laden"
+	DATABASE_URL=$(DEMO_DATABASE_URL) $(BIN)/python manage.py load_demo --create-users
+	@echo "==> Wijkwijs draait op http://127.0.0.1:8000 (stoppen met Ctrl+C)"
+	DATABASE_URL=$(DEMO_DATABASE_URL) $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+# Chromium (Debian package) for the browser tests and axe-core (npm) for accessibility.
+browser-tools:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	    echo "==> Chromium installeren (Debian-pakket)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Let op: /usr/bin/chromium ontbreekt; browsertests worden overgeslagen (buiten CI)."; fi; \
+	fi
+	@if [ ! -f node_modules/axe-core/axe.min.js ]; then \
+	  if command -v npm >/dev/null; then echo "==> axe-core installeren (npm)"; npm ci --no-audit --no-fund --silent; \
+	  else echo "Let op: npm ontbreekt; de toegankelijkheidstest wordt overgeslagen (buiten CI)."; fi; \
+	fi
+
+test: install browser-tools
+	@if [ -z "$${DATABASE_URL:-}" ]; then \
+	  echo "==> PostgreSQL starten"; \
+	  DATABASE_URL="$$(scripts/postgres.sh start)"; \
+	  export DATABASE_URL; \
+	fi; \
+	echo "==> Testsuite draaien op $${DATABASE_URL%%@*}@…"; \
+	$(BIN)/pytest
+
+services-stop:
+	scripts/postgres.sh stop
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) var node_modules

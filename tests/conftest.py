@@ -1,0 +1,35 @@
+"""Shared test set-up.
+
+The demo content is loaded once per session into the test database, so tests read
+realistic data without each paying for it; every test still runs in its own rolled-back
+transaction. Browser tests need committed data for the live server thread, so they use
+transactional databases and are moved to the end of the run (their flush would otherwise
+wipe the shared content for the tests after them).
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+from wijkwijs.demo import DemoLoader
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+SHARED_DIR = Path(__file__).resolve().parents[2] / "shared"
+
+
+def pytest_collection_modifyitems(items):
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        if IN_CI and connection.vendor != "postgresql":
+            pytest.exit(
+                f"CI=true but the test database is {connection.vendor}: set DATABASE_URL "
+                "to PostgreSQL (make test starts one).",
+                returncode=3,
+            )
+        DemoLoader().run()
