@@ -62,5 +62,11 @@ format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# Refresh the English catalogue after changing Dutch UI texts (needs GNU gettext).
+# The compiled .mo is committed, so running the site needs no gettext.
+messages: install
+	$(BIN)/python manage.py makemessages -l en --ignore=.venv --ignore=node_modules --ignore=var --ignore=tests --ignore=bench
+	$(BIN)/python manage.py compilemessages -l en --ignore=.venv
+
 clean:
 	rm -rf $(VENV) var node_modules

@@ -22,7 +22,7 @@ from wijkwijs.listing import ListingFilter, ListingPage
 from wijkwijs.models.classification import content_classified_under
 
 cbs_code_validator = RegexValidator(
-    r"^GM\d{4}$",
+    r"^[Gg][Mm]\d{4}$",
     _("Een CBS-gemeentecode is 'GM' gevolgd door vier cijfers, bijvoorbeeld GM0344."),
 )
 
@@ -100,7 +100,11 @@ class MunicipalityTag(TaggedItemBase):
 
 class MunicipalityPage(Page):
     cbs_code = models.CharField(
-        _("CBS-code"), max_length=6, unique=True, validators=[cbs_code_validator]
+        # Longer than the 6 characters a code has, so a wrong code gets the format hint.
+        _("CBS-code"),
+        max_length=12,
+        unique=True,
+        validators=[cbs_code_validator],
     )
     province = models.CharField(_("provincie"), max_length=20, choices=Province.choices)
     name_variants = models.TextField(
