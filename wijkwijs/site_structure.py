@@ -6,9 +6,11 @@ what exists alone, so it is safe on a fresh database and on a live one.
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
 from documents.models import ReportIndexPage
 from expertise.models import ExpertIndexPage, OrganisationIndexPage
@@ -92,11 +94,19 @@ INDEX_PAGES = [
 ]
 
 
+def _ensure_root():
+    """Wagtail's migrations create the locale and root page; a flushed database has neither."""
+    Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
+    return Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+
+
 def _ensure_home():
     home = HomePage.objects.first()
     if home:
         return home
-    root = Page.get_first_root_node()
+    root = _ensure_root()
     # Wagtail's own migration leaves a placeholder welcome page at the slug we want.
     for placeholder in root.get_children().filter(slug=HOME_SLUG):
         if placeholder.specific_class is Page and not placeholder.get_children().exists():

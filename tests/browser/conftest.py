@@ -1,0 +1,69 @@
+"""Real headless Chromium (Debian's package) driven by Playwright, against a live server.
+
+The live server thread needs committed data, so these tests use a transactional
+database; every test's flush empties it, so each test loads the demo content again.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import IN_CI
+from wijkwijs.demo import DemoLoader
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM calls from the
+# test body are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+AXE_SCRIPT = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def missing(what):
+    if IN_CI:
+        pytest.fail(f"{what} is missing under CI=true; `make test` installs it.")
+    pytest.skip(f"{what} is missing; `make test` installs it")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        missing(f"Chromium ({CHROMIUM})")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def site(transactional_db, live_server):
+    DemoLoader().run()
+    return live_server.url
+
+
+@pytest.fixture
+def page(browser, site):
+    context = browser.new_context(base_url=site, locale="nl-NL")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def axe_script():
+    if not AXE_SCRIPT.exists():
+        missing(f"axe-core ({AXE_SCRIPT})")
+    return AXE_SCRIPT
