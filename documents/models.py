@@ -81,6 +81,7 @@ class ReportPage(VisibilityMixin, ClassifiedPage):
     period_start = models.DateField(_("onderzochte periode: begin"), null=True, blank=True)
     period_end = models.DateField(_("onderzochte periode: einde"), null=True, blank=True)
     abstract = models.TextField(_("samenvatting"), blank=True, help_text=_("Markdown."))
+    cleaned_text = models.TextField(_("opgeschoonde tekst"), blank=True, editable=False)
     organisations = ParentalManyToManyField(
         "expertise.OrganisationPage",
         blank=True,
@@ -178,6 +179,8 @@ class ReportAuthor(Orderable):
 
 
 class ReportFile(Orderable):
+    """One rendition of a report: the same document as PDF, Word, Markdown or text."""
+
     page = ParentalKey(ReportPage, related_name="files", on_delete=models.CASCADE)
     document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+")
     description = models.CharField(
@@ -186,5 +189,53 @@ class ReportFile(Orderable):
         blank=True,
         help_text=_("Bijvoorbeeld 'origineel (PDF)'."),
     )
+    # Filled by the import pipeline (documents/ingest/), not by editors.
+    file_format = models.CharField(_("formaat"), max_length=12, blank=True, editable=False)
+    sha256 = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
+    fingerprint = models.JSONField(default=list, blank=True, editable=False)
+    extracted_metadata = models.JSONField(default=dict, blank=True, editable=False)
+    provides_structure = models.BooleanField(default=False, editable=False)
 
     panels = [FieldPanel("document"), FieldPanel("description")]
+
+
+class ReportSection(models.Model):
+    """A chapter, section or sub-section of an imported report: what search points into."""
+
+    report = models.ForeignKey(ReportPage, related_name="sections", on_delete=models.CASCADE)
+    position = models.PositiveIntegerField(_("volgorde"))
+    number = models.CharField(_("nummer"), max_length=20, blank=True)
+    heading = models.CharField(_("kop"), max_length=500)
+    level = models.PositiveSmallIntegerField(_("niveau"))
+    anchor = models.SlugField(_("anker"), max_length=120)
+    text = models.TextField(_("tekst"), blank=True)
+    page_number = models.PositiveIntegerField(_("pagina"), null=True, blank=True)
+    start_offset = models.PositiveIntegerField(_("begin in de tekst"), default=0)
+    end_offset = models.PositiveIntegerField(_("einde in de tekst"), default=0)
+
+    class Meta:
+        ordering = ["report", "position"]
+        verbose_name = _("paragraaf")
+        verbose_name_plural = _("paragrafen")
+        constraints = [
+            models.UniqueConstraint(fields=["report", "position"], name="unique_section_position"),
+            models.UniqueConstraint(fields=["report", "anchor"], name="unique_section_anchor"),
+        ]
+
+    def __str__(self):
+        return f"{self.number} {self.heading}".strip()
+
+    def get_url(self):
+        return f"{self.report.get_url()}#{self.anchor}"
+
+
+class SectionFootnote(models.Model):
+    section = models.ForeignKey(ReportSection, related_name="footnotes", on_delete=models.CASCADE)
+    number = models.CharField(_("nummer"), max_length=8)
+    text = models.TextField(_("tekst"))
+
+    class Meta:
+        ordering = ["section", "id"]
+
+    def __str__(self):
+        return f"[^{self.number}] {self.text[:60]}"

@@ -1,0 +1,181 @@
+"""Text out of PDF, DOCX, Markdown and plain-text files, as lines with layout hints.
+
+Every extractor returns the same shape, so cleanup and structure detection do not care
+where a line came from: its text, the page it was printed on (PDF), the heading level
+its source declared (Markdown ``#``, Word heading styles) and its indentation.
+"""
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import docx
+from django.utils.translation import gettext as _
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError
+
+from documents.ingest.formats import DOCX, MARKDOWN, PDF, ImportRefused
+
+
+@dataclass
+class SourceLine:
+    text: str
+    page: int | None = None
+    heading_level: int | None = None  # declared by the source format, if any
+    indent: int = 0
+
+
+@dataclass
+class Extraction:
+    lines: list[SourceLine]
+    declared_title: str = ""
+    declares_headings: bool = False
+    pages: int | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def extract(path: Path, file_format: str) -> Extraction:
+    extractors = {PDF: extract_pdf, DOCX: extract_docx, MARKDOWN: extract_markdown}
+    extraction = extractors.get(file_format, extract_text)(path)
+    if not any(line.text.strip() for line in extraction.lines):
+        raise ImportRefused(
+            _("Er staat geen tekst in dit bestand (is het een scan zonder tekstlaag?).")
+        )
+    return extraction
+
+
+def _lines_with_indent(text, page=None):
+    """Lines with their indentation; a whitespace-only line keeps its length as indent,
+    because a long run of spaces is how extracted PDFs separate footnotes from the body."""
+    for raw in text.split("\n"):
+        stripped = raw.rstrip()
+        indent = len(raw) if not stripped else len(stripped) - len(stripped.lstrip(" "))
+        yield SourceLine(stripped.lstrip(" "), page=page, indent=indent)
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """Text and the encoding it was in: UTF-8/16 first, then Windows-1252, then Latin-1."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16"
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1"), "latin-1"
+
+
+def extract_text(path: Path) -> Extraction:
+    text, encoding = decode_text(path.read_bytes())
+    if "\x00" in text:
+        raise ImportRefused(
+            _("Dit tekstbestand bevat binaire gegevens en kan niet worden gelezen.")
+        )
+    extraction = Extraction(lines=list(_lines_with_indent(text.replace("\r\n", "\n"))))
+    if encoding not in ("utf-8-sig", "utf-16"):
+        extraction.notes.append(_("Tekst gelezen als %(encoding)s.") % {"encoding": encoding})
+    return extraction
+
+
+MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+MARKDOWN_INLINE = [
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images: keep the alt text
+    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),  # links: keep the link text
+    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),
+    (re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])"), r"\1"),
+    (re.compile(r"`([^`]*)`"), r"\1"),
+    (re.compile(r"<!--.*?-->"), ""),
+    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!'\"])"), r"\1"),
+]
+
+
+def markdown_to_plain(text: str) -> str:
+    for pattern, replacement in MARKDOWN_INLINE:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def extract_markdown(path: Path) -> Extraction:
+    text, _encoding = decode_text(path.read_bytes())
+    lines, title = [], ""
+    for raw in text.replace("\r\n", "\n").split("\n"):
+        if re.fullmatch(r"\s*([-*_]\s*){3,}", raw):  # a horizontal rule
+            lines.append(SourceLine(""))
+            continue
+        heading = MARKDOWN_HEADING.match(raw)
+        if heading:
+            level, content = len(heading.group(1)), markdown_to_plain(heading.group(2)).strip()
+            if level == 1 and not title:
+                title = content
+            lines.append(SourceLine(content, heading_level=level))
+            continue
+        stripped = raw.rstrip()
+        lines.append(
+            SourceLine(
+                markdown_to_plain(stripped.lstrip()),
+                indent=len(stripped) - len(stripped.lstrip()),
+            )
+        )
+    return Extraction(lines=lines, declared_title=title, declares_headings=True)
+
+
+WORD_HEADING_STYLE = re.compile(r"^(?:Heading|Kop)\s*(\d)$", re.IGNORECASE)
+
+
+def extract_docx(path: Path) -> Extraction:
+    try:
+        document = docx.Document(str(path))
+    except (zipfile.BadZipFile, KeyError, ValueError) as error:
+        raise ImportRefused(
+            _("Het Word-bestand kan niet worden gelezen (%(error)s).") % {"error": error}
+        ) from error
+    lines, title = [], ""
+    for paragraph in document.paragraphs:
+        style = paragraph.style.name if paragraph.style is not None else ""
+        text = paragraph.text.strip()
+        heading = WORD_HEADING_STYLE.match(style)
+        level = (
+            1 if style.lower() in ("title", "titel") else int(heading.group(1)) if heading else None
+        )
+        if level == 1 and text and not title:
+            title = text
+        lines.append(SourceLine(text, heading_level=level if text else None))
+        lines.append(SourceLine(""))  # Word paragraphs are paragraphs: keep them apart
+    for table in document.tables:
+        for row in table.rows:
+            lines.append(SourceLine(" | ".join(cell.text.strip() for cell in row.cells)))
+    core_title = (document.core_properties.title or "").strip()
+    return Extraction(
+        lines=lines, declared_title=title or _meaningful(core_title), declares_headings=True
+    )
+
+
+def _meaningful(title: str) -> str:
+    """Office suites often leave placeholder titles ('x', 'Document1') in file properties."""
+    return title if len(title) > 3 and not re.fullmatch(r"(?i)document\s*\d*", title) else ""
+
+
+def extract_pdf(path: Path) -> Extraction:
+    try:
+        reader = PdfReader(str(path))
+        if reader.is_encrypted:
+            raise ImportRefused(
+                _(
+                    "De PDF is beveiligd met een wachtwoord; "
+                    "sla hem onbeveiligd op en probeer opnieuw."
+                )
+            )
+        lines = []
+        for number, page in enumerate(reader.pages, start=1):
+            lines.extend(_lines_with_indent(page.extract_text() or "", page=number))
+            lines.append(SourceLine("", page=number))
+        metadata_title = _meaningful(str((reader.metadata or {}).get("/Title", "") or "").strip())
+    except ImportRefused:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
+        raise ImportRefused(
+            _("De PDF is beschadigd en kan niet worden gelezen (%(error)s).")
+            % {"error": type(error).__name__}
+        ) from error
+    return Extraction(lines=lines, declared_title=metadata_title, pages=len(reader.pages))

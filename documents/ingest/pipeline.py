@@ -1,0 +1,281 @@
+"""Importing one file: analyse it, then create a report or add a rendition to one.
+
+Everything a file changes in the database happens in one transaction, so a failure
+leaves no half-created report or section. The same file imported twice changes
+nothing; the same document in another format becomes another rendition of the
+existing report, whose metadata and structure come from its best renditions.
+"""
+
+import hashlib
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.core.files import File
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from wagtail.documents import get_document_model
+
+from documents.ingest.cleanup import clean_lines
+from documents.ingest.extract import extract
+from documents.ingest.fingerprint import SAME_DOCUMENT, resemblance, sketch
+from documents.ingest.formats import DOCX, MARKDOWN, PDF, TEXT, ImportRefused, detect_format
+from documents.ingest.metadata import extract_metadata, find_date, richness
+from documents.ingest.structure import Outline, Section, build_outline
+from documents.models import (
+    ReportAuthor,
+    ReportFile,
+    ReportKind,
+    ReportPage,
+    ReportSection,
+    SectionFootnote,
+)
+from wijkwijs.visibility import Visibility
+
+logger = logging.getLogger(__name__)
+
+# Which rendition's structure to trust: declared headings beat recognised ones, and
+# text extracted by the author beats what pypdf reconstructs from page layout.
+STRUCTURE_RANK = {MARKDOWN: 4, DOCX: 3, TEXT: 2, PDF: 1}
+FORMAT_LABELS = {MARKDOWN: "Markdown", DOCX: "Word", TEXT: "tekst", PDF: "PDF"}
+KIND_HINTS = [
+    ("interview", ReportKind.INTERVIEWS),
+    ("voortgang", ReportKind.PROGRESS),
+    ("evaluatie", ReportKind.EVALUATION),
+    ("magazine", ReportKind.MAGAZINE),
+    ("factsheet", ReportKind.FACTSHEET),
+    ("notitie", ReportKind.POLICY),
+]
+
+
+@dataclass
+class ImportOptions:
+    kind: str | None = None
+    visibility: str | None = None
+    dry_run: bool = False
+
+
+@dataclass
+class ImportResult:
+    file: str
+    status: str  # "imported", "duplicate" (new rendition or same file again) or "failed"
+    report: ReportPage | None = None
+    error: str = ""
+    sections: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Analysis:
+    path: Path
+    file_format: str
+    sha256: str
+    outline: Outline
+    metadata: dict
+    fingerprint: list[int]
+    notes: list[str]
+
+    @property
+    def sections(self) -> list[Section]:
+        sections = list(self.outline.sections)
+        if self.outline.preamble:
+            intro = Section(
+                heading=self.metadata["title"], level=1, paragraphs=self.outline.preamble
+            )
+            intro.anchor = "begin"
+            sections.insert(0, intro)
+        return sections
+
+
+def analyse(path: Path) -> Analysis:
+    file_format = detect_format(path)
+    extraction = extract(path, file_format)
+    cleaned = clean_lines(extraction.lines)
+    outline = build_outline(
+        cleaned.lines, cleaned.footnotes, extraction.declares_headings, extraction.declared_title
+    )
+    metadata = extract_metadata(extraction.declared_title, outline.preamble, path)
+    # Title-block lines (date, authors) are metadata, not text.
+    title_block = {metadata["title"], *metadata["authors"]}
+    outline.preamble = [
+        line for line in outline.preamble if line not in title_block and not _is_date_line(line)
+    ]
+    full_text = "\n\n".join(
+        [*outline.preamble, *(f"{s.heading}\n\n{s.text}" for s in outline.sections)]
+    )
+    if not outline.sections and not outline.preamble:
+        raise ImportRefused(_("Er is geen leesbare tekst gevonden na het opschonen."))
+    return Analysis(
+        path=path,
+        file_format=file_format,
+        sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
+        outline=outline,
+        metadata=metadata,
+        fingerprint=sketch(full_text),
+        notes=extraction.notes,
+    )
+
+
+def _is_date_line(line):
+    return find_date([line])[0] is not None and len(line.split()) <= 4
+
+
+def import_file(path: Path, options: ImportOptions | None = None) -> ImportResult:
+    options = options or ImportOptions()
+    try:
+        analysis = analyse(path)
+    except ImportRefused as refusal:
+        return ImportResult(file=path.name, status="failed", error=str(refusal))
+    except Exception as error:  # noqa: BLE001 — a broken file must never stop a batch
+        logger.exception("Import of %s failed unexpectedly", path)
+        return ImportResult(
+            file=path.name,
+            status="failed",
+            error=_("Het bestand kon niet worden verwerkt (%(error)s).")
+            % {"error": type(error).__name__},
+        )
+    with transaction.atomic():
+        same_file = ReportFile.objects.filter(sha256=analysis.sha256).select_related("page").first()
+        if same_file:
+            report = same_file.page.specific
+            return ImportResult(
+                path.name,
+                "duplicate",
+                report,
+                sections=report.sections.count(),
+                notes=[_("Dit bestand is al geïmporteerd.")],
+            )
+        match = find_same_document(analysis.fingerprint)
+        if options.dry_run:
+            status = "duplicate" if match else "imported"
+            return ImportResult(path.name, status, match, sections=len(analysis.sections))
+        if match:
+            add_rendition(match, analysis)
+            return ImportResult(
+                path.name, "duplicate", match, sections=match.sections.count(), notes=analysis.notes
+            )
+        report = create_report(analysis, options)
+        return ImportResult(
+            path.name, "imported", report, sections=report.sections.count(), notes=analysis.notes
+        )
+
+
+def find_same_document(fingerprint: list[int]) -> ReportPage | None:
+    best, best_score = None, SAME_DOCUMENT
+    for rendition in ReportFile.objects.exclude(fingerprint=[]).only("fingerprint", "page_id"):
+        score = resemblance(fingerprint, rendition.fingerprint)
+        if score >= best_score:
+            best, best_score = rendition.page_id, score
+    return ReportPage.objects.get(pk=best) if best else None
+
+
+def guess_kind(analysis: Analysis) -> str:
+    haystack = f"{analysis.metadata['title']} {analysis.path.name}".lower()
+    for hint, kind in KIND_HINTS:
+        if hint in haystack:
+            return kind
+    return ReportKind.RESEARCH
+
+
+def unique_slug(parent, title):
+    base = slugify(title)[:60].strip("-") or "publicatie"
+    slug, counter = base, 2
+    while parent.get_children().filter(slug=slug).exists():
+        slug, counter = f"{base}-{counter}", counter + 1
+    return slug
+
+
+def create_report(analysis: Analysis, options: ImportOptions) -> ReportPage:
+    from wijkwijs.site_structure import ensure_site_structure
+
+    parent = ensure_site_structure().reports
+    metadata = analysis.metadata
+    report = ReportPage(
+        title=metadata["title"][:255],
+        slug=unique_slug(parent, metadata["title"]),
+        kind=options.kind or guess_kind(analysis),
+        # Imported documents name real people: restricted until an editor decides otherwise.
+        visibility=options.visibility or Visibility.MEMBERS,
+    )
+    apply_metadata(report, metadata)
+    parent.add_child(instance=report)
+    store_rendition(report, analysis, provides_structure=True)
+    write_sections(report, analysis)
+    return report
+
+
+def apply_metadata(report: ReportPage, metadata: dict):
+    if metadata.get("title_from_document"):
+        report.title = metadata["title"][:255]
+    if metadata.get("published_on"):
+        report.published_on = metadata["published_on"]
+        report.date_precision = metadata["date_precision"] or "day"
+    if metadata.get("authors"):
+        report.authors = [ReportAuthor(name=name) for name in metadata["authors"]]
+
+
+def add_rendition(report: ReportPage, analysis: Analysis):
+    renditions = list(report.files.all())
+    if all(richness(analysis.metadata) > richness(r.extracted_metadata) for r in renditions):
+        apply_metadata(report, analysis.metadata)
+        report.save()
+    structure_source = next((r for r in renditions if r.provides_structure), None)
+    better_structure = structure_source is None or (
+        STRUCTURE_RANK[analysis.file_format] > STRUCTURE_RANK.get(structure_source.file_format, 0)
+    )
+    if better_structure:
+        report.files.filter(provides_structure=True).update(provides_structure=False)
+        write_sections(report, analysis)
+    store_rendition(report, analysis, provides_structure=better_structure)
+
+
+def store_rendition(report: ReportPage, analysis: Analysis, provides_structure: bool):
+    Document = get_document_model()
+    with analysis.path.open("rb") as handle:
+        document = Document(title=f"{report.title} ({FORMAT_LABELS[analysis.file_format]})")
+        document.file.save(analysis.path.name, File(handle), save=False)
+        document.save()
+    ReportFile.objects.create(
+        page=report,
+        document=document,
+        description=_("Origineel (%(format)s)") % {"format": FORMAT_LABELS[analysis.file_format]},
+        file_format=analysis.file_format,
+        sha256=analysis.sha256,
+        fingerprint=analysis.fingerprint,
+        extracted_metadata=analysis.metadata,
+        provides_structure=provides_structure,
+        sort_order=report.files.count(),
+    )
+
+
+def write_sections(report: ReportPage, analysis: Analysis):
+    """Replace the report's sections and cleaned text with this rendition's."""
+    report.sections.all().delete()
+    parts, offset, rows, notes = [], 0, [], []
+    for position, section in enumerate(analysis.sections):
+        block = f"{section.number} {section.heading}".strip() + "\n\n" + section.text
+        rows.append(
+            ReportSection(
+                report=report,
+                position=position,
+                number=section.number,
+                heading=section.heading[:500],
+                level=section.level,
+                anchor=section.anchor,
+                text=section.text,
+                page_number=section.page,
+                start_offset=offset,
+                end_offset=offset + len(block),
+            )
+        )
+        notes.append(section.footnotes)
+        parts.append(block)
+        offset += len(block) + 2
+    created = ReportSection.objects.bulk_create(rows)
+    SectionFootnote.objects.bulk_create(
+        SectionFootnote(section=section, number=number, text=text)
+        for section, footnotes in zip(created, notes, strict=True)
+        for number, text in footnotes.items()
+    )
+    ReportPage.objects.filter(pk=report.pk).update(cleaned_text="\n\n".join(parts))

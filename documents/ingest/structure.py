@@ -1,0 +1,261 @@
+"""From cleaned lines to a section tree: headings, paragraphs, footnote references.
+
+Markdown and Word declare their headings; extracted text does not, so headings are
+recognised from their form: a printed number (``1.3 Samenstelling``: level = number of
+parts), or a short stand-alone line without closing punctuation. A bare heading set
+apart by the layout (indented, as extracted PDFs render separate text boxes) is a
+chapter; other bare headings sit below the numbered sections.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from django.utils.text import slugify
+
+from documents.ingest.cleanup import Line
+
+NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.{0,118})$")
+SENTENCE_END = ".,;:!?"
+MAX_HEADING_WORDS = 12
+MAX_BARE_HEADING_WORDS = 8
+# A footnote number after a word: glued ("matrix3") or after one space ("opzet 1 ").
+FOOTNOTE_REFERENCE = re.compile(r"(?<=[^\W\d_]{3})( ?)(\d{1,2})(?=[\s.,;:)’”'\"]|$)")
+LIST_START = re.compile(r"^[-*+•]\s")
+CAPTION = re.compile(r"^(?:Figuur|Tabel|Grafiek|Figure|Table)\s*\d", re.IGNORECASE)
+
+
+@dataclass
+class Section:
+    heading: str
+    level: int
+    number: str = ""
+    page: int | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    footnotes: dict[str, str] = field(default_factory=dict)
+    anchor: str = ""
+
+    @property
+    def text(self):
+        return "\n\n".join(self.paragraphs)
+
+
+@dataclass
+class Outline:
+    title: str
+    preamble: list[str]
+    sections: list[Section]
+
+
+def _is_upper_dominant(text):
+    letters = [char for char in text if char.isalpha()]
+    return bool(letters) and sum(char.isupper() for char in letters) / len(letters) > 0.8
+
+
+def _starts_like_a_title(text):
+    return bool(text) and (text[0].isupper() or text[0] in "‘'\"“")
+
+
+def _next_text(lines, index):
+    for line in lines[index + 1 :]:
+        if not line.blank:
+            return line
+    return None
+
+
+def numbered_heading(line: Line):
+    """(number, title) if the line is a printed, numbered heading."""
+    match = NUMBERED_HEADING.match(line.text)
+    if not match or line.list_item:
+        return None
+    number, title = match.group(1), match.group(2).strip()
+    if title[-1] in SENTENCE_END or len(title.split()) > MAX_HEADING_WORDS:
+        return None
+    if not _starts_like_a_title(title):
+        return None
+    if "." not in number and not _is_upper_dominant(title):
+        return None  # "1. Teammodel, …" in running text is a list, "1. INTERVIEWS" a chapter
+    return number, title
+
+
+def is_bare_heading(lines, index):
+    line = lines[index]
+    text = line.text
+    if line.list_item or not _starts_like_a_title(text) or text[-1] in SENTENCE_END + "/-":
+        return False
+    if CAPTION.match(text):
+        return False
+    if len(text.split()) > MAX_BARE_HEADING_WORDS or len(text) > 70 or text.isdigit():
+        return False
+    previous = lines[index - 1] if index else None
+    standalone = (
+        previous is None or previous.blank or (previous.text[-1] in ".!?’”" and line.indent > 0)
+    )
+    following = _next_text(lines, index)
+    if following is None or not standalone:
+        return False
+    first = following.text[0]
+    return first.isupper() or first.isdigit() or first in "‘'\"“(" or following.list_item
+
+
+def classify_headings(lines: list[Line], declared: bool):
+    """Mark heading lines in place: returns {index: (level, number, title)}."""
+    headings = {}
+    for index, line in enumerate(lines):
+        if line.blank:
+            continue
+        if declared:
+            if line.heading_level and not LIST_START.match(line.text):
+                # A printed number is a better guide to depth than the source's heading styles.
+                number_match = numbered_heading(line)
+                if number_match:
+                    number, title = number_match
+                    headings[index] = (number.count(".") + 1, number, title)
+                else:
+                    headings[index] = (line.heading_level, "", line.text)
+            continue
+        number_match = numbered_heading(line)
+        if number_match:
+            number, title = number_match
+            headings[index] = (number.count(".") + 1, number, title)
+        elif is_bare_heading(lines, index):
+            headings[index] = (None, "", line.text)  # level decided below
+    has_numbered_sections = any(number and "." in number for _lvl, number, _t in headings.values())
+    for index, (level, number, title) in headings.items():
+        if level is None:
+            indented = lines[index].indent > 0
+            level = 1 if indented or not has_numbered_sections else 3
+            headings[index] = (level, number, title)
+    return _normalise_levels(headings)
+
+
+def _normalise_levels(headings):
+    """Shift levels so the top level in use is 1 (Markdown documents often start at ##)."""
+    if not headings:
+        return headings
+    top = min(level for level, _number, _title in headings.values())
+    return {
+        index: (level - top + 1, number, title)
+        for index, (level, number, title) in headings.items()
+    }
+
+
+def join_paragraphs(lines: list[Line]) -> list[tuple[str, int | None]]:
+    """Wrapped lines joined into paragraphs; list items stay separate.
+
+    A blank line ends a paragraph unless the text clearly continues (no closing
+    punctuation before it and a lower-case start after it), which repairs layouts
+    that put a blank line after every line.
+    """
+    paragraphs: list[list] = []
+    pending_blank = False
+    for line in lines:
+        if line.blank:
+            pending_blank = True
+            continue
+        if paragraphs and not line.list_item:
+            previous_text = paragraphs[-1][0]
+            continues = previous_text[-1] not in '.!?:;’”"' and (
+                line.text[0].islower() or not pending_blank
+            )
+            if continues:
+                paragraphs[-1][0] = join_wrapped(previous_text, line.text)
+                pending_blank = False
+                continue
+        paragraphs.append([line.text, line.page])
+        pending_blank = False
+    return [(text, page) for text, page in paragraphs]
+
+
+def join_wrapped(left: str, right: str) -> str:
+    """Join two wrapped line fragments, repairing end-of-line hyphenation.
+
+    "verantwoordings-" + "relaties" → "verantwoordingsrelaties", but compounds with a
+    capitalised or numeric part keep their hyphen: "Wmo-" + "loket" → "Wmo-loket",
+    "Zeist-" + "Oost" → "Zeist-Oost".
+    """
+    if left.endswith("-") and not left.endswith(" -"):
+        head = re.search(r"(\S+)-$", left).group(1)
+        if right[:1].islower() and head.isalpha() and head.islower():
+            return left[:-1] + right
+        return left + right
+    return f"{left} {right}"
+
+
+def repair_split_compounds(text: str) -> str:
+    """'Zeist- Oost' → 'Zeist-Oost': a hyphen followed by a space before a capital."""
+    return re.sub(r"(?<=\w)- (?=[A-Z][a-z])", "-", text)
+
+
+def link_footnotes(text: str, footnotes: dict[str, str], used: set[str]) -> tuple[str, dict]:
+    """Turn footnote numbers after words ('matrix3', 'opzet 1 ') into references ('[^3]').
+
+    Footnotes are numbered in reading order, so only the next unused number is accepted:
+    that keeps ordinary numbers ('prestatieveld 5') from being mistaken for references.
+    """
+    found = {}
+
+    def replace(match):
+        space, number = match.group(1), match.group(2)
+        remaining = sorted((n for n in footnotes if n not in used), key=int)
+        if not remaining or number != remaining[0]:
+            return match.group(0)
+        used.add(number)
+        found[number] = footnotes[number]
+        return f"[^{number}]" if not space else f" [^{number}]"
+
+    return FOOTNOTE_REFERENCE.sub(replace, text), found
+
+
+def build_outline(lines: list[Line], footnotes: dict[str, str], declared: bool, title: str = ""):
+    headings = classify_headings(lines, declared)
+    sections: list[Section] = []
+    preamble_lines, current_lines = [], []
+    used_footnotes: set[str] = set()
+
+    def flush(section, buffer):
+        paragraphs = []
+        for text, page in join_paragraphs(buffer):
+            text, found = link_footnotes(repair_split_compounds(text), footnotes, used_footnotes)
+            paragraphs.append(text)
+            if section is not None:
+                section.footnotes.update(found)
+                section.page = section.page or page
+        return paragraphs
+
+    current = None
+    for index, line in enumerate(lines):
+        if index in headings:
+            level, number, heading = headings[index]
+            if declared and not sections and current is None and heading == title and level == 1:
+                continue  # the document title is not a section
+            if current is None:
+                preamble_lines = current_lines
+            else:
+                current.paragraphs = flush(current, current_lines)
+            current = Section(
+                heading=repair_split_compounds(heading), level=level, number=number, page=line.page
+            )
+            sections.append(current)
+            current_lines = []
+        else:
+            current_lines.append(line)
+    if current is None:
+        preamble_lines = current_lines
+    else:
+        current.paragraphs = flush(current, current_lines)
+    _assign_anchors(sections)
+    return Outline(title=title, preamble=flush(None, preamble_lines), sections=sections)
+
+
+def _assign_anchors(sections):
+    seen = set()
+    for section in sections:
+        # "1.2" must not become "12" (which would collide with section 1.12).
+        number = section.number.replace(".", "-")
+        base = slugify(f"{number} {section.heading}" if number else section.heading)
+        base = (base or "sectie")[:80]
+        anchor, counter = base, 2
+        while anchor in seen:
+            anchor, counter = f"{base}-{counter}", counter + 1
+        seen.add(anchor)
+        section.anchor = anchor

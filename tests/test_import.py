@@ -1,0 +1,141 @@
+"""Importing the real corpus: three reports with the structure its README describes."""
+
+import io
+import json
+import re
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
+
+from documents.models import ReportFile, ReportPage, ReportSection, SectionFootnote
+from tests.conftest import IN_CI, SHARED_DIR
+
+pytestmark = pytest.mark.django_db
+CORPUS = SHARED_DIR / "corpus"
+
+if not CORPUS.is_dir():
+    if IN_CI:
+        raise RuntimeError("CI=true but ../shared/corpus is missing")
+    pytest.skip("../shared/corpus is not present", allow_module_level=True)
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture(scope="module")
+def corpus_import(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The corpus imported once for this module, inside a transaction rolled back at the end;
+    each test runs in a savepoint within it."""
+    output = io.StringIO()
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")),
+        transaction.atomic(),
+    ):
+        call_command("import_documents", str(CORPUS), "--json", stdout=output)
+        yield json.loads(output.getvalue())
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def imported(corpus_import, db):
+    return corpus_import
+
+
+def report_titled(prefix):
+    """An imported report (the demo content has reports with similar titles, without files)."""
+    return ReportPage.objects.filter(files__sha256__gt="").distinct().get(title__startswith=prefix)
+
+
+def test_the_corpus_becomes_exactly_three_reports(imported):
+    assert len(imported["reports"]) == 3
+    assert imported["failed"] == []
+    assert len(imported["duplicates"]) == 6  # 9 files, 3 reports
+    renditions = {report["title"]: len(report["renditions"]) for report in imported["reports"]}
+    assert sorted(renditions.values()) == [2, 3, 4]
+
+
+def test_oostburg_keeps_the_title_block_of_the_markdown(imported):
+    report = report_titled("Uitwerking interviews")
+    assert report.title == "Uitwerking interviews buurtgericht werken Oostburg"
+    assert report.published_on.isoformat() == "2014-08-26"
+    assert report.authors.count() == 2
+    assert report.files.count() == 4
+    assert report.visibility == "members"  # names real people: restricted by default
+    numbers = list(report.sections.values_list("number", flat=True))
+    assert numbers == ["1", "1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "1.7", "2"]
+    assert report.sections.get(number="2").level == 1
+    assert report.sections.get(number="1.4").level == 2
+
+
+def test_hu_report_has_its_chapters_and_twenty_numbered_sections_in_order(imported):
+    report = report_titled("Hu integraal")
+    assert report.files.count() == 2
+    sections = list(report.sections.order_by("position"))
+    numbered = [s.number for s in sections if s.number]
+    assert numbered == [f"1.{n}" for n in range(1, 21)]
+    chapters = {s.heading for s in sections if s.level == 1}
+    for chapter in ["Wijkcontext", "Uitgangspunten", "Integraal werken", "Rol gemeente",
+                    "Financiering", "Conclusies", "Bijlage"]:  # fmt: skip
+        assert chapter in chapters
+    assert len(chapters) >= 10
+    assert sum(1 for s in sections if s.level == 3) >= 20
+
+
+def test_hu_report_text_is_clean(imported):
+    report = report_titled("Hu integraal")
+    text = "\n".join(report.sections.values_list("text", flat=True))
+    for glyph in ("\uf0b7", "\uf06e", "•", "▪"):
+        assert glyph not in text
+    assert not re.search(r"^\s*(28|39)\s*$", text, re.MULTILINE), "page number left in text"
+    assert "Zeist- Oost" not in text and "Zeist-Oost" in text
+    assert "zelfredzaamheidsmatrix[^3]" in text
+
+
+def test_hu_footnotes_are_moved_and_linked(imported):
+    report = report_titled("Hu integraal")
+    footnotes = SectionFootnote.objects.filter(section__report=report)
+    assert footnotes.count() >= 4
+    matrix = footnotes.get(number="3")
+    assert "GGD Amsterdam" in matrix.text
+    assert "[^3]" in matrix.section.text
+    body = "\n".join(report.sections.values_list("text", flat=True))
+    assert "GGD Amsterdam in 2010" not in body  # the footnote text left the body
+
+
+def test_gouden_formule_has_foreword_tips_and_all_ten_municipalities(imported):
+    report = report_titled("De gouden formule")
+    assert report.files.count() == 3
+    headings = list(report.sections.values_list("heading", flat=True))
+    assert "Succesvol transformeren" in headings
+    tips = [h for h in headings if re.match(r"^[5-8] ", h)]
+    assert len(tips) == 4
+    text = " ".join(headings) + " ".join(report.sections.values_list("text", flat=True))
+    for municipality in ["Vlaardingen", "Zaanstad", "Oss", "Wijk bij Duurstede", "Alphen",
+                         "Deventer", "Ede", "Almere", "Heerenveen", "Heerlen"]:  # fmt: skip
+        assert municipality in text
+
+
+def test_importing_everything_again_changes_nothing(imported, media, capsys):
+    before = (ReportPage.objects.count(), ReportFile.objects.count(), ReportSection.objects.count())
+    call_command("import_documents", str(CORPUS), "--json")
+    again = json.loads(capsys.readouterr().out)
+    assert again["reports"] == [] and len(again["duplicates"]) == 9
+    after = (ReportPage.objects.count(), ReportFile.objects.count(), ReportSection.objects.count())
+    assert after == before
+
+
+def test_report_outline_lists_the_sections(imported, capsys):
+    report = report_titled("Hu integraal")
+    call_command("report_outline", str(report.pk), "--json")
+    outline = json.loads(capsys.readouterr().out)
+    assert outline["id"] == report.pk
+    row = next(r for r in outline["sections"] if r["number"] == "1.2")
+    assert row["level"] == 2 and row["characters"] > 1000 and row["anchor"] == "1-2-opdracht"
+    footnotes = SectionFootnote.objects.filter(section__report=report).count()
+    assert sum(r["footnotes"] for r in outline["sections"]) == footnotes
