@@ -2,9 +2,9 @@
 
 The demo content is loaded once per session into the test database, so tests read
 realistic data without each paying for it; every test still runs in its own rolled-back
-transaction. Browser tests need committed data for the live server thread, so they use
-transactional databases and are moved to the end of the run (their flush would otherwise
-wipe the shared content for the tests after them).
+transaction. Tests that need committed data (browser tests for the live server thread,
+task-worker tests) use transactional databases and are moved to the end of the run:
+their flush would otherwise wipe the shared content for the tests after them.
 """
 
 import os
@@ -19,8 +19,15 @@ IN_CI = os.environ.get("CI", "").lower() == "true"
 SHARED_DIR = Path(__file__).resolve().parents[2] / "shared"
 
 
+def flushes_the_database(item):
+    """Transactional tests (browser tests, task workers) empty the database when they end."""
+    marker = item.get_closest_marker("django_db")
+    transactional = marker is not None and marker.kwargs.get("transaction", False)
+    return transactional or item.get_closest_marker("browser") is not None
+
+
 def pytest_collection_modifyitems(items):
-    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+    items.sort(key=flushes_the_database)
 
 
 @pytest.fixture(scope="session")

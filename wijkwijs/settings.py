@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
+    "django_tasks",
+    "django_tasks_db",
     "modelcluster",
     "taggit",
     "django_filters",
@@ -157,6 +159,18 @@ WAGTAILSEARCH_BACKENDS = {
 }
 # Selects the Elasticsearch engine once it lands; empty means the embedded engine.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+
+# Background work (imports, and Wagtail's own indexing tasks) goes through django-tasks.
+# Production queues it in the database for `manage.py db_worker`; development, tests and
+# the demo run tasks immediately so no worker is needed.
+TASKS_MODE = os.environ.get("WIJKWIJS_TASKS", "database" if PRODUCTION else "immediate")
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend"
+        if TASKS_MODE == "database"
+        else "django_tasks.backends.immediate.ImmediateBackend"
+    }
+}
 
 LOGIN_URL = "wagtailcore_login"
 LOGGING = {

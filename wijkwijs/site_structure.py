@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from documents.models import ReportIndexPage
 from expertise.models import ExpertIndexPage, OrganisationIndexPage
@@ -95,10 +95,13 @@ INDEX_PAGES = [
 
 
 def _ensure_root():
-    """Wagtail's migrations create the locale and root page; a flushed database has neither."""
+    """Wagtail's migrations create the locale, root collection and root page; a flushed
+    database has none of them."""
     Locale.objects.get_or_create(
         language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
     )
+    if not Collection.get_first_root_node():
+        Collection.add_root(name="Root")
     return Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
 
 

@@ -54,6 +54,7 @@ class ImportOptions:
     kind: str | None = None
     visibility: str | None = None
     dry_run: bool = False
+    publish: bool = True  # web uploads stay drafts until an editor has reviewed them
 
 
 @dataclass
@@ -197,9 +198,12 @@ def create_report(analysis: Analysis, options: ImportOptions) -> ReportPage:
         kind=options.kind or guess_kind(analysis),
         # Imported documents name real people: restricted until an editor decides otherwise.
         visibility=options.visibility or Visibility.MEMBERS,
+        live=options.publish,
     )
     apply_metadata(report, metadata)
     parent.add_child(instance=report)
+    if not options.publish:
+        report.save_revision()
     store_rendition(report, analysis, provides_structure=True)
     write_sections(report, analysis)
     return report

@@ -1,13 +1,18 @@
 import json
 import sys
+import time
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django_tasks import TaskResultStatus
 
 from documents.ingest.formats import EXTENSIONS
-from documents.ingest.pipeline import ImportOptions, import_file
-from documents.models import ReportKind
+from documents.models import ReportKind, ReportPage
+from documents.tasks import import_document
 from wijkwijs.visibility import Visibility
+
+# With a database queue, say once that nothing happens if no worker is running.
+IDLE_HINT_SECONDS = 30
 
 
 def is_folder_readme(path):
@@ -38,7 +43,8 @@ def collect_files(paths):
 class Command(BaseCommand):
     help = (
         "Importeer rapporten (PDF, DOCX, Markdown, tekst) uit bestanden en mappen. "
-        "Hetzelfde document in een ander formaat wordt een extra versie van het bestaande rapport."
+        "Hetzelfde document in een ander formaat wordt een extra versie van het bestaande rapport. "
+        "Elk bestand is een achtergrondtaak; de opdracht wacht tot alle taken klaar zijn."
     )
 
     def add_arguments(self, parser):
@@ -50,7 +56,8 @@ class Command(BaseCommand):
             help="zichtbaarheid (standaard: alleen ingelogde leden)",
         )
         parser.add_argument(
-            "--community", help="(nog niet ondersteund: komt met kennisgemeenschap-toegang)"
+            "--community",
+            help="kennisgemeenschap (nog niet ondersteund; volgt met de toegangsregels)",
         )
         parser.add_argument(
             "--dry-run", action="store_true", help="alleen analyseren, niets opslaan"
@@ -58,64 +65,89 @@ class Command(BaseCommand):
         parser.add_argument(
             "--json", action="store_true", dest="as_json", help="één JSON-object als uitvoer"
         )
+        parser.add_argument(
+            "--timeout", type=int, default=3600, help="maximaal wachten op de taken (seconden)"
+        )
 
-    def handle(self, *args, paths, kind, visibility, community, dry_run, as_json, **options):
+    def handle(self, *args, paths, kind, visibility, community, dry_run, as_json, timeout, **opts):
         if community:
             raise CommandError("--community wordt nog niet ondersteund.")
         files = collect_files(paths)
         if not files:
             raise CommandError("Geen ondersteunde bestanden gevonden (PDF, DOCX, Markdown, tekst).")
-        import_options = ImportOptions(kind=kind, visibility=visibility, dry_run=dry_run)
-        results = []
-        for number, path in enumerate(files, start=1):
-            if not as_json:
-                self._progress(number, len(files), path.name)
-            results.append(import_file(path, import_options))
-        if not as_json:
-            sys.stderr.write("\n")
+        tasks = [
+            import_document.enqueue(
+                str(path.resolve()), kind=kind, visibility=visibility, dry_run=dry_run
+            )
+            for path in files
+        ]
+        results = self._wait(tasks, files, timeout, show_progress=not as_json)
         if as_json:
             self.stdout.write(self._as_json(results))
         else:
             self._summary(results, dry_run)
 
-    def _progress(self, number, total, name):
+    def _wait(self, tasks, files, timeout, show_progress):
+        started, hinted = time.monotonic(), False
+        while True:
+            for task in tasks:
+                if not task.is_finished:
+                    task.refresh()
+            done = sum(task.is_finished for task in tasks)
+            if show_progress:
+                self._progress(done, len(tasks))
+            if done == len(tasks):
+                break
+            waited = time.monotonic() - started
+            if waited > timeout:
+                raise CommandError(f"Na {timeout} s zijn {len(tasks) - done} taken nog niet klaar.")
+            if waited > IDLE_HINT_SECONDS and not done and not hinted:
+                sys.stderr.write("\nNog geen taak opgepakt: draait `manage.py db_worker`?\n")
+                hinted = True
+            time.sleep(0.5)
+        if show_progress:
+            sys.stderr.write("\n")
+        return [self._outcome(task, path) for task, path in zip(tasks, files, strict=True)]
+
+    @staticmethod
+    def _outcome(task, path):
+        if task.status == TaskResultStatus.SUCCESSFUL:
+            return task.return_value
+        error = task.errors[-1].exception_class_path if task.errors else "onbekende fout"
+        return {"file": path.name, "status": "failed", "report_id": None, "error": error,
+                "sections": 0}  # fmt: skip
+
+    def _progress(self, done, total):
         width = 30
-        filled = int(width * number / total)
-        bar = "█" * filled + "·" * (width - filled)
-        sys.stderr.write(f"\r[{bar}] {number}/{total} {name[:40]:<40}")
+        filled = int(width * done / total)
+        sys.stderr.write(f"\r[{'█' * filled}{'·' * (width - filled)}] {done}/{total} bestanden")
         sys.stderr.flush()
 
     @staticmethod
     def _as_json(results):
-        reports = {}
-        for result in results:
-            if result.status == "imported" and result.report is not None:
-                report = result.report
-                reports[report.pk] = {
-                    "id": report.pk,
-                    "title": report.title,
-                    "url": report.url,
-                    "renditions": [],
-                    "sections": result.sections,
-                }
-        for result in results:
-            if result.report is not None and result.report.pk in reports:
-                entry = reports[result.report.pk]
-                entry["renditions"] = [
-                    rendition.document.filename
-                    for rendition in result.report.files.select_related("document")
-                ]
-                entry["sections"] = result.report.sections.count() or entry["sections"]
+        imported_ids = [r["report_id"] for r in results if r["status"] == "imported"]
+        reports = ReportPage.objects.filter(pk__in=imported_ids).prefetch_related("files__document")
         return json.dumps(
             {
-                "reports": list(reports.values()),
+                "reports": [
+                    {
+                        "id": report.pk,
+                        "title": report.title,
+                        "url": report.url,
+                        "renditions": [r.document.filename for r in report.files.all()],
+                        "sections": report.sections.count(),
+                    }
+                    for report in reports
+                ],
                 "duplicates": [
-                    {"file": r.file, "report_id": r.report.pk if r.report else None}
+                    {"file": r["file"], "report_id": r["report_id"]}
                     for r in results
-                    if r.status == "duplicate"
+                    if r["status"] == "duplicate"
                 ],
                 "failed": [
-                    {"file": r.file, "error": r.error} for r in results if r.status == "failed"
+                    {"file": r["file"], "error": r["error"]}
+                    for r in results
+                    if r["status"] == "failed"
                 ],
             },
             ensure_ascii=False,
@@ -123,23 +155,29 @@ class Command(BaseCommand):
         )
 
     def _summary(self, results, dry_run):
-        imported = [r for r in results if r.status == "imported"]
-        duplicates = [r for r in results if r.status == "duplicate"]
-        failed = [r for r in results if r.status == "failed"]
+        titles = dict(
+            ReportPage.objects.filter(
+                pk__in=[r["report_id"] for r in results if r["report_id"]]
+            ).values_list("pk", "title")
+        )
+        counts = {"imported": 0, "duplicate": 0, "failed": 0}
+        for result in results:
+            counts[result["status"]] += 1
+            title = titles.get(result["report_id"], "")
+            if result["status"] == "imported":
+                self.stdout.write(
+                    f"  nieuw    {result['file']} → {title} ({result['sections']} paragrafen)"
+                )
+            elif result["status"] == "duplicate":
+                self.stdout.write(f"  dubbel   {result['file']} → versie van '{title}'")
+            else:
+                self.stdout.write(
+                    self.style.ERROR(f"  mislukt  {result['file']}: {result['error']}")
+                )
         prefix = "(proefrun, niets opgeslagen) " if dry_run else ""
-        for result in imported:
-            self.stdout.write(
-                f"  nieuw      {result.file} → {result.report.title if result.report else '-'} "
-                f"({result.sections} paragrafen)"
-            )
-        for result in duplicates:
-            target = result.report.title if result.report else "?"
-            self.stdout.write(f"  dubbel     {result.file} → extra versie van '{target}'")
-        for result in failed:
-            self.stdout.write(self.style.ERROR(f"  mislukt    {result.file}: {result.error}"))
         self.stdout.write(
             self.style.SUCCESS(
-                f"{prefix}{len(imported)} geïmporteerd, {len(duplicates)} herkend als dubbel, "
-                f"{len(failed)} mislukt."
+                f"{prefix}{counts['imported']} geïmporteerd, "
+                f"{counts['duplicate']} herkend als dubbel, {counts['failed']} mislukt."
             )
         )
