@@ -82,6 +82,8 @@ class ReportPage(VisibilityMixin, ClassifiedPage):
     period_end = models.DateField(_("onderzochte periode: einde"), null=True, blank=True)
     abstract = models.TextField(_("samenvatting"), blank=True, help_text=_("Markdown."))
     cleaned_text = models.TextField(_("opgeschoonde tekst"), blank=True, editable=False)
+    # Municipalities, organisations and themes found in the text, awaiting an editor.
+    suggestions = models.JSONField(default=dict, blank=True, editable=False)
     organisations = ParentalManyToManyField(
         "expertise.OrganisationPage",
         blank=True,
@@ -143,6 +145,7 @@ class ReportPage(VisibilityMixin, ClassifiedPage):
             ],
             practices=visible(self.practices.all(), user).order_by("title"),
             organisations=visible(self.organisations.all(), user).order_by("title"),
+            sections=self.sections.prefetch_related("footnotes"),
         )
         return context
 

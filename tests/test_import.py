@@ -139,3 +139,28 @@ def test_report_outline_lists_the_sections(imported, capsys):
     assert row["level"] == 2 and row["characters"] > 1000 and row["anchor"] == "1-2-opdracht"
     footnotes = SectionFootnote.objects.filter(section__report=report).count()
     assert sum(r["footnotes"] for r in outline["sections"]) == footnotes
+
+
+def test_report_page_shows_sections_at_their_anchors_with_linked_footnotes(imported, admin_client):
+    report = report_titled("Hu integraal")
+    html = admin_client.get(report.get_url()).content.decode()
+    assert 'id="1-13-wederkerigheid"' in html
+    assert 'href="#1-13-wederkerigheid"' in html  # the table of contents links to it
+    section = SectionFootnote.objects.get(section__report=report, number="3").section
+    assert f'href="#{section.anchor}-voetnoot-3"' in html
+    assert f'id="{section.anchor}-voetnoot-3"' in html and "GGD Amsterdam" in html
+
+
+def test_imported_report_is_for_members_only(imported, client):
+    report = report_titled("Uitwerking interviews")
+    assert client.get(report.get_url()).status_code == 302  # to the login page
+
+
+def test_classification_suggestions_come_from_the_text(imported):
+    report = report_titled("Hu integraal")
+    suggested = {kind: [s["title"] for s in items] for kind, items in report.suggestions.items()}
+    for municipality in ["Utrecht", "Nieuwegein", "Wijk bij Duurstede", "Zeist", "Amersfoort"]:
+        assert municipality in suggested["municipalities"]
+    assert "Ede" not in suggested["municipalities"]  # whole words only: not 'mede', 'Eden'
+    assert {"Zelfredzaamheid", "Wederkerigheid"} <= set(suggested["themes"])
+    assert report.municipalities.count() == 0  # suggestions wait for an editor

@@ -23,6 +23,7 @@ from documents.ingest.fingerprint import SAME_DOCUMENT, resemblance, sketch
 from documents.ingest.formats import DOCX, MARKDOWN, PDF, TEXT, ImportRefused, detect_format
 from documents.ingest.metadata import extract_metadata, find_date, richness
 from documents.ingest.structure import Outline, Section, build_outline
+from documents.ingest.suggestions import suggest_classification
 from documents.models import (
     ReportAuthor,
     ReportFile,
@@ -282,4 +283,9 @@ def write_sections(report: ReportPage, analysis: Analysis):
         for section, footnotes in zip(created, notes, strict=True)
         for number, text in footnotes.items()
     )
-    ReportPage.objects.filter(pk=report.pk).update(cleaned_text="\n\n".join(parts))
+    cleaned_text = "\n\n".join(parts)
+    report.cleaned_text = cleaned_text
+    report.suggestions = suggest_classification(cleaned_text)
+    ReportPage.objects.filter(pk=report.pk).update(
+        cleaned_text=cleaned_text, suggestions=report.suggestions
+    )
