@@ -81,9 +81,6 @@ class ReportPage(VisibilityMixin, ClassifiedPage):
     period_start = models.DateField(_("onderzochte periode: begin"), null=True, blank=True)
     period_end = models.DateField(_("onderzochte periode: einde"), null=True, blank=True)
     abstract = models.TextField(_("samenvatting"), blank=True, help_text=_("Markdown."))
-    cleaned_text = models.TextField(_("opgeschoonde tekst"), blank=True, editable=False)
-    # Municipalities, organisations and themes found in the text, awaiting an editor.
-    suggestions = models.JSONField(default=dict, blank=True, editable=False)
     organisations = ParentalManyToManyField(
         "expertise.OrganisationPage",
         blank=True,
@@ -154,6 +151,17 @@ class ReportPage(VisibilityMixin, ClassifiedPage):
         return self.abstract
 
     @property
+    def cleaned_text(self):
+        """The report's cleaned text: its sections in reading order."""
+        return "\n\n".join(section.block for section in self.sections.order_by("position"))
+
+    @property
+    def suggestions(self):
+        """Municipalities, organisations and themes found in the text, awaiting an editor."""
+        source = self.files.filter(provides_structure=True).first()
+        return source.suggestions if source else {}
+
+    @property
     def publication_date_display(self):
         return precise_date_display(self.published_on, self.date_precision)
 
@@ -198,6 +206,7 @@ class ReportFile(Orderable):
     fingerprint = models.JSONField(default=list, blank=True, editable=False)
     extracted_metadata = models.JSONField(default=dict, blank=True, editable=False)
     provides_structure = models.BooleanField(default=False, editable=False)
+    suggestions = models.JSONField(default=dict, blank=True, editable=False)
 
     panels = [FieldPanel("document"), FieldPanel("description")]
 
@@ -227,6 +236,11 @@ class ReportSection(models.Model):
 
     def __str__(self):
         return f"{self.number} {self.heading}".strip()
+
+    @property
+    def block(self):
+        """Heading line and text, as the section stands in the report's cleaned text."""
+        return f"{self}\n\n{self.text}"
 
     def get_url(self):
         return f"{self.report.get_url()}#{self.anchor}"

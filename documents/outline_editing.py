@@ -36,22 +36,18 @@ def _unique_anchor(report, heading, number, exclude_pk=None):
 
 
 def _renumber(report):
-    """Positions 0..n in reading order, offsets and cleaned text recomputed."""
+    """Positions 0..n in reading order, with character offsets recomputed."""
     sections = list(report.sections.order_by("position", "pk"))
     # Move out of the way first: (report, position) is unique.
     for section in sections:
         section.position += 100_000
     ReportSection.objects.bulk_update(sections, ["position"])
-    offset, parts = 0, []
+    offset = 0
     for position, section in enumerate(sections):
-        block = f"{section.number} {section.heading}".strip() + "\n\n" + section.text
         section.position = position
-        section.start_offset, section.end_offset = offset, offset + len(block)
-        offset += len(block) + 2
-        parts.append(block)
+        section.start_offset, section.end_offset = offset, offset + len(section.block)
+        offset = section.end_offset + 2
     ReportSection.objects.bulk_update(sections, ["position", "start_offset", "end_offset"])
-    report.cleaned_text = "\n\n".join(parts)
-    type(report).objects.filter(pk=report.pk).update(cleaned_text=report.cleaned_text)
 
 
 @transaction.atomic

@@ -4,11 +4,18 @@ With the database backend (production) a `manage.py db_worker` process runs them
 failing file is recorded in the task's result, and the worker keeps going.
 """
 
+import shutil
 from pathlib import Path
 
+from django.conf import settings
 from django_tasks import task
 
 from documents.ingest.pipeline import ImportOptions, import_file
+
+
+def incoming_root() -> Path:
+    """Where web uploads wait for their import task (never served: outside any URL)."""
+    return Path(settings.MEDIA_ROOT) / "imports"
 
 
 @task()
@@ -18,11 +25,16 @@ def import_document(
     visibility: str | None = None,
     dry_run: bool = False,
     publish: bool = True,
+    remove_after: bool = False,
 ) -> dict:
-    result = import_file(
-        Path(path),
-        ImportOptions(kind=kind, visibility=visibility, dry_run=dry_run, publish=publish),
-    )
+    file = Path(path)
+    try:
+        result = import_file(
+            file, ImportOptions(kind=kind, visibility=visibility, dry_run=dry_run, publish=publish)
+        )
+    finally:
+        if remove_after and incoming_root().resolve() in file.resolve().parents:
+            shutil.rmtree(file.parent, ignore_errors=True)
     return {
         "file": result.file,
         "status": result.status,

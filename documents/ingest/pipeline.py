@@ -205,8 +205,8 @@ def create_report(analysis: Analysis, options: ImportOptions) -> ReportPage:
     parent.add_child(instance=report)
     if not options.publish:
         report.save_revision()
-    store_rendition(report, analysis, provides_structure=True)
-    write_sections(report, analysis)
+    rendition = store_rendition(report, analysis, provides_structure=True)
+    write_sections(report, analysis, rendition)
     return report
 
 
@@ -231,8 +231,9 @@ def add_rendition(report: ReportPage, analysis: Analysis):
     )
     if better_structure:
         report.files.filter(provides_structure=True).update(provides_structure=False)
-        write_sections(report, analysis)
-    store_rendition(report, analysis, provides_structure=better_structure)
+    rendition = store_rendition(report, analysis, provides_structure=better_structure)
+    if better_structure:
+        write_sections(report, analysis, rendition)
 
 
 def store_rendition(report: ReportPage, analysis: Analysis, provides_structure: bool):
@@ -241,7 +242,7 @@ def store_rendition(report: ReportPage, analysis: Analysis, provides_structure: 
         document = Document(title=f"{report.title} ({FORMAT_LABELS[analysis.file_format]})")
         document.file.save(analysis.path.name, File(handle), save=False)
         document.save()
-    ReportFile.objects.create(
+    return ReportFile.objects.create(
         page=report,
         document=document,
         description=_("Origineel (%(format)s)") % {"format": FORMAT_LABELS[analysis.file_format]},
@@ -254,38 +255,31 @@ def store_rendition(report: ReportPage, analysis: Analysis, provides_structure: 
     )
 
 
-def write_sections(report: ReportPage, analysis: Analysis):
-    """Replace the report's sections and cleaned text with this rendition's."""
+def write_sections(report: ReportPage, analysis: Analysis, rendition: ReportFile):
+    """Replace the report's sections with this rendition's, and suggest its classification."""
     report.sections.all().delete()
-    parts, offset, rows, notes = [], 0, [], []
+    rows, notes, offset = [], [], 0
     for position, section in enumerate(analysis.sections):
-        block = f"{section.number} {section.heading}".strip() + "\n\n" + section.text
-        rows.append(
-            ReportSection(
-                report=report,
-                position=position,
-                number=section.number,
-                heading=section.heading[:500],
-                level=section.level,
-                anchor=section.anchor,
-                text=section.text,
-                page_number=section.page,
-                start_offset=offset,
-                end_offset=offset + len(block),
-            )
+        row = ReportSection(
+            report=report,
+            position=position,
+            number=section.number,
+            heading=section.heading[:500],
+            level=section.level,
+            anchor=section.anchor,
+            text=section.text,
+            page_number=section.page,
         )
+        row.start_offset, row.end_offset = offset, offset + len(row.block)
+        offset = row.end_offset + 2
+        rows.append(row)
         notes.append(section.footnotes)
-        parts.append(block)
-        offset += len(block) + 2
     created = ReportSection.objects.bulk_create(rows)
     SectionFootnote.objects.bulk_create(
         SectionFootnote(section=section, number=number, text=text)
         for section, footnotes in zip(created, notes, strict=True)
         for number, text in footnotes.items()
     )
-    cleaned_text = "\n\n".join(parts)
-    report.cleaned_text = cleaned_text
-    report.suggestions = suggest_classification(cleaned_text)
-    ReportPage.objects.filter(pk=report.pk).update(
-        cleaned_text=cleaned_text, suggestions=report.suggestions
-    )
+    text = "\n\n".join(row.block for row in rows)
+    rendition.suggestions = suggest_classification(f"{report.title}\n\n{text}")
+    rendition.save(update_fields=["suggestions"])

@@ -1,0 +1,208 @@
+"""Wagtail admin screens: upload a report file, and review an import before publishing.
+
+Uploads become drafts. The review screen shows the proposed sections (rename, merge,
+split) and the municipalities, organisations and themes found in the text, which the
+editor confirms before publishing.
+"""
+
+import uuid
+from pathlib import Path
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView, TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from documents.models import ReportKind, ReportPage, ReportSection
+from documents.outline_editing import (
+    merge_with_previous,
+    paragraphs_of,
+    rename_section,
+    split_section,
+)
+from documents.tasks import import_document, incoming_root
+from expertise.models import OrganisationPage
+from wijkwijs.models import MunicipalityPage, ThemePage
+from wijkwijs.site_structure import ensure_site_structure
+from wijkwijs.visibility import Visibility
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("Bestand"),
+        help_text=gettext_lazy("PDF, Word (DOCX), Markdown of tekst."),
+    )
+    kind = forms.ChoiceField(
+        label=gettext_lazy("Soort"),
+        choices=[("", gettext_lazy("Automatisch herkennen"))] + ReportKind.choices,
+        required=False,
+    )
+    visibility = forms.ChoiceField(
+        label=gettext_lazy("Zichtbaarheid"), choices=Visibility.choices, initial=Visibility.MEMBERS
+    )
+
+
+def incoming_path(upload) -> Path:
+    """A private place for an upload until the import task has copied it."""
+    folder = incoming_root() / uuid.uuid4().hex
+    folder.mkdir(parents=True)
+    return folder / Path(upload.name).name
+
+
+class ImportReportView(WagtailAdminTemplateMixin, FormView):
+    form_class = ImportForm
+    template_name = "documents/admin/import.html"
+    page_title = gettext_lazy("Rapport importeren")
+    header_icon = "doc-full-inverse"
+
+    def dispatch(self, request, *args, **kwargs):
+        reports = ensure_site_structure().reports
+        if not reports.permissions_for_user(request.user).can_add_subpage():
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        upload = form.cleaned_data["file"]
+        path = incoming_path(upload)
+        with path.open("wb") as destination:
+            for chunk in upload.chunks():
+                destination.write(chunk)
+        task = import_document.enqueue(
+            str(path),
+            kind=form.cleaned_data["kind"] or None,
+            visibility=form.cleaned_data["visibility"],
+            publish=False,
+            remove_after=True,
+        )
+        if not task.is_finished:
+            messages.info(self.request, _("Het bestand wordt op de achtergrond verwerkt."))
+            return redirect(reverse("documents_import_status", args=(task.id,)))
+        return outcome_response(self.request, task.return_value, form=form, view=self)
+
+
+def outcome_response(request, outcome, form=None, view=None):
+    if outcome["status"] == "failed":
+        if form is not None:
+            form.add_error("file", outcome["error"])
+            return view.form_invalid(form)
+        messages.error(request, outcome["error"])
+        return redirect("documents_import")
+    if outcome["status"] == "duplicate":
+        messages.info(request, _("Dit document bestond al; het bestand is toegevoegd als versie."))
+    else:
+        messages.success(request, _("Geïmporteerd als concept. Controleer de indeling."))
+    return redirect("documents_review", outcome["report_id"])
+
+
+class ImportStatusView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "documents/admin/import_status.html"
+    page_title = gettext_lazy("Import wordt verwerkt")
+
+    def get(self, request, task_id):
+        task = import_document.get_result(task_id)
+        if task.is_finished:
+            if task.return_value is None:
+                messages.error(request, _("De import is mislukt door een fout in de verwerking."))
+                return redirect("documents_import")
+            return outcome_response(request, task.return_value)
+        return super().get(request, task_id=task_id)
+
+
+class ReviewReportView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "documents/admin/review.html"
+    header_icon = "list-ol"
+
+    def dispatch(self, request, *args, **kwargs):
+        page = get_object_or_404(ReportPage, pk=kwargs["report_id"])
+        if not page.permissions_for_user(request.user).can_edit():
+            raise PermissionDenied
+        # A draft's editorial content lives in its latest revision; what the import derived
+        # (sections, suggestions) is stored beside the page.
+        self.report = page.get_latest_revision_as_object()
+        self.suggestions = page.suggestions
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return _("Indeling controleren: %(title)s") % {"title": self.report.title}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        sections = list(self.report.sections.prefetch_related("footnotes"))
+        for section in sections:
+            section.paragraph_list = paragraphs_of(section)
+        # In-memory relations of a revision: read them as objects, not with values_list.
+        chosen = {
+            kind: {page.pk for page in getattr(self.report, kind).all()}
+            for kind in ("municipalities", "organisations", "themes")
+        }
+        suggestion_groups = [
+            (kind, label, [dict(item, chosen=item["id"] in chosen[kind])
+                           for item in self.suggestions.get(kind, [])])
+            for kind, label in (
+                ("municipalities", _("Gemeenten")),
+                ("organisations", _("Organisaties")),
+                ("themes", _("Thema's")),
+            )
+        ]  # fmt: skip
+        context.update(
+            report=self.report,
+            sections=sections,
+            suggestion_groups=suggestion_groups,
+            levels=range(1, 5),
+            edit_url=reverse("wagtailadmin_pages:edit", args=(self.report.pk,)),
+        )
+        return context
+
+    def post(self, request, report_id):
+        action = request.POST.get("action")
+        try:
+            if action == "apply_suggestions":
+                self._apply_suggestions(request)
+            elif action == "publish":
+                revision = self.report.latest_revision or self.report.save_revision(
+                    user=request.user
+                )
+                revision.publish(user=request.user)
+                messages.success(request, _("Gepubliceerd."))
+            else:
+                section = get_object_or_404(
+                    ReportSection, pk=request.POST.get("section"), report=self.report
+                )
+                self._edit_section(action, section, request.POST)
+        except (ValidationError, ValueError) as error:
+            messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+        return redirect("documents_review", self.report.pk)
+
+    def _edit_section(self, action, section, data):
+        if action == "rename":
+            rename_section(
+                section, data.get("heading", ""), int(data.get("level", 0)), data.get("number", "")
+            )
+            messages.success(self.request, _("Kop aangepast."))
+        elif action == "merge":
+            merge_with_previous(section)
+            messages.success(self.request, _("Samengevoegd met de vorige paragraaf."))
+        elif action == "split":
+            split_section(section, int(data.get("paragraph", 0)), data.get("heading", ""))
+            messages.success(self.request, _("Paragraaf gesplitst."))
+        else:
+            raise ValueError(_("Onbekende actie."))
+
+    def _apply_suggestions(self, request):
+        report = self.report
+        report.municipalities = MunicipalityPage.objects.filter(
+            pk__in=request.POST.getlist("municipalities")
+        )
+        report.organisations = OrganisationPage.objects.filter(
+            pk__in=request.POST.getlist("organisations")
+        )
+        report.themes = ThemePage.objects.filter(pk__in=request.POST.getlist("themes"))
+        revision = report.save_revision(user=request.user)
+        if report.live:
+            revision.publish(user=request.user)
+        messages.success(request, _("Gemeenten, organisaties en thema's opgeslagen."))

@@ -1,0 +1,110 @@
+"""Editors upload a report in the admin, review its outline and confirm suggestions."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from documents.models import ReportPage
+from tests.conftest import IN_CI, SHARED_DIR
+from wijkwijs.models import MunicipalityPage
+
+pytestmark = pytest.mark.django_db
+CORPUS = SHARED_DIR / "corpus"
+needs_corpus = pytest.mark.skipif(
+    not CORPUS.is_dir() and not IN_CI, reason="../shared/corpus not present"
+)
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def upload(admin_client, name, data, **fields):
+    return admin_client.post(
+        reverse("documents_import"),
+        {"file": SimpleUploadedFile(name, data), "kind": "", "visibility": "members", **fields},
+    )
+
+
+@needs_corpus
+def test_upload_creates_a_draft_and_opens_the_review(admin_client, settings):
+    data = (CORPUS / "oostburg-interviews-2014.md").read_bytes()
+    response = upload(admin_client, "oostburg.md", data)
+    report = ReportPage.objects.get(title="Uitwerking interviews buurtgericht werken Oostburg")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("documents_review", args=(report.pk,))
+    assert not report.live  # a draft until reviewed
+    assert not (settings.MEDIA_ROOT / "imports").exists() or not any(
+        (settings.MEDIA_ROOT / "imports").iterdir()
+    )  # the private upload copy is gone
+
+    review = admin_client.get(response["Location"]).content.decode()
+    assert "1.7 INTERVIEW" not in review  # headings are form values, not text
+    assert (
+        'value="INTERVIEW JOYCE, NU DIRECTEUR STICHTING WELZIJN, PROJECTLEIDER PORTHOS"' in review
+    )
+    assert "Sluis" in review  # suggested municipality (Oostburg is one of its names)
+
+
+@needs_corpus
+def test_review_actions_rename_merge_and_publish(admin_client):
+    upload(admin_client, "oostburg.md", (CORPUS / "oostburg-interviews-2014.md").read_bytes())
+    report = ReportPage.objects.get(title__startswith="Uitwerking interviews")
+    url = reverse("documents_review", args=(report.pk,))
+    first = report.sections.get(number="1")
+    admin_client.post(
+        url,
+        {
+            "action": "rename",
+            "section": first.pk,
+            "heading": "Interviews",
+            "level": 1,
+            "number": "1",
+        },
+    )
+    first.refresh_from_db()
+    assert first.heading == "Interviews"
+
+    sluis = MunicipalityPage.objects.get(slug="sluis")
+    admin_client.post(url, {"action": "apply_suggestions", "municipalities": [sluis.pk]})
+    admin_client.post(url, {"action": "publish"})
+    report.refresh_from_db()
+    assert report.live
+    assert list(report.municipalities.all()) == [sluis]
+    # Publishing the draft revision keeps what the import derived.
+    assert report.sections.count() == 9 and report.suggestions["municipalities"]
+
+    before = report.sections.count()
+    last = report.sections.order_by("-position").first()
+    admin_client.post(url, {"action": "merge", "section": last.pk})
+    assert report.sections.count() == before - 1
+
+
+@pytest.mark.parametrize(
+    "name, data, message",
+    [
+        ("leeg.pdf", b"", "bestand is leeg"),
+        ("nep.pdf", b"platte tekst", "klopt niet met de inhoud"),
+        ("kapot.pdf", b"%PDF-1.4 kapot", "PDF is beschadigd"),
+    ],
+)
+def test_bad_uploads_get_a_clear_message_on_the_page(admin_client, name, data, message):
+    before = ReportPage.objects.count()
+    response = upload(admin_client, name, data)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert ReportPage.objects.count() == before
+
+
+def test_review_of_an_unknown_action_or_section_is_a_clear_no(admin_client):
+    report = ReportPage.objects.first()
+    url = reverse("documents_review", args=(report.pk,))
+    assert admin_client.post(url, {"action": "merge", "section": 999999}).status_code == 404
+
+
+def test_members_without_editing_rights_cannot_import(client, django_user_model):
+    member = django_user_model.objects.create_user("gewoonlid", password="x-x-x-x-1")
+    client.force_login(member)
+    response = client.get(reverse("documents_import"))
+    assert response.status_code in (302, 403)
