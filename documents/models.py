@@ -106,7 +106,6 @@ class ReportPage(VisibilityMixin, ClassifiedPage):
                 heading=_("Bibliografische gegevens"),
             ),
             FieldPanel("abstract"),
-            InlinePanel("files", label=_("Bestanden")),
             FieldPanel("organisations"),
         ]
         + ClassifiedPage.classification_panels
@@ -190,9 +189,13 @@ class ReportAuthor(Orderable):
 
 
 class ReportFile(Orderable):
-    """One rendition of a report: the same document as PDF, Word, Markdown or text."""
+    """One rendition of a report: the same document as PDF, Word, Markdown or text.
 
-    page = ParentalKey(ReportPage, related_name="files", on_delete=models.CASCADE)
+    Renditions are added by the import pipeline, not in the page editor, and are kept out
+    of page revisions on purpose: publishing an older draft must never drop a rendition.
+    """
+
+    page = models.ForeignKey(ReportPage, related_name="files", on_delete=models.CASCADE)
     document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+")
     description = models.CharField(
         _("omschrijving"),
@@ -208,7 +211,8 @@ class ReportFile(Orderable):
     provides_structure = models.BooleanField(default=False, editable=False)
     suggestions = models.JSONField(default=dict, blank=True, editable=False)
 
-    panels = [FieldPanel("document"), FieldPanel("description")]
+    def __str__(self):
+        return f"{self.page_id}: {self.description}"
 
 
 class ReportSection(models.Model):
