@@ -1,43 +1,17 @@
 import json
 import sys
 import time
-from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django_tasks import TaskResultStatus
 
-from documents.ingest.formats import EXTENSIONS
+from documents.ingest.collect import MissingPath, collect_files
 from documents.models import ReportKind, ReportPage
 from documents.tasks import import_document
 from wijkwijs.visibility import Visibility
 
 # With a database queue, say once that nothing happens if no worker is running.
 IDLE_HINT_SECONDS = 30
-
-
-def is_folder_readme(path):
-    """A folder's README describes the folder; it is not one of the documents in it."""
-    return path.stem.lower() == "readme"
-
-
-def collect_files(paths):
-    """Files named directly, and the supported files in named folders (recursively)."""
-    files = []
-    for name in paths:
-        path = Path(name)
-        if path.is_dir():
-            files.extend(
-                sorted(
-                    p
-                    for p in path.rglob("*")
-                    if p.is_file() and p.suffix.lower() in EXTENSIONS and not is_folder_readme(p)
-                )
-            )
-        elif path.is_file():
-            files.append(path)
-        else:
-            raise CommandError(f"Bestand of map bestaat niet: {name}")
-    return files
 
 
 class Command(BaseCommand):
@@ -72,7 +46,10 @@ class Command(BaseCommand):
     def handle(self, *args, paths, kind, visibility, community, dry_run, as_json, timeout, **opts):
         if community:
             raise CommandError("--community wordt nog niet ondersteund.")
-        files = collect_files(paths)
+        try:
+            files = collect_files(paths)
+        except MissingPath as missing:
+            raise CommandError(f"Bestand of map bestaat niet: {missing}") from missing
         if not files:
             raise CommandError("Geen ondersteunde bestanden gevonden (PDF, DOCX, Markdown, tekst).")
         tasks = [
