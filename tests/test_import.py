@@ -77,14 +77,17 @@ def test_hu_report_has_its_chapters_and_twenty_numbered_sections_in_order(import
     report = report_titled("Hu integraal")
     assert report.files.count() == 2
     sections = list(report.sections.order_by("position"))
-    numbered = [s.number for s in sections if s.number]
+    numbered = [s.number for s in sections if "." in s.number]
     assert numbered == [f"1.{n}" for n in range(1, 21)]
+    prototypes = [s.heading for s in sections if s.number in ("1", "2", "3")]
+    assert prototypes[0].startswith("Teammodel") and prototypes[2].startswith("Netwerkmodel")
+    assert {s.level for s in sections if s.number in ("1", "2", "3")} == {3}
     chapters = {s.heading for s in sections if s.level == 1}
     for chapter in ["Wijkcontext", "Uitgangspunten", "Integraal werken", "Rol gemeente",
                     "Financiering", "Conclusies", "Bijlage"]:  # fmt: skip
         assert chapter in chapters
     assert len(chapters) >= 10
-    assert sum(1 for s in sections if s.level == 3) >= 20
+    assert sum(1 for s in sections if s.level == 3) >= 25
 
 
 def test_hu_report_text_is_clean(imported):

@@ -20,6 +20,7 @@ MAX_HEADING_WORDS = 12
 MAX_BARE_HEADING_WORDS = 8
 # A footnote number after a word: glued ("matrix3") or after one space ("opzet 1 ").
 FOOTNOTE_REFERENCE = re.compile(r"(?<=[^\W\d_]{3})( ?)(\d{1,2})(?=[\s.,;:)’”'\"]|$)")
+LIST_NUMBER = re.compile(r"^(\d{1,2})\.\s+(.+)$")
 LIST_START = re.compile(r"^[-*+•]\s")
 CAPTION = re.compile(r"^(?:Figuur|Tabel|Grafiek|Figure|Table)\s*\d", re.IGNORECASE)
 
@@ -77,9 +78,9 @@ def numbered_heading(line: Line):
     return number, title
 
 
-def is_bare_heading(lines, index):
+def is_bare_heading(lines, index, text=None):
     line = lines[index]
-    text = line.text
+    text = text if text is not None else line.text
     if line.list_item or not _starts_like_a_title(text) or text[-1] in SENTENCE_END + "/-":
         return False
     if CAPTION.match(text):
@@ -87,9 +88,9 @@ def is_bare_heading(lines, index):
     if len(text.split()) > MAX_BARE_HEADING_WORDS or len(text) > 70 or text.isdigit():
         return False
     previous = lines[index - 1] if index else None
-    standalone = (
-        previous is None or previous.blank or (previous.text[-1] in ".!?’”" and line.indent > 0)
-    )
+    standalone = previous is None or previous.blank or previous.text[-1] in ".!?’”"
+    if previous is not None and previous.list_item and len(text.split()) > 3:
+        return False  # straight after a list item: the item's last line, unless a short label
     following = _next_text(lines, index)
     if following is None or not standalone:
         return False
@@ -119,6 +120,9 @@ def classify_headings(lines: list[Line], declared: bool):
             headings[index] = (number.count(".") + 1, number, title)
         elif is_bare_heading(lines, index):
             headings[index] = (None, "", line.text)  # level decided below
+        elif (item := LIST_NUMBER.match(line.text)) and is_bare_heading(lines, index, item[2]):
+            # "1.  Teammodel (Utrecht)" on its own line: a numbered sub-heading, not a list.
+            headings[index] = (None, item[1], item[2])
     has_numbered_sections = any(number and "." in number for _lvl, number, _t in headings.values())
     for index, (level, number, title) in headings.items():
         if level is None:
