@@ -113,6 +113,7 @@ class ReportPage(VisibilityMixin, ClassifiedPage):
     settings_panels = Page.settings_panels + [FieldPanel("visibility")]
     search_fields = ClassifiedPage.search_fields + [
         index.SearchField("abstract"),
+        index.SearchField("cleaned_text"),
         index.RelatedFields("authors", [index.SearchField("name")]),
         index.FilterField("kind"),
         index.FilterField("published_on"),

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from wagtail.search import index
 
 from documents.models import ReportSection
 
@@ -48,6 +49,7 @@ def _renumber(report):
         section.start_offset, section.end_offset = offset, offset + len(section.block)
         offset = section.end_offset + 2
     ReportSection.objects.bulk_update(sections, ["position", "start_offset", "end_offset"])
+    index.insert_or_update_object(report)
 
 
 @transaction.atomic

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
+from wagtail.search import index
 
 from documents.ingest.cleanup import clean_lines
 from documents.ingest.extract import extract
@@ -283,3 +284,4 @@ def write_sections(report: ReportPage, analysis: Analysis, rendition: ReportFile
     text = "\n\n".join(row.block for row in rows)
     rendition.suggestions = suggest_classification(f"{report.title}\n\n{text}")
     rendition.save(update_fields=["suggestions"])
+    index.insert_or_update_object(report)  # the page's own index entry includes its text

@@ -1,0 +1,51 @@
+"""An imported report in a real browser: deep links to sections, footnotes, accessibility."""
+
+import json
+
+import pytest
+from playwright.sync_api import expect
+
+from documents.ingest.pipeline import ImportOptions, import_file
+from tests.conftest import IN_CI, SHARED_DIR
+from wijkwijs.visibility import Visibility
+
+pytestmark = pytest.mark.browser
+CORPUS = SHARED_DIR / "corpus"
+
+
+@pytest.fixture
+def report_url(site, settings, tmp_path):
+    if not CORPUS.is_dir():
+        if IN_CI:
+            pytest.fail("CI=true but ../shared/corpus is missing")
+        pytest.skip("../shared/corpus is not present")
+    settings.MEDIA_ROOT = tmp_path / "media"
+    result = import_file(
+        CORPUS / "hu-integraal-wijkgericht-werken-2013.txt",
+        ImportOptions(visibility=Visibility.PUBLIC),
+    )
+    return result.report.url
+
+
+def test_a_deep_link_opens_the_section_and_footnotes_link_both_ways(page, report_url):
+    page.goto(f"{report_url}#1-13-wederkerigheid")
+    heading = page.locator('[id="1-13-wederkerigheid-kop"]')
+    expect(heading).to_contain_text("Wederkerigheid")
+    expect(heading).to_be_in_viewport()
+
+    reference = page.get_by_role("link", name="voetnoot 3")
+    reference.click()
+    expect(page.locator("li[id$='-voetnoot-3']")).to_contain_text("GGD Amsterdam")
+    page.get_by_role("link", name="terug naar verwijzing 3").click()
+    expect(reference).to_be_in_viewport()
+
+
+def test_report_page_has_no_serious_accessibility_violations(page, report_url, axe_script):
+    page.goto(report_url)
+    page.add_script_tag(path=str(axe_script))
+    results = page.evaluate(
+        "() => axe.run(document, {runOnly: {type: 'tag', values: "
+        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+    )
+    blocking = [v["id"] for v in results["violations"] if v["impact"] in {"serious", "critical"}]
+    assert not blocking, json.dumps(results["violations"], indent=2)[:3000]
