@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from wagtail.search import index
 
 from documents.models import ReportSection
+from documents.signals import sections_changed
 
 MAX_LEVEL = 4
 
@@ -50,6 +51,7 @@ def _renumber(report):
         offset = section.end_offset + 2
     ReportSection.objects.bulk_update(sections, ["position", "start_offset", "end_offset"])
     index.insert_or_update_object(report)
+    sections_changed.send(sender=type(report), report=report)
 
 
 @transaction.atomic

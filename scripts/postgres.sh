@@ -59,7 +59,7 @@ start() {
   prepare_data_dir
   if [ ! -f "$DATA_DIR/PG_VERSION" ]; then
     say "initialising a cluster in $DATA_DIR"
-    as_db_owner "$bin/initdb" -D "$DATA_DIR" -U "$DB_USER" --auth=trust -E UTF8 --no-locale >/dev/null
+    as_db_owner "$bin/initdb" -D "$DATA_DIR" -U "$DB_USER" --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
   fi
   if as_db_owner "$bin/pg_ctl" -D "$DATA_DIR" status >/dev/null 2>&1; then
     say "already running on port $PORT"

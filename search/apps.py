@@ -6,3 +6,8 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "wijkwijs_search"
     verbose_name = _("Zoeken")
+
+    def ready(self):
+        from search.signals import connect
+
+        connect()

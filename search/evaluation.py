@@ -14,6 +14,7 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from search.results import Hit
 from wijkwijs.normalise import normalise
 
 RECALL_MIN_GRADE = 2
@@ -41,14 +42,6 @@ class Judgment:
     @property
     def is_access_check(self):
         return self.kind == "access"
-
-
-@dataclass
-class Hit:
-    type: str
-    title: str
-    url: str
-    text: str  # the hit's full indexed text: title and text of the record
 
 
 def load_judgments(path: Path) -> list[Judgment]:

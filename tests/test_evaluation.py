@@ -6,7 +6,8 @@ import math
 import pytest
 from django.core.management import CommandError, call_command
 
-from search.evaluation import Hit, load_judgments, score
+from search.evaluation import load_judgments, score
+from search.results import Hit
 
 JUDGMENTS = [
     {

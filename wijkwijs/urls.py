@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from search import api as search_api
 from search import views as search_views
 
 urlpatterns = [
@@ -13,6 +14,9 @@ urlpatterns = [
     path("beheer/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("zoeken/", search_views.search, name="search"),
+    path("api/v1/search/", search_api.search_api, name="search_api"),
+    path("api/v1/search/autocomplete/", search_api.autocomplete_api, name="search_autocomplete"),
+    path("api/v1/openapi.json", search_api.openapi_document, name="openapi"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sitemap.xml", sitemap),
 ]

@@ -33,6 +33,7 @@ from documents.models import (
     ReportSection,
     SectionFootnote,
 )
+from documents.signals import sections_changed
 from wijkwijs.visibility import Visibility
 
 logger = logging.getLogger(__name__)
@@ -285,3 +286,4 @@ def write_sections(report: ReportPage, analysis: Analysis, rendition: ReportFile
     rendition.suggestions = suggest_classification(f"{report.title}\n\n{text}")
     rendition.save(update_fields=["suggestions"])
     index.insert_or_update_object(report)  # the page's own index entry includes its text
+    sections_changed.send(sender=ReportPage, report=report)

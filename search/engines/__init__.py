@@ -4,10 +4,11 @@
 ``Page.objects.live().search``); the embedded and Elasticsearch engines join it here.
 """
 
+from search.engines.embedded import EmbeddedEngine
 from search.engines.wagtail_default import WagtailDefaultEngine
 
-ENGINES = {"wagtail-default": WagtailDefaultEngine}
-DEFAULT_ENGINE = "wagtail-default"
+ENGINES = {"embedded": EmbeddedEngine, "wagtail-default": WagtailDefaultEngine}
+DEFAULT_ENGINE = "embedded"
 
 
 def get_engine(name: str | None = None):

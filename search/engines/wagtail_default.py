@@ -8,7 +8,7 @@ same content as the other engines.
 from wagtail.models import Page
 from wagtail.search import index
 
-from search.evaluation import Hit
+from search.results import Hit, SearchResult
 
 
 def indexed_text(page) -> str:
@@ -26,7 +26,7 @@ def indexed_text(page) -> str:
 class WagtailDefaultEngine:
     name = "wagtail-default"
 
-    def search(self, query, filters=None, user=None, limit=10):
+    def search(self, query, filters=None, user=None, limit=10, offset=0):
         hits = []
         for page in Page.objects.live().specific().search(query):
             if hasattr(page, "is_visible_to") and not page.is_visible_to(user):
@@ -39,6 +39,6 @@ class WagtailDefaultEngine:
                     text=indexed_text(page),
                 )
             )
-            if len(hits) >= limit:
+            if len(hits) >= offset + limit:
                 break
-        return hits
+        return SearchResult(hits=hits[offset:], total=len(hits))

@@ -42,7 +42,7 @@ class Command(BaseCommand):
         scored = []
         for item in items:
             user = AnonymousUser() if item.is_access_check else superuser
-            hits = search_engine.search(item.query, item.filters, user=user, limit=k)
+            hits = search_engine.search(item.query, item.filters, user=user, limit=k).hits
             scored.append((score(item, hits, k), hits))
         result = summarise(engine, k, scored)
         if as_json:

@@ -1,0 +1,193 @@
+"""The search API (JSON), its autocomplete, and the OpenAPI document that describes them.
+
+Same parameters as the search page. Filter values accept slugs or names, case-insensitive;
+an unknown value simply matches nothing. Bad parameters get a 400 with a message.
+"""
+
+import math
+
+from django.db.models import Q
+from django.http import JsonResponse
+from django.views.decorators.http import require_GET
+
+from search.engines import get_engine
+from search.models import SearchRecord
+from search.query import MAX_QUERY_LENGTH
+from search.views import FILTERS
+from wijkwijs.visibility import levels_visible_to
+
+MAX_PAGE_SIZE = 100
+AUTOCOMPLETE_LIMIT = 10
+
+
+class BadParameter(ValueError):
+    pass
+
+
+def positive_int(request, name, default, maximum=None):
+    raw = request.GET.get(name)
+    if raw in (None, ""):
+        return default
+    try:
+        value = int(raw)
+    except ValueError as error:
+        raise BadParameter(f"'{name}' moet een geheel getal zijn.") from error
+    if value < 1 or (maximum and value > maximum):
+        limit = f" en hoogstens {maximum}" if maximum else ""
+        raise BadParameter(f"'{name}' moet minstens 1{limit} zijn.")
+    return value
+
+
+@require_GET
+def search_api(request):
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    try:
+        page = positive_int(request, "page", 1)
+        page_size = positive_int(request, "page_size", 20, maximum=MAX_PAGE_SIZE)
+    except BadParameter as error:
+        return JsonResponse({"error": str(error)}, status=400)
+    filters = {
+        name: request.GET.getlist(name)[:10] for name in FILTERS if request.GET.getlist(name)
+    }
+    include_text = "text" in request.GET.get("include", "").split(",")
+    sort = "newest" if request.GET.get("sort") in ("newest", "nieuwste") else "relevance"
+    result = get_engine().search(
+        query, filters, user=request.user, limit=page_size, offset=(page - 1) * page_size, sort=sort
+    )
+    hits = []
+    for hit in result.hits:
+        item = {
+            "type": hit.type,
+            "title": f"{hit.parent_title} › {hit.title}" if hit.parent_title else hit.title,
+            "url": request.build_absolute_uri(hit.url),
+            "snippet": hit.snippet,
+            "labels": hit.labels,
+            "score": hit.score,
+        }
+        if include_text:
+            item["text"] = hit.text
+        hits.append(item)
+    return JsonResponse(
+        {
+            "query": query,
+            "total": result.total,
+            "page": page,
+            "page_size": page_size,
+            "pages": max(1, math.ceil(result.total / page_size)),
+            "suggestion": result.suggestion,
+            "searched_for": result.searched_for,
+            "facets": {
+                name: [{"value": v, "label": label, "count": n} for v, label, n in values]
+                for name, values in result.facets.items()
+            },
+            "hits": hits,
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+@require_GET
+def autocomplete_api(request):
+    """Titles that start with, or have a word starting with, what was typed."""
+    prefix = request.GET.get("q", "").strip()[:60]
+    if len(prefix) < 2:
+        return JsonResponse({"suggestions": []})
+    records = (
+        SearchRecord.objects.filter(visibility__in=levels_visible_to(request.user))
+        .filter(Q(title__istartswith=prefix) | Q(title__icontains=f" {prefix}"))
+        .order_by("kind", "title")
+        .values("title", "parent_title", "url", "kind")[:AUTOCOMPLETE_LIMIT]
+    )
+    return JsonResponse(
+        {
+            "suggestions": [
+                {
+                    "title": r["title"],
+                    "report": r["parent_title"],
+                    "url": r["url"],
+                    "type": r["kind"],
+                }
+                for r in records
+            ]
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+FILTER_PARAMETERS = [
+    {
+        "name": name,
+        "in": "query",
+        "required": False,
+        "description": description,
+        "schema": {"type": "array", "items": {"type": "string"}},
+        "style": "form",
+        "explode": True,
+    }
+    for name, description in [
+        (
+            "type",
+            "Soort: expert, organisatie, praktijk, gemeente, thema, kennisgemeenschap, rapport",
+        ),
+        ("theme", "Thema (slug of naam)"),
+        ("municipality", "Gemeente (slug of naam)"),
+        ("organisation", "Organisatie (slug of naam)"),
+        ("kind", "Soort publicatie (bijv. evaluatie)"),
+        ("year", "Jaar"),
+    ]
+]
+OPENAPI = {
+    "openapi": "3.0.3",
+    "info": {"title": "Wijkwijs zoek-API", "version": "1"},
+    "paths": {
+        "/api/v1/search/": {
+            "get": {
+                "summary": "Zoek in alles wat de gebruiker mag zien",
+                "parameters": [
+                    {
+                        "name": "q",
+                        "in": "query",
+                        "required": True,
+                        "schema": {"type": "string", "maxLength": MAX_QUERY_LENGTH},
+                    },
+                    *FILTER_PARAMETERS,
+                    {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}},
+                    {
+                        "name": "page_size",
+                        "in": "query",
+                        "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE},
+                    },
+                    {
+                        "name": "sort",
+                        "in": "query",
+                        "schema": {"type": "string", "enum": ["relevance", "newest"]},
+                    },
+                    {
+                        "name": "include",
+                        "in": "query",
+                        "description": "'text' voegt de volledige geïndexeerde tekst toe",
+                        "schema": {"type": "string"},
+                    },
+                ],  # fmt: skip
+                "responses": {
+                    "200": {"description": "Resultaten met facetten en 'Bedoelde u'"},
+                    "400": {"description": "Ongeldige parameter, met uitleg in 'error'"},
+                },
+            }
+        },
+        "/api/v1/search/autocomplete/": {
+            "get": {
+                "summary": "Titels die beginnen met wat getypt is",
+                "parameters": [
+                    {"name": "q", "in": "query", "required": True, "schema": {"type": "string"}}
+                ],
+                "responses": {"200": {"description": "Maximaal tien suggesties"}},
+            }
+        },
+    },
+}
+
+
+@require_GET
+def openapi_document(request):
+    return JsonResponse(OPENAPI, json_dumps_params={"ensure_ascii": False})

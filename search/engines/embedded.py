@@ -1,0 +1,356 @@
+"""The embedded engine: the database itself.
+
+On PostgreSQL, records carry a ``tsvector`` in the ``wijkwijs_dutch`` configuration
+(Snowball Dutch, accents folded); a query matches any of its words (and their variants
+and synonyms) and ranks records containing all of them, in their titles first. Typos
+are corrected against the index vocabulary with trigram similarity. On SQLite (the
+demo) the same contract is kept with substring matching and a simpler ranking.
+
+Every query is limited to the records the user may see before anything is counted, so
+hits, snippets, facet counts and suggestions never reveal restricted content.
+"""
+
+import html
+import math
+import operator
+import re
+from dataclasses import dataclass
+from functools import reduce
+
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    TrigramSimilarity,
+)
+from django.db import connection
+from django.db.models import Count, F, FloatField, Q, Value
+
+from documents.models import ReportKind
+from search.indexing import TEXT_SEARCH_CONFIG
+from search.models import RecordKind, SearchRecord, SearchTerm
+from search.query import ParsedQuery, Term, parse, word_variants
+from search.results import Hit, SearchResult
+from wijkwijs.visibility import levels_visible_to
+
+# ts_rank weights for D, C, B, A: text (C) counts, a report's title (B) more, a title (A) most.
+RANK_WEIGHTS = [0.05, 0.2, 0.4, 1.0]
+ALL_TERMS_BONUS = 2.0
+ALTERNATIVE_WEIGHT = 0.5
+RANK_NORMALISATION = 32  # rank / (rank + 1): scores comparable across record lengths
+COMPOUND_MIN_LENGTH = 9
+COMPOUND_PART_MIN = 4
+MARK_START, MARK_STOP = "\x02", "\x03"
+SUGGESTION_MIN_SIMILARITY = 0.4
+FACET_LIMIT = 20
+LABEL_FACETS = {
+    "theme": ("themes", "themepage"),
+    "municipality": ("municipalities", "municipalitypage"),
+    "organisation": ("organisations", "organisationpage"),
+}
+
+
+def as_list(value):
+    if value in (None, ""):
+        return []
+    return [str(item) for item in (value if isinstance(value, list | tuple) else [value])]
+
+
+def apply_filters(records, filters):
+    """Filter values are slugs or names, case-insensitive; an unknown value matches nothing."""
+    filters = filters or {}
+    for value in as_list(filters.get("type")):
+        kinds = [k for k, label in RecordKind.choices if value.lower() in (k, str(label).lower())]
+        records = records.filter(kind__in=kinds)
+    for name, (relation, _through) in LABEL_FACETS.items():
+        for value in as_list(filters.get(name)):
+            records = records.filter(
+                Q(**{f"{relation}__slug__iexact": value})
+                | Q(**{f"{relation}__title__iexact": value})
+            )
+    for value in as_list(filters.get("kind")):
+        kinds = [k for k, label in ReportKind.choices if value.lower() in (k, str(label).lower())]
+        records = records.filter(report_kind__in=kinds)
+    for value in as_list(filters.get("year")):
+        records = records.filter(year=int(value)) if value.isdigit() else records.none()
+    return records.distinct()
+
+
+def facet_counts(matched) -> dict:
+    ids = matched.values("pk")
+    base = SearchRecord.objects.filter(pk__in=ids)
+    facets = {
+        "type": [
+            (row["kind"], str(RecordKind(row["kind"]).label), row["n"])
+            for row in base.values("kind").annotate(n=Count("pk")).order_by("-n", "kind")
+        ],
+        "kind": [
+            (row["report_kind"], row["report_kind"], row["n"])
+            for row in base.exclude(report_kind="").values("report_kind").annotate(n=Count("pk"))
+            .order_by("-n")
+        ],
+        "year": [
+            (str(row["year"]), str(row["year"]), row["n"])
+            for row in base.exclude(year=None).values("year").annotate(n=Count("pk"))
+            .order_by("-year")
+        ],
+    }  # fmt: skip
+    for name, (relation, target) in LABEL_FACETS.items():
+        through = getattr(SearchRecord, relation).through.objects.filter(searchrecord_id__in=ids)
+        rows = (
+            through.values(slug=F(f"{target}__slug"), title=F(f"{target}__title"))
+            .annotate(n=Count("searchrecord_id", distinct=True))
+            .order_by("-n", "title")[:FACET_LIMIT]
+        )
+        facets[name] = [(row["slug"], row["title"], row["n"]) for row in rows]
+    return facets
+
+
+def compound_splits(parsed: ParsedQuery) -> list[list[Term]]:
+    """Dutch compounds split into two known words ('keukentafelgesprek' → 'keukentafel' &
+    'gesprek', with a linking s: 'zelfredzaamheidsmatrix' → 'zelfredzaamheid' & 'matrix')."""
+    splits = []
+    for word in parsed.words:
+        if len(word) < COMPOUND_MIN_LENGTH:
+            continue
+        candidates = []
+        for cut in range(COMPOUND_PART_MIN, len(word) - COMPOUND_PART_MIN + 1):
+            left, right = word[:cut], word[cut:]
+            candidates.append((left, right))
+            if left.endswith("s") and len(left) > COMPOUND_PART_MIN:
+                candidates.append((left[:-1], right))
+        wanted = {part for pair in candidates for part in pair}
+        frequency = dict(
+            SearchTerm.objects.filter(word__in=wanted).values_list("word", "frequency")
+        )
+        known = [pair for pair in candidates if pair[0] in frequency and pair[1] in frequency]
+        if known:
+            left, right = max(known, key=lambda pair: min(frequency[pair[0]], frequency[pair[1]]))
+            splits.append([Term((left,)), Term((right,))])
+    return splits
+
+
+def _tsquery(terms: list[Term], joiner: str) -> str:
+    parts = []
+    for term in terms:
+        words = ["(" + " | ".join(sorted(word_variants(word))) + ")" for word in term.words]
+        parts.append("(" + " <-> ".join(words) + ")")
+    return f" {joiner} ".join(parts)
+
+
+@dataclass
+class Match:
+    """The records a query matches, the same records in rank order (each with a ``score``),
+    and the text-search query that marks matches in snippets (PostgreSQL)."""
+
+    matched: object
+    ranked: object
+    headline_query: object = None
+
+
+class EmbeddedEngine:
+    name = "embedded"
+
+    def search(self, query, filters=None, user=None, limit=10, offset=0, sort="relevance"):
+        parsed = parse(query) if isinstance(query, str) else query
+        if parsed.empty:
+            return SearchResult(hits=[], total=0)
+        records = apply_filters(
+            SearchRecord.objects.filter(visibility__in=levels_visible_to(user)), filters
+        )
+        found = self.match(records, parsed)
+        suggestion, searched_for = self.suggest(parsed), ""
+        if suggestion:
+            corrected = parse(suggestion)
+            corrected_found = self.match(records, corrected)
+            # The vocabulary spans all content: offer a correction only if it finds
+            # something this user may see, so suggestions never reveal restricted text.
+            if not corrected_found.matched.exists():
+                suggestion = ""
+            elif not found.matched.exists():
+                searched_for, parsed, found = suggestion, corrected, corrected_found
+        ranked = found.ranked.order_by("-published_at", "pk") if sort == "newest" else found.ranked
+        page = list(ranked[offset : offset + limit])
+        return SearchResult(
+            hits=self.hits(page, parsed, found.headline_query),
+            total=found.matched.count(),
+            facets=facet_counts(found.matched),
+            suggestion=suggestion,
+            searched_for=searched_for,
+        )
+
+    # Matching and ranking ------------------------------------------------------------
+
+    def match(self, records, parsed: ParsedQuery) -> Match:
+        if connection.vendor == "postgresql":
+            return self._match_postgres(records, parsed)
+        return self._match_simple(records, parsed)
+
+    def _match_postgres(self, records, parsed):
+        def query(terms, joiner):
+            return SearchQuery(
+                _tsquery(terms, joiner), search_type="raw", config=TEXT_SEARCH_CONFIG
+            )
+
+        def rank(search_query):
+            return SearchRank(
+                "search_vector",
+                search_query,
+                weights=RANK_WEIGHTS,
+                normalization=RANK_NORMALISATION,
+            )
+
+        any_word, all_words = query(parsed.terms, "|"), query(parsed.terms, "&")
+        # ts_rank knows no document frequency: weight each term by its rarity (IDF), so
+        # 'privacy' counts for more than 'wijkteam' in "privacy wijkteam".
+        records_in_index = SearchRecord.objects.count() or 1
+        score, weights = Value(0.0, output_field=FloatField()), []
+        for term in parsed.terms:
+            term_query = query([term], "&")
+            found = SearchRecord.objects.filter(search_vector=term_query).count()
+            weights.append(math.log(1 + (records_in_index - found + 0.5) / (found + 0.5)))
+            score += weights[-1] * rank(term_query)
+        score += ALL_TERMS_BONUS * (sum(weights) / len(weights)) * rank(all_words)
+        # Synonym rewrites and compound splits widen the match, ranked below the user's words.
+        alternatives = [
+            query(terms, "&") for terms in parsed.alternatives + compound_splits(parsed)
+        ]
+        matcher = any_word
+        if alternatives:
+            alternative = reduce(operator.or_, alternatives)
+            matcher |= alternative
+            score += ALTERNATIVE_WEIGHT * rank(alternative)
+        matched = records.filter(search_vector=matcher)
+        ranked = matched.annotate(score=score).order_by("-score", "pk")
+        return Match(matched, ranked, matcher)
+
+    def _match_simple(self, records, parsed):
+        """SQLite: any word (or variant, or synonym) as a substring; ranked in Python."""
+        words = {v for word in parsed.words for v in word_variants(word)}
+        for alternative in parsed.alternatives:
+            words |= {word for term in alternative for word in term.words}
+        condition = Q()
+        for word in words:
+            condition |= Q(title__icontains=word) | Q(parent_title__icontains=word)
+            condition |= Q(text__icontains=word)
+        matched = records.filter(condition)
+        scores = {}
+        for record in matched.only("pk", "title", "parent_title", "text"):
+            title, parent, text = (
+                record.title.lower(),
+                record.parent_title.lower(),
+                record.text.lower(),
+            )
+            found = [word for word in words if word in title or word in parent or word in text]
+            scores[record.pk] = ALL_TERMS_BONUS * len(found) + sum(
+                3 * title.count(word) + parent.count(word) + text.count(word) / 5 for word in found
+            )
+        order = sorted(scores, key=lambda pk: (-scores[pk], pk))
+        return Match(matched, ScoredRecords(order, scores))
+
+    # Results ---------------------------------------------------------------------------
+
+    def hits(self, page, parsed, headline_query):
+        """Hits for one page of ranked records, in their order."""
+        records = SearchRecord.objects.filter(pk__in=[r.pk for r in page]).prefetch_related(
+            "municipalities", "themes", "organisations"
+        )
+        by_pk = {record.pk: record for record in records}
+        snippets = self.snippets(records, parsed, headline_query)
+        hits = []
+        for ranked_record in page:
+            record = by_pk[ranked_record.pk]
+            hits.append(
+                Hit(
+                    type=str(record.get_kind_display()),
+                    title=record.title,
+                    url=record.url,
+                    text=record.full_text,
+                    parent_title=record.parent_title,
+                    snippet=snippets.get(record.pk, ""),
+                    labels={
+                        "municipalities": [m.title for m in record.municipalities.all()],
+                        "themes": [t.title for t in record.themes.all()],
+                        "organisations": [o.title for o in record.organisations.all()],
+                    },
+                    score=round(float(getattr(ranked_record, "score", 0) or 0), 4),
+                )
+            )
+        return hits
+
+    def snippets(self, records, parsed, headline_query) -> dict:
+        if headline_query is not None:
+            rows = records.annotate(
+                headline=SearchHeadline(
+                    "text",
+                    headline_query,
+                    config=TEXT_SEARCH_CONFIG,
+                    start_sel=MARK_START,
+                    stop_sel=MARK_STOP,
+                    max_words=35,
+                    min_words=15,
+                    max_fragments=2,
+                    fragment_delimiter=" … ",
+                )
+            ).values_list("pk", "headline")
+            return {pk: safe_snippet(headline) for pk, headline in rows}
+        words = {v for word in parsed.words for v in word_variants(word)}
+        return {record.pk: simple_snippet(record.text, words) for record in records}
+
+    # Suggestions -------------------------------------------------------------------------
+
+    def suggest(self, parsed: ParsedQuery) -> str:
+        """'Bedoelde u …?': the query with unknown words replaced by close known ones."""
+        if connection.vendor != "postgresql":
+            return ""
+        known = set(SearchTerm.objects.filter(word__in=parsed.words).values_list("word", flat=True))
+        corrected, changed = [], False
+        for word in parsed.words:
+            if word in known or len(word) < 4:
+                corrected.append(word)
+                continue
+            best = (
+                SearchTerm.objects.annotate(similarity=TrigramSimilarity("word", word))
+                .filter(similarity__gte=SUGGESTION_MIN_SIMILARITY)
+                .order_by("-similarity", "-frequency")
+                .first()
+            )
+            corrected.append(best.word if best else word)
+            changed = changed or best is not None
+        return " ".join(corrected) if changed else ""
+
+
+class ScoredRecords:
+    """Records ranked by scores computed in Python (the SQLite path): sliceable like a
+    queryset, and re-orderable by database fields."""
+
+    def __init__(self, order, scores):
+        self.order, self.scores = order, scores
+
+    def order_by(self, *fields):
+        reordered = SearchRecord.objects.filter(pk__in=self.order).order_by(*fields)
+        return ScoredRecords(list(reordered.values_list("pk", flat=True)), self.scores)
+
+    def __getitem__(self, window):
+        pks = self.order[window]
+        by_pk = SearchRecord.objects.in_bulk(pks)
+        for pk in pks:
+            by_pk[pk].score = self.scores[pk]
+        return [by_pk[pk] for pk in pks]
+
+
+def safe_snippet(headline: str) -> str:
+    """Escape everything, then turn the match markers into <mark> elements."""
+    escaped = html.escape(re.sub(r"\s+", " ", headline or "").strip())
+    return escaped.replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>")
+
+
+def simple_snippet(text: str, words: set[str], width: int = 220) -> str:
+    lowered = text.lower()
+    positions = [lowered.find(word) for word in words if word in lowered]
+    start = max(0, min(positions) - width // 3) if positions else 0
+    fragment = text[start : start + width]
+    escaped = html.escape(fragment)
+    for word in sorted(words, key=len, reverse=True):
+        escaped = re.sub(f"({re.escape(word)})", r"<mark>\1</mark>", escaped, flags=re.IGNORECASE)
+    return ("… " if start else "") + escaped + (" …" if start + width < len(text) else "")

@@ -1,0 +1,243 @@
+"""Keeping the search index in step with the content.
+
+``index_page`` rewrites the records of one page (a report: one record per section);
+``remove_page`` drops them; ``rebuild`` rewrites everything. Only live pages are
+indexed, and each record carries the visibility that decides who may find it.
+"""
+
+import re
+from collections import Counter
+
+from django.contrib.postgres.search import SearchVector
+from django.db import connection, transaction
+from django.db.models import F, Func, TextField, Value
+from wagtail.models import Page
+from wagtail.search import index
+
+from documents.models import ReportPage
+from expertise.models import ExpertPage, OrganisationPage
+from practices.models import PracticePage
+from search.models import RecordKind, SearchRecord, SearchTerm
+from wijkwijs.models import CommunityPage, MunicipalityPage, ThemePage
+from wijkwijs.normalise import normalise
+from wijkwijs.visibility import Visibility
+
+TEXT_SEARCH_CONFIG = "wijkwijs_dutch"
+KINDS = {
+    ExpertPage: RecordKind.EXPERT,
+    OrganisationPage: RecordKind.ORGANISATION,
+    PracticePage: RecordKind.PRACTICE,
+    MunicipalityPage: RecordKind.MUNICIPALITY,
+    ThemePage: RecordKind.THEME,
+    CommunityPage: RecordKind.COMMUNITY,
+    ReportPage: RecordKind.SECTION,
+}
+INDEXED_TYPES = tuple(KINDS)
+VOCABULARY_WORD = re.compile(r"^[a-z][a-z]{3,39}$")
+
+
+def page_text(page) -> str:
+    """The text a page is found by: its search fields, keywords and child texts."""
+    parts = []
+    for field in page.search_fields:
+        if isinstance(field, index.SearchField) and field.field_name != "cleaned_text":
+            value = getattr(page, field.field_name, "")
+            if isinstance(value, str):
+                parts.append(value)
+    if hasattr(page, "tags"):
+        parts.append(" ".join(tag.name for tag in page.tags.all()))
+    if isinstance(page, PracticePage):
+        parts += [tip.text for tip in page.tips.all()]
+        parts += [quote.text for quote in page.quotes.all()]
+    if isinstance(page, ExpertPage):
+        parts.append(page.organisation.title)
+    return "\n".join(part for part in parts if part)
+
+
+def effective_visibility(page) -> str:
+    """Who may find this page: its own visibility, narrowed by consent and page privacy."""
+    visibility = getattr(page, "visibility", Visibility.PUBLIC)
+    if isinstance(page, ExpertPage) and not page.consent_date:
+        visibility = Visibility.EDITORS
+    if page.get_view_restrictions().exists():
+        visibility = Visibility.EDITORS
+    return visibility
+
+
+def labels(page):
+    """(municipalities, themes, organisations) a record of this page is filtered by."""
+    municipalities = list(page.municipalities.all()) if hasattr(page, "municipalities") else []
+    themes = list(page.themes.all()) if hasattr(page, "themes") else []
+    if isinstance(page, MunicipalityPage):
+        municipalities = [page]
+    if isinstance(page, ThemePage):
+        themes = [page]
+    organisations = []
+    if isinstance(page, OrganisationPage):
+        organisations = [page]
+    elif isinstance(page, ExpertPage):
+        organisations = [page.organisation]
+    elif isinstance(page, CommunityPage):
+        organisations = list(page.member_organisations.all())
+    elif isinstance(page, PracticePage | ReportPage):
+        organisations = list(page.organisations.all())
+        if isinstance(page, ReportPage) and page.publisher_id:
+            organisations.append(page.publisher)
+    return municipalities, themes, organisations
+
+
+def build_records(page) -> list[tuple[SearchRecord, tuple]]:
+    """Unsaved records for a live page, each with its (municipalities, themes, orgs)."""
+    kind = KINDS[type(page)]
+    common = {
+        "kind": kind,
+        "page": page,
+        "visibility": effective_visibility(page),
+        "published_at": page.first_published_at,
+    }
+    page_labels = labels(page)
+    if isinstance(page, ReportPage):
+        common.update(
+            report_kind=page.kind,
+            year=page.published_on.year if page.published_on else None,
+            parent_title=page.title,
+        )
+        sections = list(page.sections.order_by("position").prefetch_related("footnotes"))
+        if sections:
+            return [
+                (
+                    SearchRecord(
+                        key=f"section:{section.pk}",
+                        section=section,
+                        title=str(section),
+                        url=f"{page.url}#{section.anchor}",
+                        text="\n\n".join(
+                            [section.text, *(note.text for note in section.footnotes.all())]
+                        ),
+                        **common,
+                    ),
+                    page_labels,
+                )
+                for section in sections
+            ]
+    elif isinstance(page, PracticePage) and page.period_start:
+        common["year"] = page.period_start.year
+    return [
+        (
+            SearchRecord(
+                key=f"page:{page.pk}",
+                title=page.title,
+                url=page.url or "",
+                text=page_text(page),
+                **common,
+            ),
+            page_labels,
+        )  # fmt: skip
+    ]
+
+
+# The label relations of a record, and the target column in each through table.
+LABEL_RELATIONS = (
+    ("municipalities", "municipalitypage_id"),
+    ("themes", "themepage_id"),
+    ("organisations", "organisationpage_id"),
+)
+
+
+def _save(records_with_labels):
+    records = SearchRecord.objects.bulk_create([record for record, _labels in records_with_labels])
+    for position, (relation, column) in enumerate(LABEL_RELATIONS):
+        through = getattr(SearchRecord, relation).through
+        through.objects.bulk_create(
+            through(searchrecord_id=record.pk, **{column: page_id})
+            for record, (_record, page_labels) in zip(records, records_with_labels, strict=True)
+            for page_id in {labelled.pk for labelled in page_labels[position]}
+        )
+    _update_vectors(SearchRecord.objects.filter(pk__in=[record.pk for record in records]))
+    return records
+
+
+# Typographic punctuation becomes a space before parsing: under some server locales
+# (C) PostgreSQL's parser counts every non-ASCII character as a letter, which would glue
+# ‘quotes’ and dashes to words and keep them from being stemmed.
+TYPOGRAPHIC = "‘’‚‛“”„‟«»‹›–—…•·"
+
+
+def _plain(field_name):
+    return Func(
+        F(field_name),
+        Value(TYPOGRAPHIC),
+        Value(" " * len(TYPOGRAPHIC)),
+        function="translate",
+        output_field=TextField(),
+    )
+
+
+def _update_vectors(records):
+    if connection.vendor != "postgresql":
+        return
+    records.update(
+        search_vector=SearchVector(_plain("title"), weight="A", config=TEXT_SEARCH_CONFIG)
+        + SearchVector(_plain("parent_title"), weight="B", config=TEXT_SEARCH_CONFIG)
+        + SearchVector(_plain("text"), weight="C", config=TEXT_SEARCH_CONFIG)
+    )
+
+
+def indexable(page) -> bool:
+    return page.live and isinstance(page, INDEXED_TYPES)
+
+
+@transaction.atomic
+def index_page(page):
+    """Rewrite the records of one page (nothing if it is not live or not searchable)."""
+    page = page.specific
+    SearchRecord.objects.filter(page_id=page.pk).delete()
+    if indexable(page):
+        records = _save(build_records(page))
+        add_to_vocabulary(records)
+
+
+def remove_page(page_id):
+    SearchRecord.objects.filter(page_id=page_id).delete()
+
+
+def words_of(text) -> Counter:
+    return Counter(word for word in normalise(text).split() if VOCABULARY_WORD.match(word))
+
+
+def add_to_vocabulary(records):
+    counts = Counter()
+    for record in records:
+        counts.update(words_of(record.full_text))
+    known = set(SearchTerm.objects.filter(word__in=list(counts)).values_list("word", flat=True))
+    SearchTerm.objects.bulk_create(
+        [
+            SearchTerm(word=word, frequency=count)
+            for word, count in counts.items()
+            if word not in known
+        ],
+        ignore_conflicts=True,
+    )
+
+
+def searchable_pages():
+    return Page.objects.live().type(*INDEXED_TYPES).specific()
+
+
+def rebuild(progress=None):
+    """Rewrite the whole index; ``progress(done, total)`` is called along the way."""
+    pages = list(searchable_pages())
+    with transaction.atomic():
+        SearchRecord.objects.all().delete()
+        SearchTerm.objects.all().delete()
+        vocabulary = Counter()
+        for done, page in enumerate(pages, start=1):
+            for record in _save(build_records(page)):
+                vocabulary.update(words_of(record.full_text))
+            if progress:
+                progress(done, len(pages))
+        SearchTerm.objects.bulk_create(
+            [SearchTerm(word=word, frequency=count) for word, count in vocabulary.items()],
+            batch_size=5000,
+        )
+    return SearchRecord.objects.count()

@@ -1,0 +1,76 @@
+"""The search index: one flat record per searchable thing.
+
+Experts, organisations, practices, municipalities, themes, communities and every report
+section are records of one table, so one query ranks them together and one set of facet
+counts describes the result. A record stores what search needs and nothing else: its
+text, the labels it is filtered and counted by, and who may see it (already resolved:
+an expert without consent is 'editors', a page behind Wagtail privacy likewise).
+"""
+
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wijkwijs.visibility import Visibility
+
+
+class RecordKind(models.TextChoices):
+    EXPERT = "expert", _("Expert")
+    ORGANISATION = "organisatie", _("Organisatie")
+    PRACTICE = "praktijk", _("Praktijkvoorbeeld")
+    MUNICIPALITY = "gemeente", _("Gemeente")
+    THEME = "thema", _("Thema")
+    COMMUNITY = "kennisgemeenschap", _("Kennisgemeenschap")
+    SECTION = "rapport", _("Rapport")
+
+
+class SearchRecord(models.Model):
+    key = models.CharField(max_length=40, unique=True)  # "page:12", "section:345"
+    kind = models.CharField(max_length=20, choices=RecordKind.choices, db_index=True)
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="search_records"
+    )
+    section = models.ForeignKey(
+        "documents.ReportSection",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="search_records",
+    )
+    title = models.CharField(max_length=600)
+    parent_title = models.CharField(max_length=255, blank=True)  # the report of a section
+    url = models.CharField(max_length=500)
+    text = models.TextField(blank=True)
+    visibility = models.CharField(
+        max_length=16, choices=Visibility.choices, default=Visibility.PUBLIC, db_index=True
+    )
+    report_kind = models.CharField(max_length=24, blank=True, db_index=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True, db_index=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    municipalities = models.ManyToManyField("wijkwijs.MunicipalityPage", related_name="+")
+    themes = models.ManyToManyField("wijkwijs.ThemePage", related_name="+")
+    organisations = models.ManyToManyField("expertise.OrganisationPage", related_name="+")
+    # PostgreSQL only (stays empty on SQLite): title A, report title B, text C, in the
+    # wijkwijs_dutch configuration (Snowball Dutch stemming with accents folded).
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    class Meta:
+        indexes = [models.Index(fields=["kind", "visibility"])]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.title}"
+
+    @property
+    def full_text(self):
+        """Everything the record is found by: its title, its report's title and its text."""
+        return "\n".join(part for part in (self.title, self.parent_title, self.text) if part)
+
+
+class SearchTerm(models.Model):
+    """The vocabulary of the index, for 'Bedoelde u …?' suggestions (trigram similarity)."""
+
+    word = models.CharField(max_length=80, unique=True)
+    frequency = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return self.word

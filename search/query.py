@@ -1,0 +1,95 @@
+"""What a user typed, as something an engine can search for safely.
+
+Input is normalised (quotes, accents, case) and reduced to words and phrases: text in
+double quotes is a phrase, and so is a hyphenated word ("Zeist-Oost" matches "Zeist
+Oost" too). Nothing the user types reaches a query parser unescaped: only letters and
+digits survive. Each word brings its Dutch plural variants (-tie/-ties, which the
+Snowball stemmer leaves apart), and theme synonyms in the query bring alternatives.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from django.apps import apps
+
+from wijkwijs.normalise import normalise
+
+MAX_QUERY_LENGTH = 200
+MAX_TERMS = 12
+QUOTED = re.compile(r'"([^"]+)"')
+
+
+@dataclass
+class Term:
+    """A word, or a phrase of words that must stand together."""
+
+    words: tuple[str, ...]
+
+    @property
+    def text(self):
+        return " ".join(self.words)
+
+
+@dataclass
+class ParsedQuery:
+    original: str
+    terms: list[Term]
+    alternatives: list[list[Term]] = field(default_factory=list)  # synonym rewrites
+
+    @property
+    def empty(self):
+        return not self.terms
+
+    @property
+    def words(self):
+        return [word for term in self.terms for word in term.words]
+
+
+def word_variants(word: str) -> set[str]:
+    variants = {word}
+    if word.endswith("ies"):
+        variants.add(word[:-1])
+    elif word.endswith("ie"):
+        variants.add(word + "s")
+    return variants
+
+
+def parse(raw: str) -> ParsedQuery:
+    raw = (raw or "")[:MAX_QUERY_LENGTH]
+    folded = raw.replace("“", '"').replace("”", '"').replace("„", '"')
+    terms = []
+    for phrase in QUOTED.findall(folded):
+        words = tuple(normalise(phrase).split())
+        if words:
+            terms.append(Term(words))
+    for chunk in QUOTED.sub(" ", folded).replace('"', " ").split():
+        words = tuple(normalise(chunk).split())  # "Zeist-Oost" → ("zeist", "oost")
+        if words:
+            terms.append(Term(words))
+    terms = terms[:MAX_TERMS]
+    query = ParsedQuery(original=raw.strip(), terms=terms)
+    query.alternatives = synonym_rewrites(query)
+    return query
+
+
+def synonym_sets():
+    """Each theme's label and synonyms, normalised, as one set of equivalent phrases."""
+    ThemePage = apps.get_model("wijkwijs", "ThemePage")
+    return [
+        {normalise(name) for name in (theme.title, *theme.synonym_list) if normalise(name)}
+        for theme in ThemePage.objects.live()
+    ]
+
+
+def synonym_rewrites(query: ParsedQuery) -> list[list[Term]]:
+    """The query with a theme label or synonym replaced by each of its equivalents."""
+    text = " ".join(term.text for term in query.terms)
+    rewrites = []
+    for equivalents in synonym_sets():
+        for phrase in equivalents:
+            if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text):
+                for other in equivalents - {phrase}:
+                    rewritten = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", other, text)
+                    rewrites.append([Term((word,)) for word in rewritten.split()])
+                break
+    return rewrites[:8]

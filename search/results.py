@@ -1,0 +1,24 @@
+"""What every engine returns: ranked hits, the total, facet counts and a suggestion."""
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Hit:
+    type: str
+    title: str
+    url: str
+    text: str  # the full indexed text: title and text of the record
+    parent_title: str = ""
+    snippet: str = ""  # safe HTML: escaped text with <mark> around matches
+    labels: dict = field(default_factory=dict)  # municipalities, themes, organisations
+    score: float = 0.0
+
+
+@dataclass
+class SearchResult:
+    hits: list[Hit]
+    total: int
+    facets: dict = field(default_factory=dict)  # facet name → [(value, label, count)]
+    suggestion: str = ""  # "Bedoelde u …?"
+    searched_for: str = ""  # the query actually run, if a correction replaced it

@@ -1,0 +1,43 @@
+"""The index follows the content: saves (publish, unpublish, visibility), moves, privacy
+changes and edited report sections. Deleting a page deletes its records (foreign key)."""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_slug_changed, post_page_move
+
+from documents.signals import sections_changed
+from search.indexing import INDEXED_TYPES, index_page
+
+
+def reindex_saved_page(sender, instance, raw=False, **kwargs):
+    if not raw:
+        index_page(instance)
+
+
+def reindex_subtree(page):
+    for descendant in Page.objects.descendant_of(page, inclusive=True).type(*INDEXED_TYPES):
+        index_page(descendant)
+
+
+def reindex_moved(sender, instance, **kwargs):
+    reindex_subtree(instance)
+
+
+def reindex_restricted(sender, instance, **kwargs):
+    reindex_subtree(instance.page)
+
+
+def reindex_report(sender, report, **kwargs):
+    index_page(report)
+
+
+def connect():
+    for model in INDEXED_TYPES:
+        post_save.connect(reindex_saved_page, sender=model, dispatch_uid=f"search-{model.__name__}")
+    post_page_move.connect(reindex_moved, dispatch_uid="search-moved")
+    page_slug_changed.connect(reindex_moved, dispatch_uid="search-slug")
+    post_save.connect(reindex_restricted, sender=PageViewRestriction, dispatch_uid="search-privacy")
+    post_delete.connect(
+        reindex_restricted, sender=PageViewRestriction, dispatch_uid="search-public"
+    )
+    sections_changed.connect(reindex_report, dispatch_uid="search-sections")

@@ -1,0 +1,143 @@
+"""The embedded engine: the index follows the content, Dutch is understood, nothing leaks."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.db import connection
+
+from documents.models import ReportSection
+from documents.signals import sections_changed
+from search.engines.embedded import EmbeddedEngine
+from search.models import SearchRecord
+from tests.conftest import IN_CI
+from tests.factories import ExpertFactory, OrganisationFactory, PracticeFactory, ReportFactory
+from wijkwijs.models import ThemePage
+
+pytestmark = pytest.mark.django_db
+engine = EmbeddedEngine()
+
+
+@pytest.fixture
+def postgres_only():
+    if connection.vendor != "postgresql":
+        assert not IN_CI, "CI must run the search tests on PostgreSQL"
+        pytest.skip("Dutch full-text search needs PostgreSQL (make test)")
+
+
+@pytest.fixture
+def staff(django_user_model):
+    return django_user_model.objects.create_user("redacteur", password="x-x-x-x-1", is_staff=True)
+
+
+def titles(query, user=None, **kwargs):
+    return [hit.title for hit in engine.search(query, user=user or AnonymousUser(), **kwargs).hits]
+
+
+def report_with_section(text, visibility="public", title="Verslag proefwijk"):
+    report = ReportFactory(title=title, visibility=visibility)
+    ReportSection.objects.create(
+        report=report, position=0, number="1.1", heading="Bevindingen", level=2,
+        anchor="1-1-bevindingen", text=text,
+    )  # fmt: skip
+    sections_changed.send(sender=type(report), report=report)
+    return report
+
+
+def test_the_index_follows_publish_unpublish_and_delete():
+    practice = PracticeFactory(title="Het zwaluwnestproject", summary="Over zwaluwnesten.")
+    assert "Het zwaluwnestproject" in titles("zwaluwnestproject")
+    practice.unpublish()
+    assert "Het zwaluwnestproject" not in titles("zwaluwnestproject")
+    practice.save_revision().publish()
+    assert "Het zwaluwnestproject" in titles("zwaluwnestproject")
+    practice.delete()
+    assert not SearchRecord.objects.filter(title="Het zwaluwnestproject").exists()
+
+
+def test_section_hits_deep_link_to_their_anchor():
+    report = report_with_section("De wijkcoach bezocht de kinderboerderij wekelijks.")
+    hit = engine.search("kinderboerderij", user=AnonymousUser()).hits[0]
+    assert hit.url == f"{report.url}#1-1-bevindingen"
+    assert hit.parent_title == report.title and hit.title == "1.1 Bevindingen"
+    assert "<mark>" in hit.snippet or connection.vendor != "postgresql"
+
+
+def test_experts_without_consent_are_found_by_editors_only(staff):
+    organisation = OrganisationFactory()
+    ExpertFactory(parent=organisation, title="Tineke Onzichtbaar", role="Valpreventiecoach",
+                  consent_date=None)  # fmt: skip
+    assert "Tineke Onzichtbaar" not in titles("valpreventiecoach")
+    assert "Tineke Onzichtbaar" in titles("valpreventiecoach", user=staff)
+
+
+def test_members_only_text_leaks_through_no_channel(postgres_only, staff):
+    report_with_section(
+        "Het geheime overleg over de blauwvinvis en de tandwalvis.", visibility="members"
+    )
+    anonymous = engine.search("blauwvinvis", user=AnonymousUser())
+    assert anonymous.total == 0 and anonymous.hits == []
+    assert all(count == 0 for values in anonymous.facets.values() for *_rest, count in values)
+    typo = engine.search("blauwvinvus", user=AnonymousUser())
+    assert typo.suggestion == "" and typo.hits == []  # no correction from hidden text
+    assert engine.search("blauwvinvus", user=staff).suggestion == "blauwvinvis"
+
+
+def test_dutch_stemming_accents_hyphens_and_plurals(postgres_only):
+    PracticeFactory(
+        title="Buurtgericht in de polder",
+        summary="De cliënten van het Wmo-loket in Zeist-Oost doen tegenprestaties.",
+    )
+    expected = "Buurtgericht in de polder"
+    for query in ["clienten", "cliënt", "wmo loket", "Wmo-loket", "Zeist Oost", "tegenprestatie"]:
+        assert expected in titles(query), query
+
+
+def test_acronyms_match_whole_words_only(postgres_only):
+    PracticeFactory(
+        title="Taken laten uitkristalliseren", summary="Het uitkristalliseren kost tijd."
+    )
+    assert "Taken laten uitkristalliseren" not in titles("KRIS")
+
+
+def test_theme_synonyms_widen_the_search(postgres_only):
+    assert "buurtteam" in ThemePage.objects.get(slug="sociale-wijkteams").synonym_list
+    PracticeFactory(title="Een nieuw gebiedsteam", summary="Het gebiedsteam start in maart.")
+    assert "Een nieuw gebiedsteam" in titles("buurtteam", limit=200)
+
+
+def test_typos_get_a_correction_and_its_results(postgres_only):
+    PracticeFactory(title="Valpreventie thuis", summary="Valpreventie voor ouderen thuis.")
+    result = engine.search("valprevnetie", user=AnonymousUser())
+    assert result.suggestion == "valpreventie"
+    assert result.searched_for == "valpreventie"
+    assert "Valpreventie thuis" in [hit.title for hit in result.hits]
+
+
+def test_facets_count_what_matches_and_filters_accept_slugs_or_names():
+    theme = ThemePage.objects.get(slug="mantelzorg")
+    PracticeFactory(title="Mantelzorgcafé", summary="Een café voor mantelzorgers.", themes=[theme])
+    result = engine.search("mantelzorgers", user=AnonymousUser())
+    theme_counts = {slug: count for slug, _label, count in result.facets["theme"]}
+    assert theme_counts.get("mantelzorg", 0) >= 1
+    assert {kind for kind, _label, _count in result.facets["type"]} >= {"praktijk"}
+    for value in ("mantelzorg", "MANTELZORG"):
+        filtered = titles("mantelzorgers", filters={"theme": value, "type": "praktijk"})
+        assert "Mantelzorgcafé" in filtered
+    assert titles("mantelzorgers", filters={"theme": "bestaat-niet"}) == []
+    assert titles("mantelzorgers", filters={"year": "tweeduizend"}) == []
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["<script>alert(1)</script>", '"onafgesloten', "& | ! ( :*", "de het een", "x" * 10_000, "  "],
+)
+def test_hostile_or_odd_queries_are_answered_safely(query):
+    result = engine.search(query, user=AnonymousUser())
+    assert result.total >= 0
+    assert all("<script" not in hit.snippet for hit in result.hits)
+
+
+def test_snippets_escape_the_text_they_show():
+    PracticeFactory(title="Opmaak in tekst", summary="Zet <b>nooit</b> html in een samenvatting.")
+    hit = next(h for h in engine.search("samenvatting html", user=AnonymousUser()).hits
+               if h.title == "Opmaak in tekst")  # fmt: skip
+    assert "<b>" not in hit.snippet
