@@ -17,6 +17,7 @@ from wagtail.search import index
 from documents.models import ReportPage
 from expertise.models import ExpertPage, OrganisationPage
 from practices.models import PracticePage
+from search.compounds import split_compounds
 from search.models import RecordKind, SearchRecord, SearchTerm
 from wijkwijs.models import CommunityPage, MunicipalityPage, ThemePage
 from wijkwijs.normalise import normalise
@@ -144,6 +145,19 @@ LABEL_RELATIONS = (
 )
 
 
+def add_compound_parts(records, frequency_of):
+    """Index the parts of compounds: a search for 'privacy' then finds 'privacyregels'."""
+    words = {id(record): set(words_of(record.full_text)) for record in records}
+    splits = split_compounds(set().union(*words.values()) if words else set(), frequency_of)
+    for record in records:
+        parts = [splits[word] for word in sorted(words[id(record)]) if word in splits]
+        record.compound_parts = " ".join(f"{left} {right}" for left, right in parts)
+
+
+def vocabulary_frequency(words):
+    return dict(SearchTerm.objects.filter(word__in=words).values_list("word", "frequency"))
+
+
 def _save(records_with_labels):
     records = SearchRecord.objects.bulk_create([record for record, _labels in records_with_labels])
     for position, (relation, column) in enumerate(LABEL_RELATIONS):
@@ -180,6 +194,7 @@ def _update_vectors(records):
         search_vector=SearchVector(_plain("title"), weight="A", config=TEXT_SEARCH_CONFIG)
         + SearchVector(_plain("parent_title"), weight="B", config=TEXT_SEARCH_CONFIG)
         + SearchVector(_plain("text"), weight="C", config=TEXT_SEARCH_CONFIG)
+        + SearchVector("compound_parts", weight="D", config=TEXT_SEARCH_CONFIG)
     )
 
 
@@ -193,8 +208,10 @@ def index_page(page):
     page = page.specific
     SearchRecord.objects.filter(page_id=page.pk).delete()
     if indexable(page):
-        records = _save(build_records(page))
-        add_to_vocabulary(records)
+        built = build_records(page)
+        add_to_vocabulary([record for record, _labels in built])
+        add_compound_parts([record for record, _labels in built], vocabulary_frequency)
+        _save(built)
 
 
 def remove_page(page_id):
@@ -230,14 +247,21 @@ def rebuild(progress=None):
     with transaction.atomic():
         SearchRecord.objects.all().delete()
         SearchTerm.objects.all().delete()
+        built = [item for page in pages for item in build_records(page)]
         vocabulary = Counter()
-        for done, page in enumerate(pages, start=1):
-            for record in _save(build_records(page)):
-                vocabulary.update(words_of(record.full_text))
-            if progress:
-                progress(done, len(pages))
+        for record, _labels in built:
+            vocabulary.update(words_of(record.full_text))
         SearchTerm.objects.bulk_create(
             [SearchTerm(word=word, frequency=count) for word, count in vocabulary.items()],
             batch_size=5000,
         )
+        add_compound_parts(
+            [record for record, _labels in built],
+            lambda words: {word: vocabulary[word] for word in words if word in vocabulary},
+        )
+        batch = 500
+        for start in range(0, len(built), batch):
+            _save(built[start : start + batch])
+            if progress:
+                progress(min(start + batch, len(built)), len(built))
     return SearchRecord.objects.count()

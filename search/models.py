@@ -41,6 +41,9 @@ class SearchRecord(models.Model):
     parent_title = models.CharField(max_length=255, blank=True)  # the report of a section
     url = models.CharField(max_length=500)
     text = models.TextField(blank=True)
+    # Parts of Dutch compounds in the text ("privacyregels" → "privacy regels"), indexed at
+    # the lowest weight so a search for a part finds the compound.
+    compound_parts = models.TextField(blank=True, editable=False)
     visibility = models.CharField(
         max_length=16, choices=Visibility.choices, default=Visibility.PUBLIC, db_index=True
     )

@@ -141,3 +141,39 @@ def test_snippets_escape_the_text_they_show():
     hit = next(h for h in engine.search("samenvatting html", user=AnonymousUser()).hits
                if h.title == "Opmaak in tekst")  # fmt: skip
     assert "<b>" not in hit.snippet
+
+
+def test_compound_splitting_uses_known_words_only():
+    from search.compounds import split_compounds
+
+    known = {
+        "keukentafel": 3,
+        "gesprek": 9,
+        "zelfredzaamheid": 5,
+        "matrix": 2,
+        "privacy": 4,
+        "regels": 7,
+    }
+
+    def frequency_of(words):
+        return {word: known[word] for word in words if word in known}
+
+    splits = split_compounds(
+        ["keukentafelgesprek", "zelfredzaamheidsmatrix", "privacyregels", "wederkerigheid"],
+        frequency_of,
+    )
+    assert splits["keukentafelgesprek"] == ("keukentafel", "gesprek")
+    assert splits["zelfredzaamheidsmatrix"] == ("zelfredzaamheid", "matrix")  # linking s
+    assert splits["privacyregels"] == ("privacy", "regels")
+    assert "wederkerigheid" not in splits  # no split into two known words
+
+
+def test_a_part_finds_the_compound_in_indexed_text(postgres_only):
+    PracticeFactory(title="Regels op een rij", summary="Over privacy en regels in het wijkteam.")
+    PracticeFactory(
+        title="Afspraken maken", summary="De privacyregels van elke organisatie verschillen."
+    )
+    from search.indexing import rebuild
+
+    rebuild()  # the vocabulary now knows 'privacy' and 'regels'
+    assert "Afspraken maken" in titles("privacy", limit=100)

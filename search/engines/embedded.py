@@ -27,7 +27,8 @@ from django.db import connection
 from django.db.models import Count, F, FloatField, Q, Value
 
 from documents.models import ReportKind
-from search.indexing import TEXT_SEARCH_CONFIG
+from search.compounds import split_compounds
+from search.indexing import TEXT_SEARCH_CONFIG, vocabulary_frequency
 from search.models import RecordKind, SearchRecord, SearchTerm
 from search.query import ParsedQuery, Term, parse, word_variants
 from search.results import Hit, SearchResult
@@ -38,8 +39,6 @@ RANK_WEIGHTS = [0.05, 0.2, 0.4, 1.0]
 ALL_TERMS_BONUS = 2.0
 ALTERNATIVE_WEIGHT = 0.5
 RANK_NORMALISATION = 32  # rank / (rank + 1): scores comparable across record lengths
-COMPOUND_MIN_LENGTH = 9
-COMPOUND_PART_MIN = 4
 MARK_START, MARK_STOP = "\x02", "\x03"
 SUGGESTION_MIN_SIMILARITY = 0.4
 FACET_LIMIT = 20
@@ -107,27 +106,9 @@ def facet_counts(matched) -> dict:
 
 
 def compound_splits(parsed: ParsedQuery) -> list[list[Term]]:
-    """Dutch compounds split into two known words ('keukentafelgesprek' → 'keukentafel' &
-    'gesprek', with a linking s: 'zelfredzaamheidsmatrix' → 'zelfredzaamheid' & 'matrix')."""
-    splits = []
-    for word in parsed.words:
-        if len(word) < COMPOUND_MIN_LENGTH:
-            continue
-        candidates = []
-        for cut in range(COMPOUND_PART_MIN, len(word) - COMPOUND_PART_MIN + 1):
-            left, right = word[:cut], word[cut:]
-            candidates.append((left, right))
-            if left.endswith("s") and len(left) > COMPOUND_PART_MIN:
-                candidates.append((left[:-1], right))
-        wanted = {part for pair in candidates for part in pair}
-        frequency = dict(
-            SearchTerm.objects.filter(word__in=wanted).values_list("word", "frequency")
-        )
-        known = [pair for pair in candidates if pair[0] in frequency and pair[1] in frequency]
-        if known:
-            left, right = max(known, key=lambda pair: min(frequency[pair[0]], frequency[pair[1]]))
-            splits.append([Term((left,)), Term((right,))])
-    return splits
+    """Query words that are compounds of two indexed words, as an extra AND-alternative."""
+    splits = split_compounds(parsed.words, vocabulary_frequency)
+    return [[Term((left,)), Term((right,))] for left, right in splits.values()]
 
 
 def _tsquery(terms: list[Term], joiner: str) -> str:

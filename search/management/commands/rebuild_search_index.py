@@ -15,7 +15,7 @@ class Command(BaseCommand):
         def progress(done, total):
             width = 30
             filled = int(width * done / total)
-            sys.stderr.write(f"\r[{'█' * filled}{'·' * (width - filled)}] {done}/{total} pagina's")
+            sys.stderr.write(f"\r[{'█' * filled}{'·' * (width - filled)}] {done}/{total} records")
             sys.stderr.flush()
 
         records = rebuild(progress=progress)
