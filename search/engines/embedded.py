@@ -12,19 +12,18 @@ hits, snippets, facet counts and suggestions never reveal restricted content.
 
 import html
 import math
-import operator
 import re
 from dataclasses import dataclass
-from functools import reduce
 
 from django.contrib.postgres.search import (
     SearchHeadline,
-    SearchQuery,
+    SearchQueryField,
     SearchRank,
     TrigramSimilarity,
 )
 from django.db import connection
-from django.db.models import Count, F, FloatField, Q, Value
+from django.db.models import BooleanField, Count, F, FloatField, Q, Value
+from django.db.models.expressions import RawSQL
 
 from documents.models import ReportKind
 from search.compounds import split_compounds
@@ -34,8 +33,9 @@ from search.query import ParsedQuery, Term, parse, word_variants
 from search.results import Hit, SearchResult
 from wijkwijs.visibility import levels_visible_to
 
-# ts_rank weights for D, C, B, A: text (C) counts, a report's title (B) more, a title (A) most.
-RANK_WEIGHTS = [0.05, 0.2, 0.4, 1.0]
+# ts_rank weights for D (compound parts), C (text), B (report title), A (title): a
+# section's text counts nearly as much as its heading.
+RANK_WEIGHTS = [0.1, 0.5, 0.4, 0.8]
 ALL_TERMS_BONUS = 2.0
 ALTERNATIVE_WEIGHT = 0.5
 RANK_NORMALISATION = 32  # rank / (rank + 1): scores comparable across record lengths
@@ -61,18 +61,20 @@ def apply_filters(records, filters):
     for value in as_list(filters.get("type")):
         kinds = [k for k, label in RecordKind.choices if value.lower() in (k, str(label).lower())]
         records = records.filter(kind__in=kinds)
-    for name, (relation, _through) in LABEL_FACETS.items():
+    for name, (relation, target) in LABEL_FACETS.items():
+        through = getattr(SearchRecord, relation).through.objects
         for value in as_list(filters.get(name)):
-            records = records.filter(
-                Q(**{f"{relation}__slug__iexact": value})
-                | Q(**{f"{relation}__title__iexact": value})
-            )
+            # A subquery, not a join: no duplicate rows, so no DISTINCT over wide rows.
+            labelled = through.filter(
+                Q(**{f"{target}__slug__iexact": value}) | Q(**{f"{target}__title__iexact": value})
+            ).values("searchrecord_id")
+            records = records.filter(pk__in=labelled)
     for value in as_list(filters.get("kind")):
         kinds = [k for k, label in ReportKind.choices if value.lower() in (k, str(label).lower())]
         records = records.filter(report_kind__in=kinds)
     for value in as_list(filters.get("year")):
         records = records.filter(year=int(value)) if value.isdigit() else records.none()
-    return records.distinct()
+    return records
 
 
 def facet_counts(matched) -> dict:
@@ -168,41 +170,45 @@ class EmbeddedEngine:
         return self._match_simple(records, parsed)
 
     def _match_postgres(self, records, parsed):
-        def query(terms, joiner):
-            return SearchQuery(
-                _tsquery(terms, joiner), search_type="raw", config=TEXT_SEARCH_CONFIG
-            )
+        def query(*groups):
+            """One tsquery for groups of (terms, joiner), OR-ed; compiled once, used as a
+            constant (to_tsquery with unaccent is too slow to run again for every row)."""
+            text = " | ".join(f"({_tsquery(terms, joiner)})" for terms, joiner in groups)
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT to_tsquery(%s, %s)::text", [TEXT_SEARCH_CONFIG, text])
+                compiled = cursor.fetchone()[0]
+            return RawSQL("%s::tsquery", [compiled], output_field=SearchQueryField())
 
         def rank(search_query):
             return SearchRank(
-                "search_vector",
+                F("search_vector"),  # the stored vector (a plain name would be re-parsed)
                 search_query,
                 weights=RANK_WEIGHTS,
                 normalization=RANK_NORMALISATION,
             )
 
-        any_word, all_words = query(parsed.terms, "|"), query(parsed.terms, "&")
+        def matching(search_query):
+            return RawSQL("search_vector @@ %s::tsquery", search_query.params, BooleanField())
+
+        all_words = query((parsed.terms, "&"))
         # ts_rank knows no document frequency: weight each term by its rarity (IDF), so
         # 'privacy' counts for more than 'wijkteam' in "privacy wijkteam".
         records_in_index = SearchRecord.objects.count() or 1
         score, weights = Value(0.0, output_field=FloatField()), []
         for term in parsed.terms:
-            term_query = query([term], "&")
-            found = SearchRecord.objects.filter(search_vector=term_query).count()
+            term_query = query(([term], "&"))
+            found = SearchRecord.objects.filter(matching(term_query)).count()
             weights.append(math.log(1 + (records_in_index - found + 0.5) / (found + 0.5)))
             score += weights[-1] * rank(term_query)
         score += ALL_TERMS_BONUS * (sum(weights) / len(weights)) * rank(all_words)
         # Synonym rewrites and compound splits widen the match, ranked below the user's words.
-        alternatives = [
-            query(terms, "&") for terms in parsed.alternatives + compound_splits(parsed)
-        ]
-        matcher = any_word
+        alternatives = [(terms, "&") for terms in parsed.alternatives + compound_splits(parsed)]
+        matcher = query((parsed.terms, "|"), *alternatives)
         if alternatives:
-            alternative = reduce(operator.or_, alternatives)
-            matcher |= alternative
-            score += ALTERNATIVE_WEIGHT * rank(alternative)
-        matched = records.filter(search_vector=matcher)
-        ranked = matched.annotate(score=score).order_by("-score", "pk")
+            score += ALTERNATIVE_WEIGHT * rank(query(*alternatives))
+        matched = records.filter(matching(matcher))
+        # Rank keys only: the text is fetched for the ten hits shown, not for every match.
+        ranked = matched.only("pk", "published_at").annotate(score=score).order_by("-score", "pk")
         return Match(matched, ranked, matcher)
 
     def _match_simple(self, records, parsed):

@@ -1,0 +1,184 @@
+"""Benchmark: search latency at 10k and 100k report sections, against the Wagtail baseline.
+
+    DATABASE_URL=postgres://… .venv/bin/python bench/search.py [--sizes 10000,100000] [--runs 3]
+
+Needs PostgreSQL and an empty database it may fill (default: a `wijkwijs_bench` database on
+the server `scripts/postgres.sh start` runs). The generator builds synthetic reports from the
+real corpus: sections are made of real paragraphs (Dutch vocabulary) recombined at the real
+sections' lengths, labelled with demo themes and municipalities, some members-only. Then 200
+mixed queries (one to three words, some with a facet filter, some with a typo) run through the
+embedded engine (hits, snippets and facet counts) and through `wagtail-default`
+(`Page.objects.live().search`), both as a signed-in editor. Prints p50 and p95 per engine, the
+median over runs, with the machine described.
+"""
+
+import argparse
+import io
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from bench.ingest import describe_machine, percentile  # noqa: E402
+
+SECTIONS_PER_REPORT = 50
+QUERY_COUNT = 200
+
+
+def bench_database_url():
+    if os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        return os.environ["DATABASE_URL"]
+    server = subprocess.run(
+        [str(ROOT / "scripts" / "postgres.sh"), "start"], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    base = server.rsplit("/", 1)[0]
+    subprocess.run(
+        ["psql", f"{base}/postgres", "-qc", "DROP DATABASE IF EXISTS wijkwijs_bench"], check=True
+    )
+    subprocess.run(
+        ["psql", f"{base}/postgres", "-qc", "CREATE DATABASE wijkwijs_bench"], check=True
+    )
+    return f"{base}/wijkwijs_bench"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10000,100000")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
+    args = parser.parse_args()
+    os.environ["DATABASE_URL"] = bench_database_url()
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wijkwijs.settings")
+    os.environ["WIJKWIJS_TASKS"] = "immediate"
+    os.environ.setdefault("MEDIA_ROOT", "/tmp/wijkwijs-bench-media")
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    from documents.ingest.collect import collect_files
+    from documents.ingest.pipeline import import_file
+    from documents.models import ReportSection
+
+    call_command("migrate", verbosity=0)
+    call_command("load_demo", verbosity=0, stdout=io.StringIO())
+    for path in collect_files([args.corpus]):
+        import_file(path)
+    real = list(ReportSection.objects.values_list("text", flat=True))
+    paragraphs = [p for text in real for p in text.split("\n\n") if len(p) > 80]
+    lengths = [len(text) for text in real if text]
+    editor = get_user_model().objects.create_superuser("bench", "bench@example.invalid", "bench-x1")
+    rng = random.Random(2026)
+    print(f"Machine: {describe_machine()}")
+    print(f"Source: {len(real)} real sections, {len(paragraphs)} paragraphs")
+    created = 0
+    for size in sorted(int(s) for s in args.sizes.split(",")):
+        started = time.perf_counter()
+        created = grow_to(size, created, paragraphs, lengths, rng)
+        build = time.perf_counter() - started
+        queries = make_queries(paragraphs, rng)
+        print(f"\n{size} sections (built and indexed in {build:.0f} s), {len(queries)} queries:")
+        for engine_name in ("embedded", "wagtail-default"):
+            p50s, p95s = [], []
+            for _run in range(args.runs):
+                times = time_queries(engine_name, queries, editor)
+                p50s.append(statistics.median(times))
+                p95s.append(percentile(times, 0.95))
+            print(
+                f"  {engine_name:<16} p50 {statistics.median(p50s) * 1000:7.1f} ms"
+                f"   p95 {statistics.median(p95s) * 1000:7.1f} ms   (median of {args.runs} runs)"
+            )
+    print("\nTarget (PostgreSQL, 100k sections, 2 cores): embedded p95 ≤ 200 ms, p50 ≤ 50 ms.")
+
+
+def grow_to(size, created, paragraphs, lengths, rng):
+    """Add synthetic reports until there are ``size`` synthetic sections, then reindex."""
+    from django.db.models.signals import post_save
+
+    from documents.models import ReportPage, ReportSection
+    from search import signals
+    from search.indexing import rebuild
+    from wijkwijs.models import MunicipalityPage, ThemePage
+    from wijkwijs.site_structure import ensure_site_structure
+
+    parent = ensure_site_structure().reports
+    themes = list(ThemePage.objects.all())
+    municipalities = list(MunicipalityPage.objects.all())
+    # Index once at the end instead of on every save.
+    for model in signals.INDEXED_TYPES:
+        post_save.disconnect(
+            signals.reindex_saved_page, sender=model, dispatch_uid=f"search-{model.__name__}"
+        )
+    number = created // SECTIONS_PER_REPORT
+    while created < size:
+        number += 1
+        report = ReportPage(
+            title=f"Synthetisch rapport {number}",
+            slug=f"synthetisch-{number}",
+            kind=rng.choice(["evaluatie", "onderzoeksrapport", "voortgangsrapportage"]),
+            visibility=rng.choice(["public", "public", "public", "members"]),
+        )
+        report.municipalities = rng.sample(municipalities, 2)
+        report.themes = rng.sample(themes, 3)
+        parent.add_child(instance=report)
+        sections = []
+        for position in range(SECTIONS_PER_REPORT):
+            target, text = rng.choice(lengths), []
+            while sum(map(len, text)) < target:
+                text.append(rng.choice(paragraphs))
+            heading = " ".join(rng.choice(paragraphs).split()[:4]).strip(".,;:")
+            sections.append(
+                ReportSection(
+                    report=report,
+                    position=position,
+                    heading=heading,
+                    level=2,
+                    anchor=f"s{position}",
+                    text="\n\n".join(text),
+                )
+            )
+        ReportSection.objects.bulk_create(sections)
+        created += SECTIONS_PER_REPORT
+    signals.connect()
+    rebuild()
+    from django.core.management import call_command
+
+    call_command("update_index", verbosity=0)
+    return created
+
+
+def make_queries(paragraphs, rng):
+    from wijkwijs.normalise import normalise
+
+    words = [w for p in rng.sample(paragraphs, 400) for w in normalise(p).split() if len(w) > 5]
+    queries = []
+    for number in range(QUERY_COUNT):
+        query = " ".join(rng.sample(words, rng.choice([1, 1, 2, 2, 3])))
+        if number % 10 == 0:  # a typo
+            position = rng.randrange(1, len(query) - 1)
+            query = query[:position] + query[position + 1 :]
+        filters = {"theme": "wmo"} if number % 7 == 0 else {}
+        queries.append((query, filters))
+    return queries
+
+
+def time_queries(engine_name, queries, user):
+    from search.engines import get_engine
+
+    engine = get_engine(engine_name)
+    times = []
+    for query, filters in queries:
+        started = time.perf_counter()
+        engine.search(query, filters, user=user, limit=10)
+        times.append(time.perf_counter() - started)
+    return times
+
+
+if __name__ == "__main__":
+    main()
