@@ -5,12 +5,14 @@
 indexed, and each record carries the visibility that decides who may find it.
 """
 
+import datetime
 import re
 from collections import Counter
 
 from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
 from django.db.models import F, Func, TextField, Value
+from django.utils import timezone
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -65,6 +67,13 @@ def effective_visibility(page) -> str:
     return visibility
 
 
+def publication_moment(page):
+    """What 'newest first' sorts by: a report's own date, else when the page was published."""
+    if isinstance(page, ReportPage) and page.published_on:
+        return datetime.datetime.combine(page.published_on, datetime.time(), tzinfo=datetime.UTC)
+    return page.first_published_at or page.last_published_at or timezone.now()
+
+
 def labels(page):
     """(municipalities, themes, organisations) a record of this page is filtered by."""
     municipalities = list(page.municipalities.all()) if hasattr(page, "municipalities") else []
@@ -94,7 +103,7 @@ def build_records(page) -> list[tuple[SearchRecord, tuple]]:
         "kind": kind,
         "page": page,
         "visibility": effective_visibility(page),
-        "published_at": page.first_published_at,
+        "published_at": publication_moment(page),
     }
     page_labels = labels(page)
     if isinstance(page, ReportPage):

@@ -177,3 +177,17 @@ def test_a_part_finds_the_compound_in_indexed_text(postgres_only):
 
     rebuild()  # the vocabulary now knows 'privacy' and 'regels'
     assert "Afspraken maken" in titles("privacy", limit=100)
+
+
+def test_pages_past_the_reranked_candidates_and_newest_first_still_work(monkeypatch):
+    from search.engines import embedded
+
+    monkeypatch.setattr(embedded, "RERANK_DEPTH", 2)
+    for number in range(5):
+        PracticeFactory(title=f"Buurtbus {number}", summary="Over de buurtbus in de wijk.")
+    everything = {f"Buurtbus {number}" for number in range(5)}
+    first = titles("buurtbus", limit=2)
+    later = titles("buurtbus", limit=3, offset=2)
+    assert len(first) == 2 and len(later) == 3 and set(first + later) == everything
+    newest = titles("buurtbus", limit=5, sort="newest")
+    assert newest == [f"Buurtbus {number}" for number in reversed(range(5))]

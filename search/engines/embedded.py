@@ -37,6 +37,7 @@ from wijkwijs.visibility import levels_visible_to
 # section's text counts nearly as much as its heading.
 RANK_WEIGHTS = [0.1, 0.5, 0.4, 0.8]
 ALL_TERMS_BONUS = 2.0
+RERANK_DEPTH = 200  # candidates given the full score; results beyond are rarely read
 ALTERNATIVE_WEIGHT = 0.5
 RANK_NORMALISATION = 32  # rank / (rank + 1): scores comparable across record lengths
 MARK_START, MARK_STOP = "\x02", "\x03"
@@ -127,7 +128,8 @@ class Match:
     and the text-search query that marks matches in snippets (PostgreSQL)."""
 
     matched: object
-    ranked: object
+    ranked: object  # the best RERANK_DEPTH matches, fully scored
+    deep_ranked: object  # every match, by the cheap score (for pages past the candidates)
     headline_query: object = None
 
 
@@ -152,12 +154,18 @@ class EmbeddedEngine:
                 suggestion = ""
             elif not found.matched.exists():
                 searched_for, parsed, found = suggestion, corrected, corrected_found
-        ranked = found.ranked.order_by("-published_at", "pk") if sort == "newest" else found.ranked
+        if sort == "newest":
+            ranked = found.matched.only("pk", "published_at").order_by(
+                F("published_at").desc(nulls_last=True), "pk"
+            )
+        else:
+            ranked = found.ranked if offset + limit <= RERANK_DEPTH else found.deep_ranked
         page = list(ranked[offset : offset + limit])
+        facets = facet_counts(found.matched)
         return SearchResult(
             hits=self.hits(page, parsed, found.headline_query),
-            total=found.matched.count(),
-            facets=facet_counts(found.matched),
+            total=sum(count for _kind, _label, count in facets["type"]),  # every record has one
+            facets=facets,
             suggestion=suggestion,
             searched_for=searched_for,
         )
@@ -207,9 +215,17 @@ class EmbeddedEngine:
         if alternatives:
             score += ALTERNATIVE_WEIGHT * rank(query(*alternatives))
         matched = records.filter(matching(matcher))
-        # Rank keys only: the text is fetched for the ten hits shown, not for every match.
-        ranked = matched.only("pk", "published_at").annotate(score=score).order_by("-score", "pk")
-        return Match(matched, ranked, matcher)
+        # Two phases: one cheap rank over every match picks the candidates, the full score
+        # orders them. Keys only: the text is fetched for the hits shown, not for every match.
+        cheap = matched.only("pk", "published_at").annotate(score=rank(matcher))
+        cheap = cheap.order_by("-score", "pk")
+        ranked = (
+            SearchRecord.objects.filter(pk__in=cheap.values("pk")[:RERANK_DEPTH])
+            .only("pk", "published_at")
+            .annotate(score=score)
+            .order_by("-score", "pk")
+        )
+        return Match(matched, ranked, cheap, matcher)
 
     def _match_simple(self, records, parsed):
         """SQLite: any word (or variant, or synonym) as a substring; ranked in Python."""
@@ -233,7 +249,8 @@ class EmbeddedEngine:
                 3 * title.count(word) + parent.count(word) + text.count(word) / 5 for word in found
             )
         order = sorted(scores, key=lambda pk: (-scores[pk], pk))
-        return Match(matched, ScoredRecords(order, scores))
+        ranked = ScoredRecords(order, scores)
+        return Match(matched, ranked, ranked)
 
     # Results ---------------------------------------------------------------------------
 
@@ -308,15 +325,11 @@ class EmbeddedEngine:
 
 
 class ScoredRecords:
-    """Records ranked by scores computed in Python (the SQLite path): sliceable like a
-    queryset, and re-orderable by database fields."""
+    """Records ranked by scores computed in Python (the SQLite path), sliceable like a
+    queryset."""
 
     def __init__(self, order, scores):
         self.order, self.scores = order, scores
-
-    def order_by(self, *fields):
-        reordered = SearchRecord.objects.filter(pk__in=self.order).order_by(*fields)
-        return ScoredRecords(list(reordered.values_list("pk", flat=True)), self.scores)
 
     def __getitem__(self, window):
         pks = self.order[window]
