@@ -17,6 +17,16 @@ from wijkwijs.demo import DemoLoader
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 SHARED_DIR = Path(__file__).resolve().parents[2] / "shared"
+CORPUS = SHARED_DIR / "corpus"
+
+
+def require_corpus(module_level=False):
+    """The real corpus (../shared/corpus): missing is a skip locally, a failure under CI."""
+    if CORPUS.is_dir():
+        return
+    if IN_CI:
+        pytest.fail("CI=true but ../shared/corpus is missing", pytrace=False)
+    pytest.skip("../shared/corpus is not present", allow_module_level=module_level)
 
 
 def flushes_the_database(item):

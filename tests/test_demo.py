@@ -8,7 +8,7 @@ from django.core.management import call_command
 from documents.models import ReportPage
 from expertise.models import ExpertPage, OrganisationPage
 from practices.models import PracticePage
-from tests.conftest import SHARED_DIR
+from tests.conftest import CORPUS, require_corpus
 from wijkwijs.demo import DemoLoader, read_content
 from wijkwijs.models import CommunityPage, MunicipalityFact, MunicipalityPage, ThemePage
 
@@ -75,11 +75,11 @@ def test_ten_practices_cover_the_ten_profiled_municipalities():
     } <= covered  # fmt: skip
 
 
-@pytest.mark.skipif(not (SHARED_DIR / "corpus").is_dir(), reason="../shared/corpus not present")
 def test_demo_experts_are_invented_people_not_named_in_the_corpus():
+    require_corpus()
     corpus = " ".join(
         path.read_text(encoding="utf-8", errors="ignore").casefold()
-        for path in (SHARED_DIR / "corpus").glob("*")
+        for path in CORPUS.glob("*")
         if path.suffix in {".md", ".txt"}
     )
     corpus = re.sub(r"\s+", " ", corpus)

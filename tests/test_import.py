@@ -10,15 +10,10 @@ from django.db import transaction
 from django.test import override_settings
 
 from documents.models import ReportFile, ReportPage, ReportSection, SectionFootnote
-from tests.conftest import IN_CI, SHARED_DIR
+from tests.conftest import CORPUS, require_corpus
 
 pytestmark = pytest.mark.django_db
-CORPUS = SHARED_DIR / "corpus"
-
-if not CORPUS.is_dir():
-    if IN_CI:
-        raise RuntimeError("CI=true but ../shared/corpus is missing")
-    pytest.skip("../shared/corpus is not present", allow_module_level=True)
+require_corpus(module_level=True)
 
 
 @pytest.fixture

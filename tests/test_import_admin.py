@@ -5,14 +5,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from documents.models import ReportPage
-from tests.conftest import IN_CI, SHARED_DIR
+from tests.conftest import CORPUS, require_corpus
 from wijkwijs.models import MunicipalityPage
 
 pytestmark = pytest.mark.django_db
-CORPUS = SHARED_DIR / "corpus"
-needs_corpus = pytest.mark.skipif(
-    not CORPUS.is_dir() and not IN_CI, reason="../shared/corpus not present"
-)
 
 
 @pytest.fixture(autouse=True)
@@ -27,8 +23,8 @@ def upload(admin_client, name, data, **fields):
     )
 
 
-@needs_corpus
 def test_upload_creates_a_draft_and_opens_the_review(admin_client, settings):
+    require_corpus()
     data = (CORPUS / "oostburg-interviews-2014.md").read_bytes()
     response = upload(admin_client, "oostburg.md", data)
     report = ReportPage.objects.get(title="Uitwerking interviews buurtgericht werken Oostburg")
@@ -47,8 +43,8 @@ def test_upload_creates_a_draft_and_opens_the_review(admin_client, settings):
     assert "Sluis" in review  # suggested municipality (Oostburg is one of its names)
 
 
-@needs_corpus
 def test_review_actions_rename_merge_and_publish(admin_client):
+    require_corpus()
     upload(admin_client, "oostburg.md", (CORPUS / "oostburg-interviews-2014.md").read_bytes())
     report = ReportPage.objects.get(title__startswith="Uitwerking interviews")
     url = reverse("documents_review", args=(report.pk,))

@@ -12,15 +12,10 @@ from pypdf import PdfReader, PdfWriter
 from documents.ingest import pipeline
 from documents.ingest.pipeline import import_file
 from documents.models import ReportFile, ReportPage, ReportSection
-from tests.conftest import IN_CI, SHARED_DIR
+from tests.conftest import CORPUS, require_corpus
 
 pytestmark = pytest.mark.django_db
-CORPUS = SHARED_DIR / "corpus"
-
-if not CORPUS.is_dir():
-    if IN_CI:
-        raise RuntimeError("CI=true but ../shared/corpus is missing")
-    pytest.skip("../shared/corpus is not present", allow_module_level=True)
+require_corpus(module_level=True)
 
 
 @pytest.fixture(autouse=True)

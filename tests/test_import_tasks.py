@@ -7,11 +7,10 @@ from django_tasks import TaskResultStatus
 
 from documents.models import ReportPage
 from documents.tasks import import_document
-from tests.conftest import IN_CI, SHARED_DIR
+from tests.conftest import CORPUS, require_corpus
 
 # The worker closes database connections between tasks, so this needs committed data.
 pytestmark = pytest.mark.django_db(transaction=True)
-CORPUS = SHARED_DIR / "corpus"
 DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
@@ -20,9 +19,9 @@ def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
-@pytest.mark.skipif(not CORPUS.is_dir() and not IN_CI, reason="../shared/corpus not present")
 @override_settings(TASKS=DATABASE_QUEUE)
 def test_queued_imports_wait_for_the_worker_and_survive_a_bad_file(tmp_path):
+    require_corpus()
     broken = tmp_path / "kapot.pdf"
     broken.write_bytes(b"%PDF-1.4 niet meer dan dit")
     good = import_document.enqueue(str(CORPUS / "oostburg-interviews-2014.md"))

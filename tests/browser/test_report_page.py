@@ -6,19 +6,15 @@ import pytest
 from playwright.sync_api import expect
 
 from documents.ingest.pipeline import ImportOptions, import_file
-from tests.conftest import IN_CI, SHARED_DIR
+from tests.conftest import CORPUS, require_corpus
 from wijkwijs.visibility import Visibility
 
 pytestmark = pytest.mark.browser
-CORPUS = SHARED_DIR / "corpus"
 
 
 @pytest.fixture
 def report_url(site, settings, tmp_path):
-    if not CORPUS.is_dir():
-        if IN_CI:
-            pytest.fail("CI=true but ../shared/corpus is missing")
-        pytest.skip("../shared/corpus is not present")
+    require_corpus()
     settings.MEDIA_ROOT = tmp_path / "media"
     result = import_file(
         CORPUS / "hu-integraal-wijkgericht-werken-2013.txt",
