@@ -6,27 +6,20 @@ same content as the other engines.
 """
 
 from wagtail.models import Page
-from wagtail.search import index
 
+from search.indexing import page_text
 from search.results import Hit, SearchResult
 
 
 def indexed_text(page) -> str:
-    """The text a page contributes to the search index, as one string."""
-    parts = []
-    for field in page.search_fields:
-        if isinstance(field, index.SearchField):
-            value = getattr(page, field.field_name, "")
-            if isinstance(value, str):
-                parts.append(value)
-    parts.append(getattr(page, "cleaned_text", ""))
-    return "\n".join(part for part in parts if part)
+    """The text a page contributes to the search index, as one string (a report: all of it)."""
+    return "\n".join(part for part in (page_text(page), getattr(page, "cleaned_text", "")) if part)
 
 
 class WagtailDefaultEngine:
     name = "wagtail-default"
 
-    def search(self, query, filters=None, user=None, limit=10, offset=0):
+    def search(self, query, filters=None, user=None, limit=10, offset=0, sort="relevance"):
         hits = []
         for page in Page.objects.live().specific().search(query):
             if hasattr(page, "is_visible_to") and not page.is_visible_to(user):
