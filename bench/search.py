@@ -51,8 +51,17 @@ def main():
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
+    parser.add_argument("--engines", default="embedded,wagtail-default")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="time the bench database as it is (after an earlier run), without building",
+    )
     args = parser.parse_args()
-    os.environ["DATABASE_URL"] = bench_database_url()
+    if args.reuse:
+        os.environ.setdefault("DATABASE_URL", "postgres://wijkwijs@127.0.0.1:54329/wijkwijs_bench")
+    else:
+        os.environ["DATABASE_URL"] = bench_database_url()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wijkwijs.settings")
     os.environ["WIJKWIJS_TASKS"] = "immediate"
     os.environ.setdefault("MEDIA_ROOT", "/tmp/wijkwijs-bench-media")
@@ -66,6 +75,19 @@ def main():
     from documents.ingest.pipeline import import_file
     from documents.models import ReportSection
 
+    rng = random.Random(2026)
+    if args.reuse:
+        editor = get_user_model().objects.get(username="bench")
+        paragraphs = [
+            p
+            for text in ReportSection.objects.values_list("text", flat=True)[:2000]
+            for p in text.split("\n\n")
+            if len(p) > 80
+        ]
+        size = ReportSection.objects.count()
+        print(f"Machine: {describe_machine()}\nReusing the bench database: {size} sections")
+        measure(size, make_queries(paragraphs, rng), editor, args.runs, args.engines.split(","))
+        return
     call_command("migrate", verbosity=0)
     call_command("load_demo", verbosity=0, stdout=io.StringIO())
     for path in collect_files([args.corpus]):
@@ -74,7 +96,6 @@ def main():
     paragraphs = [p for text in real for p in text.split("\n\n") if len(p) > 80]
     lengths = [len(text) for text in real if text]
     editor = get_user_model().objects.create_superuser("bench", "bench@example.invalid", "bench-x1")
-    rng = random.Random(2026)
     print(f"Machine: {describe_machine()}")
     print(f"Source: {len(real)} real sections, {len(paragraphs)} paragraphs")
     created = 0
@@ -82,19 +103,23 @@ def main():
         started = time.perf_counter()
         created = grow_to(size, created, paragraphs, lengths, rng)
         build = time.perf_counter() - started
-        queries = make_queries(paragraphs, rng)
-        print(f"\n{size} sections (built and indexed in {build:.0f} s), {len(queries)} queries:")
-        for engine_name in ("embedded", "wagtail-default"):
-            p50s, p95s = [], []
-            for _run in range(args.runs):
-                times = time_queries(engine_name, queries, editor)
-                p50s.append(statistics.median(times))
-                p95s.append(percentile(times, 0.95))
-            print(
-                f"  {engine_name:<16} p50 {statistics.median(p50s) * 1000:7.1f} ms"
-                f"   p95 {statistics.median(p95s) * 1000:7.1f} ms   (median of {args.runs} runs)"
-            )
+        print(f"\n{size} sections (built and indexed in {build:.0f} s):")
+        measure(size, make_queries(paragraphs, rng), editor, args.runs, args.engines.split(","))
     print("\nTarget (PostgreSQL, 100k sections, 2 cores): embedded p95 ≤ 200 ms, p50 ≤ 50 ms.")
+
+
+def measure(size, queries, editor, runs, engines=("embedded", "wagtail-default")):
+    print(f"{len(queries)} queries at {size} sections:")
+    for engine_name in engines:
+        p50s, p95s = [], []
+        for _run in range(runs):
+            times = time_queries(engine_name, queries, editor)
+            p50s.append(statistics.median(times))
+            p95s.append(percentile(times, 0.95))
+        print(
+            f"  {engine_name:<16} p50 {statistics.median(p50s) * 1000:7.1f} ms"
+            f"   p95 {statistics.median(p95s) * 1000:7.1f} ms   (median of {runs} runs)"
+        )
 
 
 def grow_to(size, created, paragraphs, lengths, rng):
