@@ -251,6 +251,16 @@ class ReportSection(models.Model):
         return f"{self.report.get_url()}#{self.anchor}"
 
 
+def place_sections(sections):
+    """Positions and character offsets of sections in reading order, as they stand in the
+    report's cleaned text (blocks separated by a blank line)."""
+    offset = 0
+    for position, section in enumerate(sections):
+        section.position = position
+        section.start_offset, section.end_offset = offset, offset + len(section.block)
+        offset = section.end_offset + 2
+
+
 class SectionFootnote(models.Model):
     section = models.ForeignKey(ReportSection, related_name="footnotes", on_delete=models.CASCADE)
     number = models.CharField(_("nummer"), max_length=8)

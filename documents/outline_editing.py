@@ -10,11 +10,11 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.search import index
 
-from documents.models import ReportSection
+from documents.ingest.structure import section_anchor
+from documents.models import ReportSection, place_sections
 from documents.signals import sections_changed
 
 MAX_LEVEL = 4
@@ -29,12 +29,8 @@ def _footnote_numbers(text: str) -> set[str]:
 
 
 def _unique_anchor(report, heading, number, exclude_pk=None):
-    base = slugify(f"{number.replace('.', '-')} {heading}" if number else heading)[:80] or "sectie"
     taken = set(report.sections.exclude(pk=exclude_pk).values_list("anchor", flat=True))
-    anchor, counter = base, 2
-    while anchor in taken:
-        anchor, counter = f"{base}-{counter}", counter + 1
-    return anchor
+    return section_anchor(number, heading, taken)
 
 
 def _renumber(report):
@@ -44,11 +40,7 @@ def _renumber(report):
     for section in sections:
         section.position += 100_000
     ReportSection.objects.bulk_update(sections, ["position"])
-    offset = 0
-    for position, section in enumerate(sections):
-        section.position = position
-        section.start_offset, section.end_offset = offset, offset + len(section.block)
-        offset = section.end_offset + 2
+    place_sections(sections)
     ReportSection.objects.bulk_update(sections, ["position", "start_offset", "end_offset"])
     index.insert_or_update_object(report)
     sections_changed.send(sender=type(report), report=report)

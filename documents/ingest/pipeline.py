@@ -32,6 +32,7 @@ from documents.models import (
     ReportPage,
     ReportSection,
     SectionFootnote,
+    place_sections,
 )
 from documents.signals import sections_changed
 from wijkwijs.visibility import Visibility
@@ -260,11 +261,9 @@ def store_rendition(report: ReportPage, analysis: Analysis, provides_structure: 
 def write_sections(report: ReportPage, analysis: Analysis, rendition: ReportFile):
     """Replace the report's sections with this rendition's, and suggest its classification."""
     report.sections.all().delete()
-    rows, notes, offset = [], [], 0
-    for position, section in enumerate(analysis.sections):
-        row = ReportSection(
+    rows = [
+        ReportSection(
             report=report,
-            position=position,
             number=section.number,
             heading=section.heading[:500],
             level=section.level,
@@ -272,10 +271,10 @@ def write_sections(report: ReportPage, analysis: Analysis, rendition: ReportFile
             text=section.text,
             page_number=section.page,
         )
-        row.start_offset, row.end_offset = offset, offset + len(row.block)
-        offset = row.end_offset + 2
-        rows.append(row)
-        notes.append(section.footnotes)
+        for section in analysis.sections
+    ]
+    place_sections(rows)
+    notes = [section.footnotes for section in analysis.sections]
     created = ReportSection.objects.bulk_create(rows)
     SectionFootnote.objects.bulk_create(
         SectionFootnote(section=section, number=number, text=text)

@@ -251,15 +251,22 @@ def build_outline(lines: list[Line], footnotes: dict[str, str], declared: bool, 
     return Outline(title=title, preamble=flush(None, preamble_lines), sections=sections)
 
 
+def section_anchor(number: str, heading: str, taken: set[str]) -> str:
+    """A readable anchor for a section, unique among ``taken``.
+
+    "1.2" must not become "12" (which would collide with section 1.12), so the number's
+    dots become dashes: "1.2 Opdracht" → "1-2-opdracht".
+    """
+    number = number.replace(".", "-")
+    base = slugify(f"{number} {heading}" if number else heading)[:80] or "sectie"
+    anchor, counter = base, 2
+    while anchor in taken:
+        anchor, counter = f"{base}-{counter}", counter + 1
+    return anchor
+
+
 def _assign_anchors(sections):
-    seen = set()
+    taken = set()
     for section in sections:
-        # "1.2" must not become "12" (which would collide with section 1.12).
-        number = section.number.replace(".", "-")
-        base = slugify(f"{number} {section.heading}" if number else section.heading)
-        base = (base or "sectie")[:80]
-        anchor, counter = base, 2
-        while anchor in seen:
-            anchor, counter = f"{base}-{counter}", counter + 1
-        seen.add(anchor)
-        section.anchor = anchor
+        section.anchor = section_anchor(section.number, section.heading, taken)
+        taken.add(section.anchor)
