@@ -81,8 +81,15 @@ def test_hu_report_has_its_chapters_and_twenty_numbered_sections_in_order(import
     for chapter in ["Wijkcontext", "Uitgangspunten", "Integraal werken", "Rol gemeente",
                     "Financiering", "Conclusies", "Bijlage"]:  # fmt: skip
         assert chapter in chapters
-    assert len(chapters) >= 10
-    assert sum(1 for s in sections if s.level == 3) >= 25
+    assert len(chapters) == 12
+    sub_sections = [s for s in sections if s.level == 3]
+    assert len(sub_sections) >= 40
+    lettered = [s.heading for s in sub_sections if s.number == "a"]
+    assert "Hoe geeft men inhoud aan het begrip eigen netwerk?" in lettered
+    # A lettered heading wrapped over two lines is one heading.
+    assert any(s.heading.endswith("de bestaande informatie(systemen)") for s in sub_sections)
+    labels = [s.heading for s in sub_sections if s.heading in ("Opbrengst", "Vraagstukken")]
+    assert len(labels) >= 5  # labels that introduce a list in the three prototypes
 
 
 def test_hu_report_text_is_clean(imported):
@@ -106,17 +113,33 @@ def test_hu_footnotes_are_moved_and_linked(imported):
     assert "GGD Amsterdam in 2010" not in body  # the footnote text left the body
 
 
-def test_gouden_formule_has_foreword_tips_and_all_ten_municipalities(imported):
+def test_gouden_formule_has_foreword_expert_piece_with_tips_and_ten_profiles(imported):
     report = report_titled("De gouden formule")
     assert report.files.count() == 3
-    headings = list(report.sections.values_list("heading", flat=True))
-    assert "Succesvol transformeren" in headings
-    tips = [h for h in headings if re.match(r"^[5-8] ", h)]
-    assert len(tips) == 4
-    text = " ".join(headings) + " ".join(report.sections.values_list("text", flat=True))
-    for municipality in ["Vlaardingen", "Zaanstad", "Oss", "Wijk bij Duurstede", "Alphen",
-                         "Deventer", "Ede", "Almere", "Heerenveen", "Heerlen"]:  # fmt: skip
-        assert municipality in text
+    sections = list(report.sections.order_by("position"))
+    top = [s for s in sections if s.level == 1 and s.anchor != "begin"]  # after the contents
+    assert top[0].heading == "Succesvol transformeren"
+    expert_piece = top[1]
+    assert expert_piece.heading.startswith("‘Het is niet erg")
+    tips = sections[sections.index(expert_piece) + 1 : sections.index(top[2])]
+    assert [tip.number for tip in tips] == ["1", "2", "3", "4", "5", "7", "6", "8"]  # printed order
+    assert {tip.level for tip in tips} == {2}
+    profiles = [s for s in top if s.number]
+    assert [p.heading.split()[0] for p in profiles] == [
+        "Vlaardingen", "Zaanstad", "Oss", "Wijk", "Alphen",
+        "Deventer", "Ede", "Almere", "Heerenveen", "Heerlen",
+    ]  # fmt: skip
+    assert top[-1].heading == "Colofon"
+    # Each profile holds the municipality's article and the social-work organisation's piece.
+    for profile, following in zip(profiles, [*profiles[1:], top[-1]], strict=True):
+        articles = [
+            s
+            for s in sections[sections.index(profile) + 1 : sections.index(following)]
+            if s.level == 2
+        ]
+        assert len(articles) >= 2, profile.heading
+    pull_quote_ends = ("vroegtijdig actie ondernemen.’", "onbetaalbaar.’")
+    assert not any(s.heading.endswith(pull_quote_ends) for s in sections)
 
 
 def test_importing_everything_again_changes_nothing(imported, media, capsys):

@@ -118,14 +118,27 @@ def _lift_footnotes(lines: list[SourceLine], footnotes: dict[str, str]) -> list[
 
 
 def _drop_page_furniture(lines: list[Line]) -> list[Line]:
-    """Running headers (marked with a header glyph) and page numbers on their own line."""
+    """Running headers (marked with a header glyph) and page numbers on their own line.
+
+    A number straight before a declared heading is the heading's number, printed on a
+    line of its own by the layout, and stays.
+    """
     kept = []
-    for line in lines:
+    for index, line in enumerate(lines):
         furniture = line.text[:1] in HEADER_GLYPHS or PAGE_NUMBER.fullmatch(line.text)
+        furniture = furniture and not is_heading_number(lines, index)
         if line.heading_level is None and line.text and furniture:
             continue
         kept.append(line)
     return kept
+
+
+def is_heading_number(lines: list[Line], index: int) -> bool:
+    """A bare number whose next non-blank line is a declared heading."""
+    if not lines[index].text.isdigit() or len(lines[index].text) > 2:
+        return False
+    following = next((line for line in lines[index + 1 :] if not line.blank), None)
+    return following is not None and following.heading_level is not None
 
 
 def _looks_like_label(line: Line) -> bool:

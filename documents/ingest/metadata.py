@@ -47,6 +47,15 @@ def known_names():
     return names
 
 
+def place_spellings() -> dict[str, str]:
+    """Every spelling of every municipality (title and name variants) → its title."""
+    spellings = {}
+    for page in apps.get_model("wijkwijs", "MunicipalityPage").objects.all():
+        for spelling in (page.title, *page.name_variant_list):
+            spellings.setdefault(spelling, page.title)
+    return spellings
+
+
 def tidy_title(title: str) -> str:
     """A title in capitals becomes sentence case, with known names capitalised again."""
     title = re.sub(r"\s+", " ", title).strip()

@@ -22,7 +22,8 @@ from documents.ingest.cleanup import clean_lines
 from documents.ingest.extract import extract
 from documents.ingest.fingerprint import SAME_DOCUMENT, resemblance, sketch
 from documents.ingest.formats import DOCX, MARKDOWN, PDF, TEXT, ImportRefused, detect_format
-from documents.ingest.metadata import extract_metadata, find_date, richness
+from documents.ingest.metadata import extract_metadata, find_date, place_spellings, richness
+from documents.ingest.publication import arrange_publication
 from documents.ingest.structure import Outline, Section, build_outline
 from documents.ingest.suggestions import suggest_classification
 from documents.models import (
@@ -100,6 +101,8 @@ def analyse(path: Path) -> Analysis:
     outline = build_outline(
         cleaned.lines, cleaned.footnotes, extraction.declares_headings, extraction.declared_title
     )
+    if extraction.declares_headings:
+        outline = arrange_publication(outline, place_spellings())
     metadata = extract_metadata(extraction.declared_title, outline.preamble, path)
     # Title-block lines (date, authors) are metadata, not text.
     title_block = {metadata["title"], *metadata["authors"]}

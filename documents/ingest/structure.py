@@ -4,7 +4,9 @@ Markdown and Word declare their headings; extracted text does not, so headings a
 recognised from their form: a printed number (``1.3 Samenstelling``: level = number of
 parts), or a short stand-alone line without closing punctuation. A bare heading set
 apart by the layout (indented, as extracted PDFs render separate text boxes) is a
-chapter; other bare headings sit below the numbered sections.
+chapter; other bare headings sit below the numbered sections. Three forms are always
+sub-headings: a lettered line (``a. Het leren van elkaar``, sometimes wrapped), a short
+question (``Gebrek aan motivatie?``) and a label that introduces a list (``Opbrengst:``).
 """
 
 import re
@@ -12,7 +14,7 @@ from dataclasses import dataclass, field
 
 from django.utils.text import slugify
 
-from documents.ingest.cleanup import Line
+from documents.ingest.cleanup import Line, is_heading_number
 
 NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.{0,118})$")
 SENTENCE_END = ".,;:!?"
@@ -21,6 +23,11 @@ MAX_BARE_HEADING_WORDS = 8
 # A footnote number after a word: glued ("matrix3") or after one space ("opzet 1 ").
 FOOTNOTE_REFERENCE = re.compile(r"(?<=[^\W\d_]{3})( ?)(\d{1,2})(?=[\s.,;:)’”'\"]|$)")
 LIST_NUMBER = re.compile(r"^(\d{1,2})\.\s+(.+)$")
+LEADING_NUMBER = re.compile(r"^(\d{1,2})\s+([A-Z].*)$")  # "5 Omarm de weerstand"
+LETTERED_HEADING = re.compile(r"^([a-h])[.)]\s+(\S.{0,118})$")
+MAX_QUESTION_HEADING_WORDS = 4
+MAX_LABEL_HEADING_WORDS = 4
+SUB_HEADING = "sub"  # a level placeholder: below the numbered sections, resolved per document
 LIST_START = re.compile(r"^[-*+•]\s")
 CAPTION = re.compile(r"^(?:Figuur|Tabel|Grafiek|Figure|Table)\s*\d", re.IGNORECASE)
 
@@ -98,38 +105,111 @@ def is_bare_heading(lines, index, text=None):
     return first.isupper() or first.isdigit() or first in "‘'\"“(" or following.list_item
 
 
+def _ends_a_paragraph(lines, index):
+    previous = lines[index - 1] if index else None
+    return previous is None or previous.blank or previous.text[-1] in ".!?’”"
+
+
+def sub_heading(lines, index):
+    """(number, title, lines used) if the line is a lettered, question or label sub-heading."""
+    line = lines[index]
+    following = _next_text(lines, index)
+    if line.list_item or following is None:
+        return None
+    text = line.text
+    if _is_list_label(lines, index, following):
+        return "", text[:-1].rstrip(), 1
+    if not _ends_a_paragraph(lines, index):
+        return None
+    if lettered := LETTERED_HEADING.match(text):
+        letter, title = lettered.groups()
+        used = 1
+        if (
+            following is lines[index + 1]
+            and following.text[0].islower()
+            and following.text[-1] not in SENTENCE_END
+            and len(following.text.split()) <= 3
+        ):
+            title, used = f"{title} {following.text}", 2  # a heading wrapped onto a second line
+            following = _next_text(lines, index + 1)
+        if (
+            _starts_like_a_title(title)
+            and title.rstrip()[-1] not in ".,;:!"
+            and len(title.split()) <= MAX_HEADING_WORDS
+            and following is not None
+            and _starts_like_a_title(following.text)
+        ):
+            return letter, re.sub(r"\s+\?$", "?", title.strip()), used
+        return None
+    question = text.endswith("?") and len(text.split()) <= MAX_QUESTION_HEADING_WORDS
+    if question and _starts_like_a_title(text) and _starts_like_a_title(following.text):
+        return "", text, 1
+    return None
+
+
+def _is_list_label(lines, index, following):
+    """'Opbrengst:' alone on its line, introducing a list (also straight after another list)."""
+    text = lines[index].text
+    previous = lines[index - 1] if index else None
+    return (
+        text.endswith(":")
+        and ":" not in text[:-1]
+        and len(text.split()) <= MAX_LABEL_HEADING_WORDS
+        and text[0].isupper()
+        and following.list_item
+        and (previous is None or previous.list_item or _ends_a_paragraph(lines, index))
+    )
+
+
 def classify_headings(lines: list[Line], declared: bool):
-    """Mark heading lines in place: returns {index: (level, number, title)}."""
+    """Headings by line, and the lines absorbed into them (a wrapped second line, a number).
+
+    Returns ({index: (level, number, title)}, {absorbed line indexes}).
+    """
     headings = {}
+    absorbed_lines = set()
+    pending_number = ""
     for index, line in enumerate(lines):
-        if line.blank:
+        if line.blank or index in absorbed_lines:
             continue
         if declared:
-            if line.heading_level and not LIST_START.match(line.text):
+            if is_heading_number(lines, index):
+                absorbed_lines.add(index)
+                pending_number = line.text
+            elif line.heading_level and not LIST_START.match(line.text):
                 # A printed number is a better guide to depth than the source's heading styles.
                 number_match = numbered_heading(line)
                 if number_match:
                     number, title = number_match
                     headings[index] = (number.count(".") + 1, number, title)
+                elif leading := LEADING_NUMBER.match(line.text):
+                    headings[index] = (line.heading_level, leading[1], leading[2])
                 else:
-                    headings[index] = (line.heading_level, "", line.text)
+                    headings[index] = (line.heading_level, pending_number, line.text)
+                pending_number = ""
             continue
         number_match = numbered_heading(line)
         if number_match:
             number, title = number_match
             headings[index] = (number.count(".") + 1, number, title)
+        elif found := sub_heading(lines, index):
+            number, title, used = found
+            headings[index] = (SUB_HEADING, number, title)
+            absorbed_lines.update(range(index + 1, index + used))
         elif is_bare_heading(lines, index):
             headings[index] = (None, "", line.text)  # level decided below
         elif (item := LIST_NUMBER.match(line.text)) and is_bare_heading(lines, index, item[2]):
             # "1.  Teammodel (Utrecht)" on its own line: a numbered sub-heading, not a list.
             headings[index] = (None, item[1], item[2])
     has_numbered_sections = any(number and "." in number for _lvl, number, _t in headings.values())
+    sub_level = 3 if has_numbered_sections else 2
     for index, (level, number, title) in headings.items():
         if level is None:
-            indented = lines[index].indent > 0
-            level = 1 if indented or not has_numbered_sections else 3
-            headings[index] = (level, number, title)
-    return _normalise_levels(headings)
+            level = 1 if lines[index].indent > 0 or not has_numbered_sections else sub_level
+        elif level == SUB_HEADING:
+            level = sub_level
+        headings[index] = (level, number, title)
+    return _normalise_levels(headings), absorbed_lines
 
 
 def _normalise_levels(headings):
@@ -211,7 +291,7 @@ def link_footnotes(text: str, footnotes: dict[str, str], used: set[str]) -> tupl
 
 
 def build_outline(lines: list[Line], footnotes: dict[str, str], declared: bool, title: str = ""):
-    headings = classify_headings(lines, declared)
+    headings, absorbed_lines = classify_headings(lines, declared)
     sections: list[Section] = []
     preamble_lines, current_lines = [], []
     used_footnotes: set[str] = set()
@@ -241,13 +321,13 @@ def build_outline(lines: list[Line], footnotes: dict[str, str], declared: bool, 
             )
             sections.append(current)
             current_lines = []
-        else:
+        elif index not in absorbed_lines:
             current_lines.append(line)
     if current is None:
         preamble_lines = current_lines
     else:
         current.paragraphs = flush(current, current_lines)
-    _assign_anchors(sections)
+    assign_anchors(sections)
     return Outline(title=title, preamble=flush(None, preamble_lines), sections=sections)
 
 
@@ -265,7 +345,7 @@ def section_anchor(number: str, heading: str, taken: set[str]) -> str:
     return anchor
 
 
-def _assign_anchors(sections):
+def assign_anchors(sections: list[Section]):
     taken = set()
     for section in sections:
         section.anchor = section_anchor(section.number, section.heading, taken)
