@@ -27,7 +27,7 @@ from documents.outline_editing import (
 )
 from documents.tasks import import_document, incoming_root
 from expertise.models import OrganisationPage
-from wijkwijs.models import MunicipalityPage, ThemePage
+from wijkwijs.models import CommunityPage, MunicipalityPage, ThemePage
 from wijkwijs.site_structure import ensure_site_structure
 from wijkwijs.visibility import Visibility
 
@@ -45,6 +45,24 @@ class ImportForm(forms.Form):
     visibility = forms.ChoiceField(
         label=gettext_lazy("Zichtbaarheid"), choices=Visibility.choices, initial=Visibility.MEMBERS
     )
+    communities = forms.ModelMultipleChoiceField(
+        label=gettext_lazy("Gedeeld met gemeenschappen"),
+        queryset=CommunityPage.objects.order_by("title"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=gettext_lazy("Bij zichtbaarheid 'Alleen leden van de gekozen gemeenschappen'."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        shared = cleaned.get("visibility") == Visibility.COMMUNITIES
+        if shared and not cleaned.get("communities"):
+            self.add_error(
+                "communities", _("Kies de gemeenschappen waarmee het rapport gedeeld wordt.")
+            )
+        if not shared:
+            cleaned["communities"] = []
+        return cleaned
 
 
 def incoming_path(upload) -> Path:
@@ -76,6 +94,7 @@ class ImportReportView(WagtailAdminTemplateMixin, FormView):
             str(path),
             kind=form.cleaned_data["kind"] or None,
             visibility=form.cleaned_data["visibility"],
+            communities=[community.pk for community in form.cleaned_data["communities"]],
             publish=False,
             remove_after=True,
         )

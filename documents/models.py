@@ -110,7 +110,7 @@ class ReportPage(VisibilityMixin, ClassifiedPage):
         ]
         + ClassifiedPage.classification_panels
     )
-    settings_panels = Page.settings_panels + [FieldPanel("visibility")]
+    settings_panels = Page.settings_panels + VisibilityMixin.visibility_panels
     search_fields = ClassifiedPage.search_fields + [
         index.SearchField("abstract"),
         index.SearchField("cleaned_text"),

@@ -26,12 +26,18 @@ def import_document(
     dry_run: bool = False,
     publish: bool = True,
     remove_after: bool = False,
+    communities: list[int] | None = None,
 ) -> dict:
     file = Path(path)
+    options = ImportOptions(
+        kind=kind,
+        visibility=visibility,
+        dry_run=dry_run,
+        publish=publish,
+        communities=communities or [],
+    )
     try:
-        result = import_file(
-            file, ImportOptions(kind=kind, visibility=visibility, dry_run=dry_run, publish=publish)
-        )
+        result = import_file(file, options)
     finally:
         if remove_after and incoming_root().resolve() in file.resolve().parents:
             shutil.rmtree(file.parent, ignore_errors=True)

@@ -163,7 +163,7 @@ class ExpertPage(VisibilityMixin, ClassifiedPage):
             )
         ]
     )
-    settings_panels = Page.settings_panels + [FieldPanel("visibility")]
+    settings_panels = Page.settings_panels + VisibilityMixin.visibility_panels
     search_fields = ClassifiedPage.search_fields + [
         index.SearchField("role"),
         index.SearchField("bio"),

@@ -14,7 +14,6 @@ from search.engines import get_engine
 from search.models import SearchRecord
 from search.query import MAX_QUERY_LENGTH
 from search.views import FILTERS
-from wijkwijs.visibility import levels_visible_to
 
 MAX_PAGE_SIZE = 100
 AUTOCOMPLETE_LIMIT = 10
@@ -93,7 +92,7 @@ def autocomplete_api(request):
     if len(prefix) < 2:
         return JsonResponse({"suggestions": []})
     records = (
-        SearchRecord.objects.filter(visibility__in=levels_visible_to(request.user))
+        SearchRecord.visible_to(request.user)
         .filter(Q(title__istartswith=prefix) | Q(title__icontains=f" {prefix}"))
         .order_by("kind", "title")
         .values("title", "parent_title", "url", "kind")[:AUTOCOMPLETE_LIMIT]

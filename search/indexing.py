@@ -75,7 +75,8 @@ def publication_moment(page):
 
 
 def labels(page):
-    """(municipalities, themes, organisations) a record of this page is filtered by."""
+    """(municipalities, themes, organisations) a record of this page is filtered by, and
+    the communities that may find it."""
     municipalities = list(page.municipalities.all()) if hasattr(page, "municipalities") else []
     themes = list(page.themes.all()) if hasattr(page, "themes") else []
     if isinstance(page, MunicipalityPage):
@@ -93,11 +94,14 @@ def labels(page):
         organisations = list(page.organisations.all())
         if isinstance(page, ReportPage) and page.publisher_id:
             organisations.append(page.publisher)
-    return municipalities, themes, organisations
+    communities = []
+    if getattr(page, "visibility", None) == Visibility.COMMUNITIES:
+        communities = list(page.shared_with.all())
+    return municipalities, themes, organisations, communities
 
 
 def build_records(page) -> list[tuple[SearchRecord, tuple]]:
-    """Unsaved records for a live page, each with its (municipalities, themes, orgs)."""
+    """Unsaved records for a live page, each with its labels (see ``labels``)."""
     kind = KINDS[type(page)]
     common = {
         "kind": kind,
@@ -151,6 +155,7 @@ LABEL_RELATIONS = (
     ("municipalities", "municipalitypage_id"),
     ("themes", "themepage_id"),
     ("organisations", "organisationpage_id"),
+    ("communities", "communitypage_id"),
 )
 
 

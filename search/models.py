@@ -11,7 +11,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wijkwijs.visibility import Visibility
+from wijkwijs.visibility import Visibility, shared_visibility_q
 
 
 class RecordKind(models.TextChoices):
@@ -53,6 +53,8 @@ class SearchRecord(models.Model):
     municipalities = models.ManyToManyField("wijkwijs.MunicipalityPage", related_name="+")
     themes = models.ManyToManyField("wijkwijs.ThemePage", related_name="+")
     organisations = models.ManyToManyField("expertise.OrganisationPage", related_name="+")
+    # For records visible to communities only: the communities whose members may find it.
+    communities = models.ManyToManyField("wijkwijs.CommunityPage", related_name="+")
     # PostgreSQL only (stays empty on SQLite): title A, report title B, text C, in the
     # wijkwijs_dutch configuration (Snowball Dutch stemming with accents folded).
     search_vector = SearchVectorField(null=True, editable=False)
@@ -62,6 +64,11 @@ class SearchRecord(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.title}"
+
+    @classmethod
+    def visible_to(cls, user):
+        """The records ``user`` may find: the filter every search, facet and suggestion uses."""
+        return cls.objects.filter(shared_visibility_q(user, cls._meta.get_field("communities")))
 
     @property
     def full_text(self):

@@ -99,7 +99,7 @@ class ReportFactory(PageFactory):
         model = ReportPage
 
     _index_attribute = "reports"
-    _relations = CLASSIFIED + ("organisations", "authors")
+    _relations = CLASSIFIED + ("organisations", "authors", "shared_with")
     title = factory.Sequence(lambda n: f"Testrapport {n}")
     kind = "evaluatie"
     published_on = datetime.date(2020, 5, 1)

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from documents.models import ReportPage
 from tests.conftest import CORPUS, require_corpus
+from tests.factories import CommunityFactory
 from wijkwijs.models import MunicipalityPage
 
 pytestmark = pytest.mark.django_db
@@ -104,3 +105,17 @@ def test_members_without_editing_rights_cannot_import(client, django_user_model)
     client.force_login(member)
     response = client.get(reverse("documents_import"))
     assert response.status_code in (302, 403)
+
+
+def test_an_upload_shared_with_communities_names_them(admin_client):
+    require_corpus()
+    data = (CORPUS / "oostburg-interviews-2014.md").read_bytes()
+    refused = upload(admin_client, "oostburg.md", data, visibility="communities")
+    assert "Kies de gemeenschappen" in refused.content.decode()
+    assert not ReportPage.objects.filter(files__sha256__gt="").exists()
+
+    community = CommunityFactory(title="Kring Zeeuws-Vlaanderen")
+    upload(admin_client, "oostburg.md", data, visibility="communities", communities=[community.pk])
+    report = ReportPage.objects.get(files__sha256__gt="")
+    assert report.visibility == "communities"
+    assert list(report.shared_with.all()) == [community]

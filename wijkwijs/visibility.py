@@ -4,18 +4,25 @@ Every restricted page type mixes in ``VisibilityMixin``; page views, listings an
 cross-links all ask it, so there is one answer to "may this user see this object".
 Restricted pages answer 404 to people who may not see them, so that their
 existence is not revealed; anonymous visitors of members-only pages are sent to log in.
+Content shared with communities is seen by the members of those communities (the users
+in each community's members group) and by editors.
 """
 
+from django.apps import apps
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel
 
 
 class Visibility(models.TextChoices):
     PUBLIC = "public", _("Openbaar")
     MEMBERS = "members", _("Alleen ingelogde leden")
+    COMMUNITIES = "communities", _("Alleen leden van de gekozen gemeenschappen")
     EDITORS = "editors", _("Alleen redactie")
 
 
@@ -26,6 +33,30 @@ def levels_visible_to(user):
             return list(Visibility.values)
         return [Visibility.PUBLIC, Visibility.MEMBERS]
     return [Visibility.PUBLIC]
+
+
+def communities_of(user) -> list[int]:
+    """The communities (page ids) whose members group ``user`` is in."""
+    if user is None or not user.is_authenticated:
+        return []
+    community_model = apps.get_model("wijkwijs", "CommunityPage")
+    return list(
+        community_model.objects.filter(members_group__user=user).values_list("pk", flat=True)
+    )
+
+
+def shared_visibility_q(user, communities_field):
+    """What ``user`` may see of a model with a ``visibility`` field and a many-to-many
+    ``communities_field`` naming the communities it is shared with."""
+    condition = Q(visibility__in=levels_visible_to(user))
+    communities = communities_of(user)
+    if communities and Visibility.COMMUNITIES not in levels_visible_to(user):
+        through = communities_field.remote_field.through
+        shared = through.objects.filter(
+            **{f"{communities_field.m2m_reverse_name()}__in": communities}
+        ).values(communities_field.m2m_column_name())
+        condition |= Q(visibility=Visibility.COMMUNITIES, pk__in=shared)
+    return condition
 
 
 def visibility_field(default):
@@ -41,6 +72,15 @@ def visibility_field(default):
 
 class VisibilityMixin(models.Model):
     visibility = visibility_field(Visibility.PUBLIC)
+    shared_with = ParentalManyToManyField(
+        "wijkwijs.CommunityPage",
+        blank=True,
+        related_name="+",
+        verbose_name=_("gedeeld met gemeenschappen"),
+        help_text=_("Bij zichtbaarheid 'Alleen leden van de gekozen gemeenschappen'."),
+    )
+
+    visibility_panels = [FieldPanel("visibility"), FieldPanel("shared_with")]
 
     class Meta:
         abstract = True
@@ -48,14 +88,22 @@ class VisibilityMixin(models.Model):
     @classmethod
     def visible_q(cls, user):
         """A filter for querysets of this model: only what ``user`` may see."""
-        return Q(visibility__in=levels_visible_to(user))
+        return shared_visibility_q(user, cls._meta.get_field("shared_with"))
+
+    def clean(self):
+        super().clean()
+        if self.visibility == Visibility.COMMUNITIES and not list(self.shared_with.all()):
+            raise ValidationError(
+                {"shared_with": _("Kies de gemeenschappen waarmee deze pagina gedeeld wordt.")}
+            )
 
     def is_visible_to(self, user):
         return type(self).objects.filter(pk=self.pk).filter(self.visible_q(user)).exists()
 
     def serve(self, request, *args, **kwargs):
         if not self.is_visible_to(request.user):
-            if not request.user.is_authenticated and self.visibility == Visibility.MEMBERS:
+            signed_in_may_see = (Visibility.MEMBERS, Visibility.COMMUNITIES)
+            if not request.user.is_authenticated and self.visibility in signed_in_may_see:
                 return redirect_to_login(request.get_full_path())
             raise Http404
         return super().serve(request, *args, **kwargs)

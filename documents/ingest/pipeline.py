@@ -36,6 +36,7 @@ from documents.models import (
     place_sections,
 )
 from documents.signals import sections_changed
+from wijkwijs.models import CommunityPage
 from wijkwijs.visibility import Visibility
 
 logger = logging.getLogger(__name__)
@@ -60,6 +61,7 @@ class ImportOptions:
     visibility: str | None = None
     dry_run: bool = False
     publish: bool = True  # web uploads stay drafts until an editor has reviewed them
+    communities: list[int] = field(default_factory=list)  # share with these communities only
 
 
 @dataclass
@@ -207,6 +209,9 @@ def create_report(analysis: Analysis, options: ImportOptions) -> ReportPage:
         visibility=options.visibility or Visibility.MEMBERS,
         live=options.publish,
     )
+    if options.communities:
+        report.visibility = Visibility.COMMUNITIES
+        report.shared_with = list(CommunityPage.objects.filter(pk__in=options.communities))
     apply_metadata(report, metadata)
     parent.add_child(instance=report)
     if not options.publish:

@@ -31,7 +31,6 @@ from search.indexing import TEXT_SEARCH_CONFIG, vocabulary_frequency
 from search.models import RecordKind, SearchRecord, SearchTerm
 from search.query import ParsedQuery, Term, parse, word_variants
 from search.results import Hit, SearchResult
-from wijkwijs.visibility import levels_visible_to
 
 # ts_rank weights for D (compound parts), C (text), B (report title), A (title): a
 # section's text counts nearly as much as its heading.
@@ -140,9 +139,7 @@ class EmbeddedEngine:
         parsed = parse(query) if isinstance(query, str) else query
         if parsed.empty:
             return SearchResult(hits=[], total=0)
-        records = apply_filters(
-            SearchRecord.objects.filter(visibility__in=levels_visible_to(user)), filters
-        )
+        records = apply_filters(SearchRecord.visible_to(user), filters)
         found = self.match(records, parsed)
         suggestion, searched_for = self.suggest(parsed), ""
         if suggestion:

@@ -68,7 +68,7 @@ class CommunityPage(VisibilityMixin, ClassifiedPage):
         ]
         + ClassifiedPage.classification_panels
     )
-    settings_panels = Page.settings_panels + [FieldPanel("visibility")]
+    settings_panels = Page.settings_panels + VisibilityMixin.visibility_panels
     search_fields = ClassifiedPage.search_fields + [index.SearchField("description")]
     parent_page_types = ["wijkwijs.CommunityIndexPage"]
     subpage_types = ["wijkwijs.MeetingPage"]
@@ -106,7 +106,7 @@ class MeetingPage(VisibilityMixin, Page):
         FieldPanel("notes"),
         InlinePanel("documents", label=_("Documenten")),
     ]
-    settings_panels = Page.settings_panels + [FieldPanel("visibility")]
+    settings_panels = Page.settings_panels + VisibilityMixin.visibility_panels
     search_fields = Page.search_fields + [
         index.SearchField("agenda"),
         index.SearchField("notes"),

@@ -3,11 +3,13 @@ import sys
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db.models import Q
 from django_tasks import TaskResultStatus
 
 from documents.ingest.collect import MissingPath, collect_files
 from documents.models import ReportKind, ReportPage
 from documents.tasks import import_document
+from wijkwijs.models import CommunityPage
 from wijkwijs.visibility import Visibility
 
 # With a database queue, say once that nothing happens if no worker is running.
@@ -31,7 +33,12 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--community",
-            help="kennisgemeenschap (nog niet ondersteund; volgt met de toegangsregels)",
+            action="append",
+            default=[],
+            help=(
+                "deel de rapporten alleen met deze kennisgemeenschap (slug of naam; "
+                "herhaal voor meer gemeenschappen)"
+            ),
         )
         parser.add_argument(
             "--dry-run", action="store_true", help="alleen analyseren, niets opslaan"
@@ -44,8 +51,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, paths, kind, visibility, community, dry_run, as_json, timeout, **opts):
-        if community:
-            raise CommandError("--community wordt nog niet ondersteund.")
+        communities = [self._community(name) for name in community]
+        if communities and visibility not in (None, Visibility.COMMUNITIES):
+            raise CommandError("--community gaat niet samen met een andere --visibility.")
+        if visibility == Visibility.COMMUNITIES and not communities:
+            raise CommandError("Zichtbaarheid 'communities' vraagt om ten minste één --community.")
         try:
             files = collect_files(paths)
         except MissingPath as missing:
@@ -54,7 +64,11 @@ class Command(BaseCommand):
             raise CommandError("Geen ondersteunde bestanden gevonden (PDF, DOCX, Markdown, tekst).")
         tasks = [
             import_document.enqueue(
-                str(path.resolve()), kind=kind, visibility=visibility, dry_run=dry_run
+                str(path.resolve()),
+                kind=kind,
+                visibility=visibility,
+                dry_run=dry_run,
+                communities=communities,
             )
             for path in files
         ]
@@ -63,6 +77,15 @@ class Command(BaseCommand):
             self.stdout.write(self._as_json(results))
         else:
             self._summary(results, dry_run)
+
+    def _community(self, name):
+        """A community page id, by slug or name (case-insensitive)."""
+        found = CommunityPage.objects.filter(Q(slug__iexact=name) | Q(title__iexact=name))
+        community = found.first()
+        if community is None:
+            known = ", ".join(CommunityPage.objects.order_by("slug").values_list("slug", flat=True))
+            raise CommandError(f"Onbekende kennisgemeenschap '{name}'. Bekend: {known or 'geen'}.")
+        return community.pk
 
     def _wait(self, tasks, files, timeout, show_progress):
         started, hinted = time.monotonic(), False
