@@ -37,8 +37,8 @@ def levels_visible_to(user):
 
 def communities_of(user) -> list[int]:
     """The communities (page ids) whose members group ``user`` is in."""
-    if user is None or not user.is_authenticated:
-        return []
+    if user is None or not user.is_authenticated or user.pk is None:
+        return []  # an unsaved user (an evaluation's stand-in member) is in no group
     community_model = apps.get_model("wijkwijs", "CommunityPage")
     return list(
         community_model.objects.filter(members_group__user=user).values_list("pk", flat=True)
