@@ -36,21 +36,28 @@ def levels_visible_to(user):
 
 
 def communities_of(user) -> list[int]:
-    """The communities (page ids) whose members group ``user`` is in."""
+    """The communities (page ids) whose members group ``user`` is in.
+
+    Remembered on the user object: a page asks for every list it shows, and the request's
+    user lives only as long as the request.
+    """
     if user is None or not user.is_authenticated or user.pk is None:
         return []  # an unsaved user (an evaluation's stand-in member) is in no group
-    community_model = apps.get_model("wijkwijs", "CommunityPage")
-    return list(
-        community_model.objects.filter(members_group__user=user).values_list("pk", flat=True)
-    )
+    if not hasattr(user, "_wijkwijs_communities"):
+        community_model = apps.get_model("wijkwijs", "CommunityPage")
+        user._wijkwijs_communities = list(
+            community_model.objects.filter(members_group__user=user).values_list("pk", flat=True)
+        )
+    return user._wijkwijs_communities
 
 
 def shared_visibility_q(user, communities_field):
     """What ``user`` may see of a model with a ``visibility`` field and a many-to-many
     ``communities_field`` naming the communities it is shared with."""
-    condition = Q(visibility__in=levels_visible_to(user))
-    communities = communities_of(user)
-    if communities and Visibility.COMMUNITIES not in levels_visible_to(user):
+    levels = levels_visible_to(user)
+    condition = Q(visibility__in=levels)
+    communities = [] if Visibility.COMMUNITIES in levels else communities_of(user)
+    if communities:
         through = communities_field.remote_field.through
         shared = through.objects.filter(
             **{f"{communities_field.m2m_reverse_name()}__in": communities}

@@ -163,13 +163,11 @@ def _set_levels(article, base_level):
 
 
 def _group_by_contents(sections, preamble, place_names):
-    entries = _contents_entries(preamble)
-    profiles = [
-        (entry, place) for entry in entries if (place := _leading_place(entry, place_names))
-    ]
+    places = {entry: _leading_place(entry, place_names) for entry in _contents_entries(preamble)}
+    profiles = [(entry, place) for entry, place in places.items() if place]
     if len({place for _entry, place in profiles}) < MIN_PLACE_PROFILES or not sections:
         return sections
-    other_entries = {entry for entry in entries if not _leading_place(entry, place_names)}
+    other_entries = {entry for entry, place in places.items() if not place}
     top_level = min(section.level for section in sections)
 
     def starts_article(section):
