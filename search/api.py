@@ -5,13 +5,12 @@ an unknown value simply matches nothing. Bad parameters get a 400 with a message
 """
 
 import math
+from dataclasses import asdict
 
-from django.db.models import Q
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
 from search.engines import get_engine
-from search.models import SearchRecord
 from search.query import MAX_QUERY_LENGTH
 from search.views import FILTERS
 
@@ -75,6 +74,8 @@ def search_api(request):
             "pages": max(1, math.ceil(result.total / page_size)),
             "suggestion": result.suggestion,
             "searched_for": result.searched_for,
+            "engine": result.engine,
+            "fallback": result.fallback,
             "facets": {
                 name: [{"value": v, "label": label, "count": n} for v, label, n in values]
                 for name, values in result.facets.items()
@@ -91,24 +92,9 @@ def autocomplete_api(request):
     prefix = request.GET.get("q", "").strip()[:60]
     if len(prefix) < 2:
         return JsonResponse({"suggestions": []})
-    records = (
-        SearchRecord.visible_to(request.user)
-        .filter(Q(title__istartswith=prefix) | Q(title__icontains=f" {prefix}"))
-        .order_by("kind", "title")
-        .values("title", "parent_title", "url", "kind")[:AUTOCOMPLETE_LIMIT]
-    )
+    suggestions = get_engine().suggest_titles(prefix, request.user, AUTOCOMPLETE_LIMIT)
     return JsonResponse(
-        {
-            "suggestions": [
-                {
-                    "title": r["title"],
-                    "report": r["parent_title"],
-                    "url": r["url"],
-                    "type": r["kind"],
-                }
-                for r in records
-            ]
-        },
+        {"suggestions": [asdict(suggestion) for suggestion in suggestions]},
         json_dumps_params={"ensure_ascii": False},
     )
 

@@ -1,8 +1,8 @@
 """Keeping the search index in step with the content.
 
-``index_page`` rewrites the records of one page (a report: one record per section);
-``remove_page`` drops them; ``rebuild`` rewrites everything. Only live pages are
-indexed, and each record carries the visibility that decides who may find it.
+``index_page`` rewrites the records of one page (a report: one record per section; none
+for a page that is not live); ``rebuild`` rewrites everything. Each record carries the
+visibility that decides who may find it.
 """
 
 import datetime
@@ -20,6 +20,7 @@ from documents.models import ReportPage
 from expertise.models import ExpertPage, OrganisationPage
 from practices.models import PracticePage
 from search.compounds import split_compounds
+from search.elastic import sync
 from search.models import RecordKind, SearchRecord, SearchTerm
 from wijkwijs.models import CommunityPage, MunicipalityPage, ThemePage
 from wijkwijs.normalise import normalise
@@ -226,10 +227,7 @@ def index_page(page):
         add_to_vocabulary([record for record, _labels in built])
         add_compound_parts([record for record, _labels in built], vocabulary_frequency)
         _save(built)
-
-
-def remove_page(page_id):
-    SearchRecord.objects.filter(page_id=page_id).delete()
+    sync.schedule([page.pk])
 
 
 def words_of(text) -> Counter:

@@ -84,3 +84,17 @@ class SearchTerm(models.Model):
 
     def __str__(self):
         return self.word
+
+
+class PendingIndexUpdate(models.Model):
+    """A page whose records changed and have not reached Elasticsearch yet (the outbox).
+
+    Written in the transaction that changes the records; a task sends the pages on and
+    removes the rows. When Elasticsearch is down they stay, and are sent when it is back.
+    """
+
+    page_id = models.IntegerField(unique=True)  # no foreign key: deleted pages are sent too
+    queued_at = models.DateTimeField()
+
+    def __str__(self):
+        return f"page {self.page_id} ({self.queued_at:%Y-%m-%d %H:%M:%S})"

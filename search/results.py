@@ -22,3 +22,15 @@ class SearchResult:
     facets: dict = field(default_factory=dict)  # facet name → [(value, label, count)]
     suggestion: str = ""  # "Bedoelde u …?"
     searched_for: str = ""  # the query actually run, if a correction replaced it
+    engine: str = ""  # the engine that answered
+    fallback: bool = False  # Elasticsearch failed and the embedded engine answered instead
+
+
+@dataclass
+class TitleSuggestion:
+    """An autocomplete entry."""
+
+    title: str
+    report: str  # the report of a section, else ""
+    url: str
+    type: str

@@ -1,11 +1,13 @@
 """The index follows the content: saves (publish, unpublish, visibility), moves, privacy
-changes and edited report sections. Deleting a page deletes its records (foreign key)."""
+changes and edited report sections. Deleting a page deletes its records (foreign key);
+with Elasticsearch configured, every change is also queued for it (``search.elastic.sync``)."""
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_slug_changed, post_page_move
 
 from documents.signals import sections_changed
+from search.elastic import sync
 from search.indexing import INDEXED_TYPES, index_page
 
 
@@ -31,9 +33,15 @@ def reindex_report(sender, report, **kwargs):
     index_page(report)
 
 
+def forget_deleted(sender, instance, **kwargs):
+    """The database's records went with the page (foreign key); Elasticsearch's follow."""
+    sync.schedule([instance.pk])
+
+
 def connect():
     for model in INDEXED_TYPES:
         post_save.connect(reindex_saved_page, sender=model, dispatch_uid=f"search-{model.__name__}")
+        post_delete.connect(forget_deleted, sender=model, dispatch_uid=f"unsearch-{model.__name__}")
     post_page_move.connect(reindex_moved, dispatch_uid="search-moved")
     page_slug_changed.connect(reindex_moved, dispatch_uid="search-slug")
     post_save.connect(reindex_restricted, sender=PageViewRestriction, dispatch_uid="search-privacy")

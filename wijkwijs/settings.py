@@ -158,8 +158,16 @@ WAGTAILSEARCH_BACKENDS = {
         "SEARCH_CONFIG": "dutch",
     }
 }
-# Selects the Elasticsearch engine once it lands; empty means the embedded engine.
+# Setting ELASTICSEARCH_URL selects the Elasticsearch engine (credentials in the URL,
+# https for TLS); empty means the embedded engine. See the README (Elasticsearch).
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "wijkwijs")
+ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))  # seconds
+ELASTICSEARCH_CA_CERTS = os.environ.get("ELASTICSEARCH_CA_CERTS", "")  # a private CA's bundle
+ELASTICSEARCH_SHARDS = int(os.environ.get("ELASTICSEARCH_SHARDS", "1"))
+ELASTICSEARCH_REPLICAS = int(os.environ.get("ELASTICSEARCH_REPLICAS", "0"))
+# After a failure, searches use the embedded engine for this long before trying again.
+ELASTICSEARCH_RETRY_AFTER = float(os.environ.get("ELASTICSEARCH_RETRY_AFTER", "30"))
 
 # Background work (imports, and Wagtail's own indexing tasks) goes through django-tasks.
 # Production queues it in the database for `manage.py db_worker`; development, tests and

@@ -1,19 +1,34 @@
-"""Search engines behind one contract: ``search(query, filters, user, limit) -> [Hit]``.
+"""Search engines behind one contract:
 
-``wagtail-default`` is the baseline a typical Wagtail site has (page-level hits from
-``Page.objects.live().search``); the embedded and Elasticsearch engines join it here.
+- ``search(query, filters, user, limit, offset, sort) -> SearchResult`` (hits, facet
+  counts, suggestion), counting only what ``user`` may see;
+- ``suggest_titles(prefix, user, limit)`` for autocomplete.
+
+The index itself is kept by ``search.indexing`` (database records, the source of truth)
+and ``search.elastic`` (Elasticsearch, fed from those records). ``wagtail-default`` is the
+baseline a typical Wagtail site has (page-level hits from ``Page.objects.live().search``).
+Setting ``ELASTICSEARCH_URL`` makes Elasticsearch the default engine.
 """
 
+from search.elastic.index import configured as elasticsearch_configured
+from search.engines.elasticsearch import ElasticsearchEngine
 from search.engines.embedded import EmbeddedEngine
 from search.engines.wagtail_default import WagtailDefaultEngine
 
-ENGINES = {"embedded": EmbeddedEngine, "wagtail-default": WagtailDefaultEngine}
-DEFAULT_ENGINE = "embedded"
+ENGINES = {
+    "embedded": EmbeddedEngine,
+    "elasticsearch": ElasticsearchEngine,
+    "wagtail-default": WagtailDefaultEngine,
+}
+
+
+def default_engine_name() -> str:
+    return "elasticsearch" if elasticsearch_configured() else "embedded"
 
 
 def get_engine(name: str | None = None):
     try:
-        return ENGINES[name or DEFAULT_ENGINE]()
+        return ENGINES[name or default_engine_name()]()
     except KeyError as unknown:
         raise ValueError(
             f"Onbekende zoekmachine {name!r}; kies uit {', '.join(ENGINES)}"

@@ -10,9 +10,7 @@ Every query is limited to the records the user may see before anything is counte
 hits, snippets, facet counts and suggestions never reveal restricted content.
 """
 
-import html
 import math
-import re
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import (
@@ -25,12 +23,13 @@ from django.db import connection
 from django.db.models import BooleanField, Count, F, FloatField, Q, Value
 from django.db.models.expressions import RawSQL
 
-from documents.models import ReportKind
 from search.compounds import split_compounds
+from search.filters import LABEL_FACETS, as_list, record_kinds_named, report_kinds_named
 from search.indexing import TEXT_SEARCH_CONFIG, vocabulary_frequency
 from search.models import RecordKind, SearchRecord, SearchTerm
 from search.query import ParsedQuery, Term, parse, word_variants
-from search.results import Hit, SearchResult
+from search.results import Hit, SearchResult, TitleSuggestion
+from search.snippets import MARK_START, MARK_STOP, safe_snippet, simple_snippet
 
 # ts_rank weights for D (compound parts), C (text), B (report title), A (title): a
 # section's text counts nearly as much as its heading.
@@ -39,28 +38,15 @@ ALL_TERMS_BONUS = 2.0
 RERANK_DEPTH = 200  # candidates given the full score; results beyond are rarely read
 ALTERNATIVE_WEIGHT = 0.5
 RANK_NORMALISATION = 32  # rank / (rank + 1): scores comparable across record lengths
-MARK_START, MARK_STOP = "\x02", "\x03"
 SUGGESTION_MIN_SIMILARITY = 0.4
 FACET_LIMIT = 20
-LABEL_FACETS = {
-    "theme": ("themes", "themepage"),
-    "municipality": ("municipalities", "municipalitypage"),
-    "organisation": ("organisations", "organisationpage"),
-}
-
-
-def as_list(value):
-    if value in (None, ""):
-        return []
-    return [str(item) for item in (value if isinstance(value, list | tuple) else [value])]
 
 
 def apply_filters(records, filters):
     """Filter values are slugs or names, case-insensitive; an unknown value matches nothing."""
     filters = filters or {}
     for value in as_list(filters.get("type")):
-        kinds = [k for k, label in RecordKind.choices if value.lower() in (k, str(label).lower())]
-        records = records.filter(kind__in=kinds)
+        records = records.filter(kind__in=record_kinds_named(value))
     for name, (relation, target) in LABEL_FACETS.items():
         through = getattr(SearchRecord, relation).through.objects
         for value in as_list(filters.get(name)):
@@ -70,8 +56,7 @@ def apply_filters(records, filters):
             ).values("searchrecord_id")
             records = records.filter(pk__in=labelled)
     for value in as_list(filters.get("kind")):
-        kinds = [k for k, label in ReportKind.choices if value.lower() in (k, str(label).lower())]
-        records = records.filter(report_kind__in=kinds)
+        records = records.filter(report_kind__in=report_kinds_named(value))
     for value in as_list(filters.get("year")):
         records = records.filter(year=int(value)) if value.isdigit() else records.none()
     return records
@@ -165,7 +150,18 @@ class EmbeddedEngine:
             facets=facets,
             suggestion=suggestion,
             searched_for=searched_for,
+            engine=self.name,
         )
+
+    def suggest_titles(self, prefix, user=None, limit=8) -> list[TitleSuggestion]:
+        """Autocomplete: titles that start with, or have a word starting with, ``prefix``."""
+        records = (
+            SearchRecord.visible_to(user)
+            .filter(Q(title__istartswith=prefix) | Q(title__icontains=f" {prefix}"))
+            .order_by("kind", "title")
+            .values_list("title", "parent_title", "url", "kind")[:limit]
+        )
+        return [TitleSuggestion(*record) for record in records]
 
     # Matching and ranking ------------------------------------------------------------
 
@@ -334,20 +330,3 @@ class ScoredRecords:
         for pk in pks:
             by_pk[pk].score = self.scores[pk]
         return [by_pk[pk] for pk in pks]
-
-
-def safe_snippet(headline: str) -> str:
-    """Escape everything, then turn the match markers into <mark> elements."""
-    escaped = html.escape(re.sub(r"\s+", " ", headline or "").strip())
-    return escaped.replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>")
-
-
-def simple_snippet(text: str, words: set[str], width: int = 220) -> str:
-    lowered = text.lower()
-    positions = [lowered.find(word) for word in words if word in lowered]
-    start = max(0, min(positions) - width // 3) if positions else 0
-    fragment = text[start : start + width]
-    escaped = html.escape(fragment)
-    for word in sorted(words, key=len, reverse=True):
-        escaped = re.sub(f"({re.escape(word)})", r"<mark>\1</mark>", escaped, flags=re.IGNORECASE)
-    return ("… " if start else "") + escaped + (" …" if start + width < len(text) else "")

@@ -10,6 +10,7 @@ from documents.ingest.collect import MissingPath, collect_files
 from documents.models import ReportKind, ReportPage
 from documents.tasks import import_document
 from wijkwijs.models import CommunityPage
+from wijkwijs.progress import progress_bar
 from wijkwijs.visibility import Visibility
 
 # With a database queue, say once that nothing happens if no worker is running.
@@ -89,13 +90,14 @@ class Command(BaseCommand):
 
     def _wait(self, tasks, files, timeout, show_progress):
         started, hinted = time.monotonic(), False
+        progress = progress_bar("bestanden")
         while True:
             for task in tasks:
                 if not task.is_finished:
                     task.refresh()
             done = sum(task.is_finished for task in tasks)
             if show_progress:
-                self._progress(done, len(tasks))
+                progress(done, len(tasks))
             if done == len(tasks):
                 break
             waited = time.monotonic() - started
@@ -105,8 +107,6 @@ class Command(BaseCommand):
                 sys.stderr.write("\nNog geen taak opgepakt: draait `manage.py db_worker`?\n")
                 hinted = True
             time.sleep(0.5)
-        if show_progress:
-            sys.stderr.write("\n")
         return [self._outcome(task, path) for task, path in zip(tasks, files, strict=True)]
 
     @staticmethod
@@ -116,12 +116,6 @@ class Command(BaseCommand):
         error = task.errors[-1].exception_class_path if task.errors else "onbekende fout"
         return {"file": path.name, "status": "failed", "report_id": None, "error": error,
                 "sections": 0}  # fmt: skip
-
-    def _progress(self, done, total):
-        width = 30
-        filled = int(width * done / total)
-        sys.stderr.write(f"\r[{'█' * filled}{'·' * (width - filled)}] {done}/{total} bestanden")
-        sys.stderr.flush()
 
     @staticmethod
     def _as_json(results):

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 from django.core.management.base import BaseCommand, CommandError
 
-from search.engines import DEFAULT_ENGINE, ENGINES, get_engine
+from search.engines import ENGINES, default_engine_name, get_engine
 from search.evaluation import load_judgments, score, summarise
 
 
@@ -21,7 +21,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("judgments", type=Path)
-        parser.add_argument("--engine", choices=list(ENGINES), default=DEFAULT_ENGINE)
+        parser.add_argument("--engine", choices=list(ENGINES), default=None)
         parser.add_argument("--k", type=int, default=10)
         parser.add_argument("--json", action="store_true", dest="as_json")
         parser.add_argument(
@@ -37,13 +37,16 @@ class Command(BaseCommand):
             items = load_judgments(judgments)
         except (ValueError, KeyError) as error:
             raise CommandError(f"Oordelenbestand onleesbaar: {error}") from error
+        engine = engine or default_engine_name()
         search_engine = get_engine(engine)
         superuser = evaluation_user()
         scored = []
         for item in items:
             user = AnonymousUser() if item.is_access_check else superuser
-            hits = search_engine.search(item.query, item.filters, user=user, limit=k).hits
-            scored.append((score(item, hits, k), hits))
+            result = search_engine.search(item.query, item.filters, user=user, limit=k)
+            if result.fallback:
+                raise CommandError(f"{engine} gaf geen antwoord; er is niets gemeten.")
+            scored.append((score(item, result.hits, k), result.hits))
         result = summarise(engine, k, scored)
         if as_json:
             self.stdout.write(json.dumps(result, ensure_ascii=False, indent=2))

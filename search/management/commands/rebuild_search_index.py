@@ -1,27 +1,27 @@
-import sys
 import time
 
 from django.core.management.base import BaseCommand
 
+from search.elastic import index
 from search.indexing import rebuild
+from wijkwijs.progress import progress_bar
 
 
 class Command(BaseCommand):
-    help = "Bouw de zoekindex opnieuw op uit alle gepubliceerde inhoud."
+    help = (
+        "Bouw de zoekindex opnieuw op uit alle gepubliceerde inhoud "
+        "(en de Elasticsearch-index, als ELASTICSEARCH_URL is ingesteld)."
+    )
 
     def handle(self, *args, **options):
         started = time.monotonic()
-
-        def progress(done, total):
-            width = 30
-            filled = int(width * done / total)
-            sys.stderr.write(f"\r[{'█' * filled}{'·' * (width - filled)}] {done}/{total} records")
-            sys.stderr.flush()
-
-        records = rebuild(progress=progress)
-        sys.stderr.write("\n")
+        records = rebuild(progress=progress_bar("records"))
         self.stdout.write(
             self.style.SUCCESS(
                 f"Zoekindex opgebouwd: {records} records in {time.monotonic() - started:.1f} s."
             )
         )
+        if index.configured():
+            self.stdout.write("Elasticsearch-index opbouwen…")
+            built = index.rebuild(progress=progress_bar("records"))
+            self.stdout.write(self.style.SUCCESS(f"Elasticsearch: {built['index']} in gebruik."))

@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# A real Elasticsearch node for tests and development, listening on 127.0.0.1 only.
+#
+#   scripts/elasticsearch.sh start   # prints the ELASTICSEARCH_URL on stdout, progress on stderr
+#   scripts/elasticsearch.sh stop
+#
+# The node runs inside one JVM through the codelibs cluster runner, resolved from Maven
+# Central by services/elasticsearch/pom.xml: no docker and no download outside the package
+# registries. Its data and log live under var/ (WIJKWIJS_ES_DIR), its port is
+# WIJKWIJS_ES_PORT (default 9250), its heap WIJKWIJS_ES_HEAP (default 1g).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+PORT="${WIJKWIJS_ES_PORT:-9250}"
+HEAP="${WIJKWIJS_ES_HEAP:-1g}"
+BASE_DIR="${WIJKWIJS_ES_DIR:-$PWD/var/elasticsearch-$PORT}"
+SERVICE_DIR="services/elasticsearch"
+LIB_DIR="$SERVICE_DIR/target/lib"
+PID_FILE="$BASE_DIR/node.pid"
+LOG_FILE="$BASE_DIR/node.log"
+URL="http://127.0.0.1:$PORT"
+
+say() { echo "elasticsearch: $*" >&2; }
+
+ensure_tools() {
+  local tool
+  for tool in java mvn; do
+    if ! command -v "$tool" >/dev/null 2>&1; then
+      if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+        say "$tool not found; installing Debian's maven and a JDK"
+        apt-get update -qq >&2
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jdk-headless maven >&2
+      else
+        say "$tool not found: install a JDK (17) and Maven, or set ELASTICSEARCH_URL."
+        exit 1
+      fi
+    fi
+  done
+}
+
+resolve_runner() {
+  if [ -n "$(ls "$LIB_DIR"/elasticsearch-cluster-runner-*.jar 2>/dev/null)" ]; then return 0; fi
+  say "resolving the cluster runner from Maven Central (once)"
+  mvn -q -B -f "$SERVICE_DIR/pom.xml" dependency:copy-dependencies >&2
+}
+
+running() {
+  [ -f "$PID_FILE" ] && kill -0 "$(cat "$PID_FILE")" 2>/dev/null
+}
+
+healthy() {
+  curl -fsS -m 2 "$URL/_cluster/health?wait_for_status=yellow&timeout=1s" >/dev/null 2>&1
+}
+
+start() {
+  if running && healthy; then
+    say "already running on $URL"
+    echo "$URL"
+    return 0
+  fi
+  ensure_tools
+  resolve_runner
+  if curl -s -m 2 "$URL" >/dev/null 2>&1; then
+    say "port $PORT is taken by another process; set WIJKWIJS_ES_PORT"
+    exit 1
+  fi
+  mkdir -p "$BASE_DIR/nodes/node_1/config"
+  # The runner copies an empty configuration only when none exists: this one keeps the node
+  # on loopback and never turns indexes read-only on a nearly full test disk.
+  cat >"$BASE_DIR/nodes/node_1/config/elasticsearch.yml" <<'YAML'
+network.host: 127.0.0.1
+cluster.routing.allocation.disk.threshold_enabled: false
+action.destructive_requires_name: true
+YAML
+  say "starting one node on $URL (data in $BASE_DIR)"
+  # The runner names its node folders node_1…; HTTP listens on base port + node number.
+  # setsid: the node outlives the shell that started it, and `stop` ends its whole group.
+  setsid java "-Xms$HEAP" "-Xmx$HEAP" -Djava.awt.headless=true \
+    -cp "$LIB_DIR/*" org.codelibs.elasticsearch.runner.ElasticsearchClusterRunner \
+    -numOfNode 1 -basePath "$BASE_DIR/nodes" -baseHttpPort "$((PORT - 1))" \
+    -clusterName wijkwijs-test \
+    >"$LOG_FILE" 2>&1 </dev/null &
+  echo $! >"$PID_FILE"
+  local waited=0
+  until healthy; do
+    if ! running; then
+      say "the node stopped while starting; log follows"
+      tail -30 "$LOG_FILE" >&2
+      exit 1
+    fi
+    if [ "$waited" -ge 120 ]; then
+      say "not healthy after ${waited}s; log follows"
+      tail -30 "$LOG_FILE" >&2
+      exit 1
+    fi
+    sleep 1
+    waited=$((waited + 1))
+  done
+  say "ready after ${waited}s"
+  echo "$URL"
+}
+
+stop() {
+  if running; then
+    local pid
+    pid="$(cat "$PID_FILE")"
+    kill -- "-$pid" 2>/dev/null || kill "$pid"
+    for _ in $(seq 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+    kill -9 -- "-$pid" 2>/dev/null || true
+    say "stopped ($URL)"
+  fi
+  rm -f "$PID_FILE"
+}
+
+case "${1:-}" in
+  start) start ;;
+  stop) stop ;;
+  *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+esac

@@ -1,0 +1,179 @@
+"""What a search record looks like in Elasticsearch, and how Dutch text is analysed.
+
+Indexing splits words on hyphens and also joins them (Wmo-loket → wmo, loket, wmoloket),
+folds accents, drops stop words and stems with Snowball Dutch (pinned by the server
+version). Searching analyses the query the same way and widens it with the theme
+vocabulary's synonyms (``synonym_graph``); a ``parts`` sub-field splits compounds with a
+word list built from the vocabulary and the corpus, so 'privacy' finds 'privacyregels'.
+"""
+
+import hashlib
+
+from elasticsearch_dsl import (
+    Date,
+    Document,
+    Integer,
+    Keyword,
+    SearchAsYouType,
+    Text,
+    analyzer,
+    normalizer,
+    token_filter,
+)
+
+FACET_SEPARATOR = "\t"
+SIMILARITY = "wijkwijs_bm25"
+SYNONYM_ANALYZER = "wijkwijs_dutch_synonyms"
+# Report sections run from one line to many pages: BM25's default length normalisation
+# (b=0.75) would rank any short record that mentions a word above the section about it.
+LENGTH_NORMALISATION = 0.3
+
+folded = ["lowercase", "asciifolding"]
+dutch_stop = token_filter("wijkwijs_dutch_stop", "stop", stopwords="_dutch_")
+# Snowball leaves -ie/-ies apart (participatie, participaties): join them first.
+plural_ie = token_filter("wijkwijs_plural_ie", "pattern_replace", pattern="^(.{2,}ie)s$",
+                         replacement="$1")  # fmt: skip
+dutch_stemmer = token_filter("wijkwijs_dutch_stemmer", "stemmer", language="dutch")
+hyphen_parts = token_filter(
+    "wijkwijs_hyphen_parts",
+    "word_delimiter_graph",
+    split_on_case_change=False,
+    split_on_numerics=False,
+    preserve_original=False,
+    catenate_words=True,
+)
+
+plain_analyzer = analyzer("wijkwijs_plain", tokenizer="standard", filter=folded)
+keyword_folding = normalizer("wijkwijs_folded", filter=folded)
+
+
+def index_analyzer():
+    return analyzer(
+        "wijkwijs_dutch",
+        tokenizer="whitespace",
+        filter=[hyphen_parts, *folded, dutch_stop, plural_ie, dutch_stemmer, "flatten_graph"],
+    )
+
+
+def search_analyzer():
+    """The query side: word_delimiter_graph cannot precede synonyms, and the standard
+    tokenizer already splits on hyphens; a joined query word matches the joined index form."""
+    return analyzer(
+        "wijkwijs_dutch_search",
+        tokenizer="standard",
+        filter=[*folded, dutch_stop, plural_ie, dutch_stemmer],
+    )
+
+
+def synonym_analyzer(synonym_rules):
+    """The query side widened with the theme vocabulary (wijkteam ≈ buurtteam ≈ gebiedsteam);
+    engines use it in a clause of its own, ranked below the words the user typed."""
+    synonyms = token_filter(
+        "wijkwijs_theme_synonyms", "synonym_graph", synonyms=synonym_rules or ["wijkwijs"],
+        lenient=True,
+    )  # fmt: skip
+    return analyzer(
+        SYNONYM_ANALYZER,
+        tokenizer="standard",
+        filter=[*folded, dutch_stop, synonyms, plural_ie, dutch_stemmer],
+    )
+
+
+def compound_analyzer(word_list):
+    decompounder = token_filter(
+        "wijkwijs_compound_parts",
+        "dictionary_decompounder",
+        word_list=word_list or ["wijkwijs"],
+        min_word_size=8,
+        min_subword_size=4,
+        only_longest_match=True,
+    )
+    return analyzer(
+        "wijkwijs_compounds",
+        tokenizer="standard",
+        filter=[*folded, decompounder, dutch_stop, plural_ie, dutch_stemmer],
+    )
+
+
+class RecordDocument(Document):
+    """One search record; the index name and analysis are set per build (``index.py``)."""
+
+    key = Keyword()
+    page_id = Integer()
+    kind = Keyword()
+    title = Text(fields={"typed": SearchAsYouType(analyzer=plain_analyzer),
+                         "plain": Text(analyzer=plain_analyzer)})  # fmt: skip
+    parent_title = Text()
+    url = Keyword(index=False)
+    text = Text(fields={"plain": Text(analyzer=plain_analyzer, norms=False,
+                                      index_options="docs")})  # fmt: skip
+    visibility = Keyword()
+    communities = Integer()
+    report_kind = Keyword()
+    year = Integer()
+    published_at = Date()
+    # Filters accept a slug or a name in any case; facets count "title<TAB>slug" keys.
+    municipality = Keyword(normalizer=keyword_folding)
+    theme = Keyword(normalizer=keyword_folding)
+    organisation = Keyword(normalizer=keyword_folding)
+    municipality_facet = Keyword()
+    theme_facet = Keyword()
+    organisation_facet = Keyword()
+    checksum = Keyword(index=False)  # what `search_index verify` compares with the database
+
+
+def field_mapping(synonym_rules, word_list) -> dict:
+    """Analysis settings and mappings, the analyzers of the text fields filled in."""
+    mapping = RecordDocument._doc_type.mapping.to_dict()
+    dutch, query_side = index_analyzer(), search_analyzer()
+    compounds, synonyms = compound_analyzer(word_list), synonym_analyzer(synonym_rules)
+    properties = mapping["properties"]
+    for name in ("title", "parent_title", "text"):
+        properties[name].update(analyzer=dutch._name, search_analyzer=query_side._name,
+                                similarity=SIMILARITY)  # fmt: skip
+    # Split on both sides: 'privacy' finds 'privacyregels', and 'keukentafelgesprek' finds
+    # a text about the 'gesprek' at the 'keukentafel'.
+    properties["text"]["fields"]["parts"] = {"type": "text", "analyzer": compounds._name,
+                                             "norms": False}  # fmt: skip
+    analysis = {}
+    for custom in (dutch, query_side, synonyms, compounds, plain_analyzer):
+        for section, definitions in custom.get_analysis_definition().items():
+            analysis.setdefault(section, {}).update(definitions)
+    analysis.setdefault("normalizer", {}).update(
+        keyword_folding.get_analysis_definition()["normalizer"]
+    )
+    similarity = {SIMILARITY: {"type": "BM25", "k1": 1.2, "b": LENGTH_NORMALISATION}}
+    return {"analysis": analysis, "similarity": similarity, "mappings": mapping}
+
+
+def checksum(record) -> str:
+    fields = (record.title, record.parent_title, record.url, record.text, record.visibility)
+    return hashlib.sha1("\x1f".join(fields).encode()).hexdigest()
+
+
+def as_document(record) -> dict:
+    """The indexed form of a SearchRecord (its label relations prefetched)."""
+    labelled = {
+        "municipality": list(record.municipalities.all()),
+        "theme": list(record.themes.all()),
+        "organisation": list(record.organisations.all()),
+    }
+    document = {
+        "key": record.key,
+        "page_id": record.page_id,
+        "kind": record.kind,
+        "title": record.title,
+        "parent_title": record.parent_title,
+        "url": record.url,
+        "text": record.text,
+        "visibility": record.visibility,
+        "communities": [community.pk for community in record.communities.all()],
+        "report_kind": record.report_kind or None,
+        "year": record.year,
+        "published_at": record.published_at,
+        "checksum": checksum(record),
+    }
+    for name, pages in labelled.items():
+        document[name] = [value for page in pages for value in (page.slug, page.title)]
+        document[f"{name}_facet"] = [f"{page.title}{FACET_SEPARATOR}{page.slug}" for page in pages]
+    return document

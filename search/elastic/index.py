@@ -1,0 +1,218 @@
+"""Versioned indexes behind an alias, built in bulk and swapped without downtime.
+
+Searches read the alias ``<prefix>-records``. A rebuild creates ``<prefix>-records-<time>``,
+fills it with bulk requests and moves the alias to it in one atomic request. While it is
+built, the write alias ``<prefix>-records-write`` points at both the old and the new index,
+so updates made meanwhile reach both.
+"""
+
+import datetime
+import random
+from functools import cache
+
+from django.conf import settings
+from django.db.models import Count
+from django.utils import timezone
+from elasticsearch import Elasticsearch, helpers
+from elasticsearch.exceptions import NotFoundError
+
+from search.elastic.documents import as_document, checksum, field_mapping
+from search.models import SearchRecord
+from search.query import synonym_sets
+
+BULK_CHUNK = 500
+VERIFY_SAMPLE = 200
+
+
+def configured() -> bool:
+    return bool(settings.ELASTICSEARCH_URL)
+
+
+@cache
+def _client(url, timeout, ca_certs):
+    options = {"timeout": timeout, "max_retries": 0, "retry_on_timeout": False}
+    if ca_certs:
+        options["ca_certs"] = ca_certs
+    return Elasticsearch([url], **options)
+
+
+def client() -> Elasticsearch:
+    return _client(
+        settings.ELASTICSEARCH_URL, settings.ELASTICSEARCH_TIMEOUT, settings.ELASTICSEARCH_CA_CERTS
+    )
+
+
+def read_alias() -> str:
+    return f"{settings.ELASTICSEARCH_INDEX_PREFIX}-records"
+
+
+def write_alias() -> str:
+    return f"{read_alias()}-write"
+
+
+def indexes_behind(alias) -> list[str]:
+    try:
+        return sorted(client().indices.get_alias(name=alias))
+    except NotFoundError:
+        return []
+
+
+# Building ------------------------------------------------------------------------------
+
+
+def vocabulary():
+    """Synonym rules from the theme vocabulary and the compound word list from the corpus."""
+    rules = sorted(", ".join(sorted(equivalents)) for equivalents in synonym_sets()
+                   if len(equivalents) > 1)  # fmt: skip
+    parts = set()
+    for value in (
+        SearchRecord.objects.exclude(compound_parts="")
+        .values_list("compound_parts", flat=True)
+        .iterator(chunk_size=2000)
+    ):
+        parts.update(value.split())
+    return rules, sorted(parts)
+
+
+def create_index(name, rules, word_list):
+    body = field_mapping(rules, word_list)
+    body["settings"] = {
+        "number_of_shards": settings.ELASTICSEARCH_SHARDS,
+        "number_of_replicas": 0,  # replicas are added once the bulk load is done
+        "refresh_interval": "-1",
+        "analysis": body.pop("analysis"),
+        "similarity": body.pop("similarity"),
+    }
+    body["mappings"]["_meta"] = {"synonym_rules": len(rules), "compound_words": len(word_list),
+                                 "built_at": timezone.now().isoformat()}  # fmt: skip
+    client().indices.create(index=name, body=body)
+
+
+def records_for_index(records):
+    return records.prefetch_related("municipalities", "themes", "organisations", "communities")
+
+
+def bulk_actions(records, index):
+    for record in records_for_index(records).iterator(chunk_size=BULK_CHUNK):
+        yield {"_op_type": "index", "_index": index, "_id": record.key, **as_document(record)}
+
+
+def rebuild(progress=None) -> dict:
+    """Build a new index from the database's records and point the aliases at it."""
+    es = client()
+    name = f"{read_alias()}-{datetime.datetime.now(datetime.UTC):%Y%m%d%H%M%S%f}"
+    rules, word_list = vocabulary()
+    create_index(name, rules, word_list)
+    old = indexes_behind(read_alias())
+    es.indices.update_aliases(body={"actions": [{"add": {"index": name, "alias": write_alias()}}]})
+    total, done = SearchRecord.objects.count(), 0
+    try:
+        for _ok, _item in helpers.streaming_bulk(
+            es, bulk_actions(SearchRecord.objects.order_by("pk"), name), chunk_size=BULK_CHUNK,
+            raise_on_error=True, request_timeout=120,
+        ):  # fmt: skip
+            done += 1
+            if progress and (done % BULK_CHUNK == 0 or done == total):
+                progress(done, total)
+    except Exception:
+        es.indices.delete(index=name, ignore_unavailable=True)
+        raise
+    es.indices.put_settings(
+        index=name,
+        body={"refresh_interval": "1s", "number_of_replicas": settings.ELASTICSEARCH_REPLICAS},
+    )
+    es.indices.refresh(index=name)
+    actions = [{"remove": {"index": index, "alias": alias}}
+               for index in old for alias in (read_alias(), write_alias())]  # fmt: skip
+    actions.append({"add": {"index": name, "alias": read_alias()}})
+    es.indices.update_aliases(body={"actions": actions})
+    for index in old:
+        es.indices.delete(index=index)
+    return {"index": name, "records": done, "synonym_rules": len(rules),
+            "compound_words": len(word_list)}  # fmt: skip
+
+
+def drop_all():
+    """Delete every index of this prefix (the tests' clean slate)."""
+    for index in set(indexes_behind(read_alias()) + indexes_behind(write_alias())):
+        client().indices.delete(index=index)
+
+
+# Incremental updates -------------------------------------------------------------------
+
+
+def replace_pages(page_ids, refresh=False):
+    """Make the index hold exactly the database's records of these pages."""
+    es = client()
+    targets = indexes_behind(write_alias())
+    if not targets:
+        raise NotFoundError(404, "index_not_found_exception", f"no index behind {write_alias()}")
+    for index in targets:
+        es.delete_by_query(
+            index=index, body={"query": {"terms": {"page_id": list(page_ids)}}},
+            conflicts="proceed", refresh=True,
+        )  # fmt: skip
+        records = SearchRecord.objects.filter(page_id__in=page_ids)
+        helpers.bulk(es, bulk_actions(records, index), refresh=refresh, raise_on_error=True)
+
+
+# Status and verification -----------------------------------------------------------------
+
+
+def status() -> dict:
+    es = client()
+    health = es.cluster.health()
+    indexes = indexes_behind(read_alias())
+    info = {
+        "url": settings.ELASTICSEARCH_URL.split("@")[-1],
+        "cluster": health["cluster_name"],
+        "health": health["status"],
+        "alias": read_alias(),
+        "indexes": indexes,
+        "building": [i for i in indexes_behind(write_alias()) if i not in indexes],
+        "documents": es.count(index=read_alias())["count"] if indexes else 0,
+        "database_records": SearchRecord.objects.count(),
+    }
+    if indexes:
+        meta = es.indices.get_mapping(index=indexes[0])[indexes[0]]["mappings"].get("_meta", {})
+        info.update(meta)
+    return info
+
+
+def verify(sample=VERIFY_SAMPLE) -> list[str]:
+    """Differences between the database and the index: counts per kind, then a sample of
+    records compared field by field, both ways."""
+    es = client()
+    problems = []
+    if not indexes_behind(read_alias()):
+        return [f"Geen index achter alias {read_alias()}: draai `search_index rebuild`."]
+    database = dict(SearchRecord.objects.values_list("kind").annotate(n=Count("pk")).order_by())
+    response = es.search(
+        index=read_alias(),
+        body={"size": 0, "track_total_hits": True,
+              "aggs": {"kinds": {"terms": {"field": "kind", "size": 50}}}},
+    )  # fmt: skip
+    indexed = {b["key"]: b["doc_count"] for b in response["aggregations"]["kinds"]["buckets"]}
+    for kind in sorted(set(database) | set(indexed)):
+        if database.get(kind, 0) != indexed.get(kind, 0):
+            problems.append(f"{kind}: {database.get(kind, 0)} in de database, "
+                            f"{indexed.get(kind, 0)} in de index")  # fmt: skip
+    keys = list(SearchRecord.objects.values_list("key", flat=True))
+    chosen = random.sample(keys, min(sample, len(keys)))
+    by_key = {r.key: r for r in SearchRecord.objects.filter(key__in=chosen)}
+    found = es.mget(index=read_alias(), body={"ids": chosen}, _source_includes=["checksum"])
+    for doc in found["docs"]:
+        if not doc.get("found"):
+            problems.append(f"{doc['_id']}: ontbreekt in de index")
+        elif doc["_source"]["checksum"] != checksum(by_key[doc["_id"]]):
+            problems.append(f"{doc['_id']}: inhoud wijkt af van de database")
+    response = es.search(
+        index=read_alias(),
+        body={"size": sample, "_source": False,
+              "query": {"function_score": {"random_score": {}}}},
+    )  # fmt: skip
+    index_keys = [hit["_id"] for hit in response["hits"]["hits"]]
+    known = set(SearchRecord.objects.filter(key__in=index_keys).values_list("key", flat=True))
+    problems += [f"{key}: staat in de index maar niet in de database"
+                 for key in index_keys if key not in known]  # fmt: skip
+    return problems

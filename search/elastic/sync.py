@@ -1,0 +1,59 @@
+"""Keeping Elasticsearch in step with the database's search records.
+
+Every change to a page's records queues the page (``schedule``) and enqueues a task that
+sends every queued page (``drain``). A page is unqueued only if it was not queued again
+while it was being sent, so no change is lost to a race or an outage.
+"""
+
+import logging
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from search.elastic import index
+from search.models import PendingIndexUpdate
+
+DRAIN_BATCH = 200
+logger = logging.getLogger(__name__)
+
+
+def schedule(page_ids):
+    if not index.configured() or not page_ids:
+        return
+    now = timezone.now()
+    PendingIndexUpdate.objects.bulk_create(
+        [PendingIndexUpdate(page_id=page_id, queued_at=now) for page_id in set(page_ids)],
+        update_conflicts=True,
+        unique_fields=["page_id"],
+        update_fields=["queued_at"],
+    )
+    from search.tasks import sync_elasticsearch
+
+    sync_elasticsearch.enqueue()
+
+
+def pending() -> int:
+    return PendingIndexUpdate.objects.count()
+
+
+def drain(progress=None) -> int:
+    """Send every queued page; returns how many were sent. Errors propagate (the rows stay)."""
+    total, sent = pending(), 0
+    while True:
+        with transaction.atomic():
+            rows = list(
+                PendingIndexUpdate.objects.select_for_update(skip_locked=True).order_by(
+                    "queued_at"
+                )[:DRAIN_BATCH]
+            )
+            if not rows:
+                return sent
+            index.replace_pages([row.page_id for row in rows], refresh=True)
+            unchanged = Q()
+            for row in rows:
+                unchanged |= Q(page_id=row.page_id, queued_at=row.queued_at)
+            PendingIndexUpdate.objects.filter(unchanged).delete()
+        sent += len(rows)
+        if progress:
+            progress(min(sent, total), max(total, sent))
