@@ -1,6 +1,7 @@
 # Wijkwijs: two commands do all set-up on a fresh machine.
 #   make demo   virtualenv, install, SQLite database with demo content, serve on :8000
-#   make test   install, start PostgreSQL (and the browser tools), run the whole suite
+#   make test   install, start PostgreSQL and Elasticsearch (and the browser tools), run the
+#               whole suite
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -48,11 +49,19 @@ test: install browser-tools
 	  DATABASE_URL="$$(scripts/postgres.sh start)"; \
 	  export DATABASE_URL; \
 	fi; \
+	if [ -z "$${WIJKWIJS_TEST_ELASTICSEARCH_URL:-}" ]; then \
+	  echo "==> Elasticsearch starten"; \
+	  if WIJKWIJS_TEST_ELASTICSEARCH_URL="$$(scripts/elasticsearch.sh start)"; then \
+	    export WIJKWIJS_TEST_ELASTICSEARCH_URL; \
+	  elif [ "$${CI:-}" = true ]; then exit 1; \
+	  else echo "Let op: geen Elasticsearch; die tests worden overgeslagen (buiten CI)."; fi; \
+	fi; \
 	echo "==> Testsuite draaien op $${DATABASE_URL%%@*}@…"; \
 	$(BIN)/pytest
 
 services-stop:
 	scripts/postgres.sh stop
+	scripts/elasticsearch.sh stop
 
 lint: install
 	$(BIN)/ruff check .

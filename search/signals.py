@@ -9,6 +9,7 @@ from wagtail.signals import page_slug_changed, post_page_move
 from documents.signals import sections_changed
 from search.elastic import sync
 from search.indexing import INDEXED_TYPES, index_page
+from search.models import SearchRecord
 
 
 def reindex_saved_page(sender, instance, raw=False, **kwargs):
@@ -34,7 +35,9 @@ def reindex_report(sender, report, **kwargs):
 
 
 def forget_deleted(sender, instance, **kwargs):
-    """The database's records went with the page (foreign key); Elasticsearch's follow."""
+    """The database's records go with the page (foreign key); Elasticsearch's follow. They
+    are deleted here already, as the task that updates Elasticsearch may run right away."""
+    SearchRecord.objects.filter(page_id=instance.pk).delete()
     sync.schedule([instance.pk])
 
 

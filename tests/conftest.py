@@ -50,3 +50,45 @@ def django_db_setup(django_db_setup, django_db_blocker):
                 returncode=3,
             )
         DemoLoader().run()
+
+
+# Elasticsearch: `make test` starts a real node and sets WIJKWIJS_TEST_ELASTICSEARCH_URL.
+ELASTICSEARCH_TEST_URL = os.environ.get("WIJKWIJS_TEST_ELASTICSEARCH_URL", "")
+
+
+def require_elasticsearch() -> str:
+    """The test node's URL: missing is a skip locally, a failure under CI."""
+    if ELASTICSEARCH_TEST_URL:
+        return ELASTICSEARCH_TEST_URL
+    if IN_CI:
+        pytest.fail("CI=true but WIJKWIJS_TEST_ELASTICSEARCH_URL is not set (make test "
+                    "starts a node with scripts/elasticsearch.sh)", pytrace=False)  # fmt: skip
+    pytest.skip("no Elasticsearch node: run `make test`, or start scripts/elasticsearch.sh "
+                "and set WIJKWIJS_TEST_ELASTICSEARCH_URL")  # fmt: skip
+
+
+@pytest.fixture
+def elasticsearch(settings, db):
+    """Elasticsearch selected and an index of this test's own, built from the database."""
+    from search.elastic import index
+    from search.engines.elasticsearch import ElasticsearchEngine
+
+    settings.ELASTICSEARCH_URL = require_elasticsearch()
+    settings.ELASTICSEARCH_INDEX_PREFIX = f"test-{os.getpid()}"
+    settings.ELASTICSEARCH_TIMEOUT = 10
+    ElasticsearchEngine.unavailable_until = 0.0
+    index.drop_all()
+    index.rebuild()
+    yield index
+    index.drop_all()
+    ElasticsearchEngine.unavailable_until = 0.0
+
+
+@pytest.fixture(params=["embedded", "elasticsearch"])
+def engine(request):
+    """Each contract test runs on both engines."""
+    from search.engines import get_engine
+
+    if request.param == "elasticsearch":
+        request.getfixturevalue("elasticsearch")
+    return get_engine(request.param)

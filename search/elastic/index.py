@@ -51,10 +51,8 @@ def write_alias() -> str:
 
 
 def indexes_behind(alias) -> list[str]:
-    try:
-        return sorted(client().indices.get_alias(name=alias))
-    except NotFoundError:
-        return []
+    found = client().indices.get_alias(name=alias, ignore=404)
+    return [] if found.get("status") == 404 else sorted(found)
 
 
 # Building ------------------------------------------------------------------------------
