@@ -155,7 +155,11 @@ OPENAPI = {
                     },
                 ],  # fmt: skip
                 "responses": {
-                    "200": {"description": "Resultaten met facetten en 'Bedoelde u'"},
+                    "200": {
+                        "description": "Resultaten met facetten en 'Bedoelde u'; 'engine' noemt "
+                        "de zoekmachine die antwoordde, 'fallback' is true als Elasticsearch "
+                        "niet bereikbaar was en de ingebouwde zoekfunctie antwoordde"
+                    },
                     "400": {"description": "Ongeldige parameter, met uitleg in 'error'"},
                 },
             }
