@@ -21,6 +21,8 @@ from elasticsearch_dsl import (
     token_filter,
 )
 
+from search.filters import LABEL_FACETS
+
 FACET_SEPARATOR = "\t"
 SIMILARITY = "wijkwijs_bm25"
 SYNONYM_ANALYZER = "wijkwijs_dutch_synonyms"
@@ -105,7 +107,9 @@ class RecordDocument(Document):
                          "plain": Text(analyzer=plain_analyzer)})  # fmt: skip
     parent_title = Text()
     url = Keyword(index=False)
-    text = Text(fields={"plain": Text(analyzer=plain_analyzer, norms=False,
+    # Offsets in the postings let the highlighter mark long sections without re-analysing them.
+    text = Text(index_options="offsets",
+                fields={"plain": Text(analyzer=plain_analyzer, norms=False,
                                       index_options="docs")})  # fmt: skip
     visibility = Keyword()
     communities = Integer()
@@ -151,13 +155,8 @@ def checksum(record) -> str:
     return hashlib.sha1("\x1f".join(fields).encode()).hexdigest()
 
 
-def as_document(record) -> dict:
-    """The indexed form of a SearchRecord (its label relations prefetched)."""
-    labelled = {
-        "municipality": list(record.municipalities.all()),
-        "theme": list(record.themes.all()),
-        "organisation": list(record.organisations.all()),
-    }
+def as_document(record, labels) -> dict:
+    """The indexed form of a SearchRecord; ``labels`` as ``index.record_labels`` gives them."""
     document = {
         "key": record.key,
         "page_id": record.page_id,
@@ -167,13 +166,14 @@ def as_document(record) -> dict:
         "url": record.url,
         "text": record.text,
         "visibility": record.visibility,
-        "communities": [community.pk for community in record.communities.all()],
+        "communities": labels.get("communities", []),
         "report_kind": record.report_kind or None,
         "year": record.year,
         "published_at": record.published_at,
         "checksum": checksum(record),
     }
-    for name, pages in labelled.items():
-        document[name] = [value for page in pages for value in (page.slug, page.title)]
-        document[f"{name}_facet"] = [f"{page.title}{FACET_SEPARATOR}{page.slug}" for page in pages]
+    for name in LABEL_FACETS:
+        pairs = labels.get(name, [])
+        document[name] = [value for pair in pairs for value in pair]
+        document[f"{name}_facet"] = [f"{title}{FACET_SEPARATOR}{slug}" for slug, title in pairs]
     return document

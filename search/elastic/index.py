@@ -8,7 +8,10 @@ so updates made meanwhile reach both.
 
 import datetime
 import random
+from collections import defaultdict, deque
+from concurrent.futures import ThreadPoolExecutor
 from functools import cache
+from itertools import islice
 
 from django.conf import settings
 from django.db.models import Count
@@ -17,10 +20,12 @@ from elasticsearch import Elasticsearch, helpers
 from elasticsearch.exceptions import NotFoundError
 
 from search.elastic.documents import as_document, checksum, field_mapping
+from search.filters import LABEL_FACETS
 from search.models import SearchRecord
 from search.query import synonym_sets
 
 BULK_CHUNK = 500
+BULK_THREADS = 2  # requests in flight
 VERIFY_SAMPLE = 200
 
 
@@ -86,13 +91,50 @@ def create_index(name, rules, word_list):
     client().indices.create(index=name, body=body)
 
 
-def records_for_index(records):
-    return records.prefetch_related("municipalities", "themes", "organisations", "communities")
+def record_labels(record_ids) -> dict:
+    """Per record: (slug, title) pairs per label facet, and the community ids that may find
+    it. Read from the through tables: loading the label pages themselves is far slower."""
+    labels = defaultdict(lambda: defaultdict(list))
+    for name, (relation, target) in LABEL_FACETS.items():
+        rows = (
+            getattr(SearchRecord, relation)
+            .through.objects.filter(searchrecord_id__in=record_ids)
+            .values_list("searchrecord_id", f"{target}__slug", f"{target}__title")
+        )
+        for record_id, slug, title in rows:
+            labels[record_id][name].append((slug, title))
+    rows = SearchRecord.communities.through.objects.filter(
+        searchrecord_id__in=record_ids
+    ).values_list("searchrecord_id", "communitypage_id")
+    for record_id, community_id in rows:
+        labels[record_id]["communities"].append(community_id)
+    return labels
 
 
 def bulk_actions(records, index):
-    for record in records_for_index(records).iterator(chunk_size=BULK_CHUNK):
-        yield {"_op_type": "index", "_index": index, "_id": record.key, **as_document(record)}
+    """Index actions for ``records``, read in key order a chunk at a time."""
+    records, last = records.defer("search_vector").order_by("pk"), 0
+    while chunk := list(records.filter(pk__gt=last)[:BULK_CHUNK]):
+        labels = record_labels([record.pk for record in chunk])
+        for record in chunk:
+            yield {"_op_type": "index", "_index": index, "_id": record.key,
+                   **as_document(record, labels[record.pk])}  # fmt: skip
+        last = chunk[-1].pk
+
+
+def send_in_parallel(es, actions):
+    """Bulk requests, two at a time, so both cores of a small node index. The actions are
+    read here, in the caller's thread and database connection; threads only send them.
+    Yields how many actions each finished request carried."""
+    with ThreadPoolExecutor(BULK_THREADS) as pool:
+        in_flight = deque()
+        while chunk := list(islice(actions, BULK_CHUNK)):
+            in_flight.append(pool.submit(helpers.bulk, es, chunk, chunk_size=BULK_CHUNK,
+                                         raise_on_error=True, request_timeout=120))  # fmt: skip
+            if len(in_flight) >= BULK_THREADS:
+                yield in_flight.popleft().result()[0]
+        while in_flight:
+            yield in_flight.popleft().result()[0]
 
 
 def rebuild(progress=None) -> dict:
@@ -105,12 +147,9 @@ def rebuild(progress=None) -> dict:
     es.indices.update_aliases(body={"actions": [{"add": {"index": name, "alias": write_alias()}}]})
     total, done = SearchRecord.objects.count(), 0
     try:
-        for _ok, _item in helpers.streaming_bulk(
-            es, bulk_actions(SearchRecord.objects.order_by("pk"), name), chunk_size=BULK_CHUNK,
-            raise_on_error=True, request_timeout=120,
-        ):  # fmt: skip
-            done += 1
-            if progress and (done % BULK_CHUNK == 0 or done == total):
+        for sent in send_in_parallel(es, bulk_actions(SearchRecord.objects.all(), name)):
+            done += sent
+            if progress:
                 progress(done, total)
     except Exception:
         es.indices.delete(index=name, ignore_unavailable=True)

@@ -145,15 +145,17 @@ class ElasticsearchEngine:
         base = self._base(user, filters)
         response = self._page(base, parsed, limit, offset, sort, with_suggestions=True)
         suggestion, searched_for = self._correction(parsed, response), ""
-        if suggestion:
+        # The suggester reads all content: a correction is offered only if it finds something
+        # this user may see, so suggestions never reveal restricted text.
+        if suggestion and response.hits.total.value == 0:
             corrected = parse(suggestion)
-            # The suggester reads all content: offer a correction only if it finds something
-            # this user may see, so suggestions never reveal restricted text.
-            if base.query(text_query(corrected)).extra(size=0).count() == 0:
+            corrected_response = self._page(base, corrected, limit, offset, sort)
+            if corrected_response.hits.total.value:
+                searched_for, parsed, response = suggestion, corrected, corrected_response
+            else:
                 suggestion = ""
-            elif response.hits.total.value == 0:
-                searched_for, parsed = suggestion, corrected
-                response = self._page(base, parsed, limit, offset, sort)
+        elif suggestion and not base.query(text_query(parse(suggestion))).count():
+            suggestion = ""
         if response.hits.total.value == 0 and not suggestion:
             response = self._page(base, parsed, limit, offset, sort, fuzzy=True)
         return SearchResult(
