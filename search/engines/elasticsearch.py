@@ -19,7 +19,7 @@ from elasticsearch_dsl import Q, Search
 
 from search.elastic import index, sync
 from search.elastic.documents import FACET_SEPARATOR, SYNONYM_ANALYZER
-from search.engines.embedded import EmbeddedEngine
+from search.engines.embedded import ALTERNATIVE_WEIGHT, EmbeddedEngine, compound_splits
 from search.filters import LABEL_FACETS, as_list, record_kinds_named, report_kinds_named
 from search.models import RecordKind
 from search.query import ParsedQuery, parse
@@ -30,9 +30,10 @@ from wijkwijs.visibility import Visibility, communities_of, levels_visible_to
 logger = logging.getLogger(__name__)
 
 FIELDS = ["title^1.5", "parent_title", "text"]
-ALL_TERMS_BOOST = 4.0
+ALL_TERMS_BONUS = 5.0
 COMPOUND_PARTS_BOOST = 0.3
 SYNONYM_BOOST = 0.5
+SPLIT_BOOST = ALTERNATIVE_WEIGHT  # as the embedded engine weighs splits
 FACET_LIMIT = 20
 MAX_WINDOW = 10_000  # index.max_result_window: pages beyond it are empty, not errors
 SUGGEST_MIN_LENGTH = 4
@@ -72,12 +73,21 @@ def text_query(parsed: ParsedQuery, fuzzy=False):
             clauses.append(Q("multi_match", query=term.text, type="phrase", fields=FIELDS))
         else:
             clauses.append(
-                Q("multi_match", query=term.text, fields=FIELDS, tie_breaker=0.3, **extra)
+                Q("multi_match", query=term.text, fields=FIELDS, **extra)
+                if fuzzy
+                # Blended term statistics: a word common in the text is not rare in titles.
+                else Q("multi_match", query=term.text, fields=FIELDS, type="cross_fields")
             )
     all_words = " ".join(parsed.words)
     if len(parsed.words) > 1:
-        clauses.append(Q("multi_match", query=all_words, type="cross_fields", fields=FIELDS,
-                         operator="and", boost=ALL_TERMS_BOOST))  # fmt: skip
+        every_word = Q("multi_match", query=all_words, type="cross_fields", fields=FIELDS,
+                       operator="and")  # fmt: skip
+        clauses.append(every_word)
+        clauses.append(Q("constant_score", filter=every_word, boost=ALL_TERMS_BONUS))
+    # A compound query word also finds its two parts side by side ('wijkteam': wijk, team).
+    for left, right in compound_splits(parsed):
+        clauses.append(Q("multi_match", query=f"{left.text} {right.text}", type="cross_fields",
+                         fields=FIELDS, operator="and", boost=SPLIT_BOOST))  # fmt: skip
     clauses.append(Q("match", **{"text.parts": {"query": all_words,
                                                 "boost": COMPOUND_PARTS_BOOST}}))  # fmt: skip
     clauses.append(Q("multi_match", query=all_words, fields=FIELDS, analyzer=SYNONYM_ANALYZER,
