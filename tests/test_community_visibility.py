@@ -10,7 +10,6 @@ from django.core.management import CommandError, call_command
 
 from documents.models import ReportPage, ReportSection
 from documents.signals import sections_changed
-from search.engines.embedded import EmbeddedEngine
 from tests.conftest import CORPUS, require_corpus
 from tests.factories import CommunityFactory, ReportFactory
 from wijkwijs.visibility import Visibility
@@ -74,19 +73,20 @@ def page_text(client, user, report):
     ("who", "sees"), [("noord", True), ("editor", True), ("zuid", False), ("anonymous", False)]
 )
 def test_only_members_of_the_community_and_editors_see_the_report(
-    client, people, shared_report, who, sees
+    client, people, shared_report, who, sees, engine
 ):
     user = people[who]
     status, html = page_text(client, user, shared_report)
     assert (PHRASE in html) is sees
     if not sees:
         assert status in (302, 404)  # anonymous visitors are sent to log in
-    result = EmbeddedEngine().search("ijsvogelwandeling", user=user)
+    result = engine.search("ijsvogelwandeling", user=user)
     assert (PHRASE.split()[4] in " ".join(hit.text for hit in result.hits)) is sees
     assert (result.total > 0) is sees
     if user.is_authenticated:
         client.force_login(user)
     api = client.get("/api/v1/search/", {"q": "ijsvogelwandeling"}).json()
+    assert api["engine"] == engine.name  # the API and autocomplete use the same engine
     assert any(PHRASE.split()[4] in hit["snippet"] + hit["title"] for hit in api["hits"]) is sees
     autocomplete = client.get(
         "/api/v1/search/autocomplete/", {"q": "ijsvogelwand"}
