@@ -64,25 +64,23 @@ def filter_clauses(filters) -> list:
 
 
 def text_query(parsed: ParsedQuery, fuzzy=False):
-    """Any word matches; records with every word rank higher; compound parts and theme
-    synonyms count, less than the words themselves."""
-    extra = {"fuzziness": "AUTO", "prefix_length": 1} if fuzzy else {}
+    """Any word matches; records with every word get a fixed bonus; compound parts and
+    theme synonyms count, less than the words themselves (the synonym clause also scores
+    each word in its best field, next to the blended per-word clauses)."""
     clauses = []
     for term in parsed.terms:
         if len(term.words) > 1:
             clauses.append(Q("multi_match", query=term.text, type="phrase", fields=FIELDS))
+        elif fuzzy:
+            clauses.append(Q("multi_match", query=term.text, fields=FIELDS, fuzziness="AUTO",
+                             prefix_length=1))  # fmt: skip
         else:
-            clauses.append(
-                Q("multi_match", query=term.text, fields=FIELDS, **extra)
-                if fuzzy
-                # Blended term statistics: a word common in the text is not rare in titles.
-                else Q("multi_match", query=term.text, fields=FIELDS, type="cross_fields")
-            )
+            # Blended term statistics: a word common in the text is not rare in titles.
+            clauses.append(Q("multi_match", query=term.text, fields=FIELDS, type="cross_fields"))
     all_words = " ".join(parsed.words)
     if len(parsed.words) > 1:
         every_word = Q("multi_match", query=all_words, type="cross_fields", fields=FIELDS,
                        operator="and")  # fmt: skip
-        clauses.append(every_word)
         clauses.append(Q("constant_score", filter=every_word, boost=ALL_TERMS_BONUS))
     # A compound query word also finds its two parts side by side ('wijkteam': wijk, team).
     for left, right in compound_splits(parsed):
