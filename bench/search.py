@@ -142,6 +142,8 @@ def measure(size, queries, editor, runs, engines=("embedded", "wagtail-default")
         ELASTICSEARCH_URL=elasticsearch_url() if "elasticsearch" in engines else "",
         ELASTICSEARCH_INDEX_PREFIX="bench",
         ELASTICSEARCH_TIMEOUT=30,
+        # One shard per core: a search runs on both cores (the README's sizing advice).
+        ELASTICSEARCH_SHARDS=os.cpu_count() or 1,
     )
     for engine_name in engines:
         p50s, p95s = [], []

@@ -102,7 +102,7 @@ class RecordDocument(Document):
 
     key = Keyword()
     page_id = Integer()
-    kind = Keyword()
+    kind = Keyword(eager_global_ordinals=True)
     title = Text(fields={"typed": SearchAsYouType(analyzer=plain_analyzer),
                          "plain": Text(analyzer=plain_analyzer)})  # fmt: skip
     parent_title = Text()
@@ -113,16 +113,17 @@ class RecordDocument(Document):
                                       index_options="docs")})  # fmt: skip
     visibility = Keyword()
     communities = Integer()
-    report_kind = Keyword()
+    report_kind = Keyword(eager_global_ordinals=True)
     year = Integer()
     published_at = Date()
     # Filters accept a slug or a name in any case; facets count "title<TAB>slug" keys.
     municipality = Keyword(normalizer=keyword_folding)
     theme = Keyword(normalizer=keyword_folding)
     organisation = Keyword(normalizer=keyword_folding)
-    municipality_facet = Keyword()
-    theme_facet = Keyword()
-    organisation_facet = Keyword()
+    # Facets are counted on every search: build their ordinals at refresh, not on first use.
+    municipality_facet = Keyword(eager_global_ordinals=True)
+    theme_facet = Keyword(eager_global_ordinals=True)
+    organisation_facet = Keyword(eager_global_ordinals=True)
     checksum = Keyword(index=False)  # what `search_index verify` compares with the database
 
 
