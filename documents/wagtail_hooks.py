@@ -1,9 +1,12 @@
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
+from documents.access import may_download
 from documents.admin_views import ImportReportView, ImportStatusView, ReviewReportView
 from documents.models import ReportPage
 
@@ -49,3 +52,13 @@ class ReviewReportButton(PageMenuItem):
 def review_button(page, user, view_name, next_url=None):
     if page.specific_class is ReportPage:
         yield ReviewReportButton(page=page)
+
+
+@hooks.register("before_serve_document")
+def check_document_access(document, request):
+    """Restricted files answer like restricted pages: log in, or 404 (existence not revealed)."""
+    if may_download(request.user, document):
+        return None
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    raise Http404

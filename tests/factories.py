@@ -121,5 +121,6 @@ class MeetingFactory(PageFactory):
     class Meta:
         model = MeetingPage
 
+    _relations = ("shared_with",)
     title = factory.Sequence(lambda n: f"Testbijeenkomst {n}")
     date = datetime.date(2024, 9, 1)

@@ -26,6 +26,8 @@ if settings.DEBUG:
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Only images are public media; documents go through the access-checking view above.
+    images = "images/"
+    urlpatterns += static(settings.MEDIA_URL + images, document_root=settings.MEDIA_ROOT / images)
 
 urlpatterns += [path("", include(wagtail_urls))]
