@@ -12,10 +12,11 @@ engine answers instead and the result says so; Elasticsearch is tried again afte
 
 import logging
 import time
+from dataclasses import dataclass
 
 from django.conf import settings
 from elasticsearch.exceptions import ElasticsearchException
-from elasticsearch_dsl import Q, Search
+from elasticsearch_dsl import MultiSearch, Q, Search
 
 from search.elastic import index, sync
 from search.elastic.documents import FACET_SEPARATOR, SYNONYM_ANALYZER
@@ -30,6 +31,9 @@ from wijkwijs.visibility import Visibility, communities_of, levels_visible_to
 logger = logging.getLogger(__name__)
 
 FIELDS = ["title^1.5", "parent_title", "text"]
+# The bonus, synonym and split clauses leave out the report title: every section of a report
+# repeats it, and on a large index each field is one more list of postings to score.
+OWN_FIELDS = ["title^1.5", "text"]
 ALL_TERMS_BONUS = 5.0
 COMPOUND_PARTS_BOOST = 0.3
 SYNONYM_BOOST = 0.5
@@ -79,22 +83,29 @@ def text_query(parsed: ParsedQuery, fuzzy=False):
             clauses.append(Q("multi_match", query=term.text, fields=FIELDS, type="cross_fields"))
     all_words = " ".join(parsed.words)
     if len(parsed.words) > 1:
-        every_word = Q("multi_match", query=all_words, type="cross_fields", fields=FIELDS,
+        every_word = Q("multi_match", query=all_words, type="cross_fields", fields=OWN_FIELDS,
                        operator="and")  # fmt: skip
         clauses.append(Q("constant_score", filter=every_word, boost=ALL_TERMS_BONUS))
     # A compound query word also finds its two parts side by side ('wijkteam': wijk, team).
     for left, right in compound_splits(parsed):
         clauses.append(Q("multi_match", query=f"{left.text} {right.text}", type="cross_fields",
-                         fields=FIELDS, operator="and", boost=SPLIT_BOOST))  # fmt: skip
+                         fields=OWN_FIELDS, operator="and", boost=SPLIT_BOOST))  # fmt: skip
     clauses.append(Q("match", **{"text.parts": {"query": all_words,
                                                 "boost": COMPOUND_PARTS_BOOST}}))  # fmt: skip
-    clauses.append(Q("multi_match", query=all_words, fields=FIELDS, analyzer=SYNONYM_ANALYZER,
-                     boost=SYNONYM_BOOST))  # fmt: skip
+    clauses.append(Q("multi_match", query=all_words, fields=OWN_FIELDS,
+                     analyzer=SYNONYM_ANALYZER, boost=SYNONYM_BOOST))  # fmt: skip
     return Q("bool", should=clauses, minimum_should_match=1)
 
 
 class ElasticsearchUnavailable(Exception):
     pass
+
+
+@dataclass
+class Answer:
+    ranked: object  # the response holding the page's hits and the suggester's corrections
+    facets: dict
+    total: int
 
 
 class ElasticsearchEngine:
@@ -144,63 +155,69 @@ class ElasticsearchEngine:
         search = search.filter(visibility_filter(user))
         for clause in filter_clauses(filters):
             search = search.filter(clause)
-        return search.params(request_timeout=settings.ELASTICSEARCH_TIMEOUT)
+        return search  # the client's timeout (ELASTICSEARCH_TIMEOUT) bounds every request
 
     def _search(self, query, filters, user, limit, offset, sort):
         parsed = parse(query) if isinstance(query, str) else query
         if parsed.empty:
             return SearchResult(hits=[], total=0, engine=self.name)
         base = self._base(user, filters)
-        response = self._page(base, parsed, limit, offset, sort, with_suggestions=True)
-        suggestion, searched_for = self._correction(parsed, response), ""
+        answer = self._page(base, parsed, limit, offset, sort, with_suggestions=True)
+        suggestion, searched_for = self._correction(parsed, answer.ranked), ""
         # The suggester reads all content: a correction is offered only if it finds something
         # this user may see, so suggestions never reveal restricted text.
-        if suggestion and response.hits.total.value == 0:
+        if suggestion and answer.total == 0:
             corrected = parse(suggestion)
-            corrected_response = self._page(base, corrected, limit, offset, sort)
-            if corrected_response.hits.total.value:
-                searched_for, parsed, response = suggestion, corrected, corrected_response
+            corrected_answer = self._page(base, corrected, limit, offset, sort)
+            if corrected_answer.total:
+                searched_for, parsed, answer = suggestion, corrected, corrected_answer
             else:
                 suggestion = ""
         elif suggestion and not base.query(text_query(parse(suggestion))).count():
             suggestion = ""
-        if response.hits.total.value == 0 and not suggestion:
-            response = self._page(base, parsed, limit, offset, sort, fuzzy=True)
+        if answer.total == 0 and not suggestion:
+            answer = self._page(base, parsed, limit, offset, sort, fuzzy=True)
         return SearchResult(
-            hits=[self._hit(hit, parsed) for hit in response.hits],
-            total=response.hits.total.value,
-            facets=self._facets(response),
+            hits=[self._hit(hit, parsed) for hit in answer.ranked],
+            total=answer.total,
+            facets=answer.facets,
             suggestion=suggestion,
             searched_for=searched_for,
             engine=self.name,
         )
 
     def _page(self, base, parsed, limit, offset, sort, with_suggestions=False, fuzzy=False):
-        search = base.query(text_query(parsed, fuzzy=fuzzy)).extra(track_total_hits=True)
-        if offset + limit > MAX_WINDOW:
-            search = search.extra(size=0)
-        else:
-            search = search[offset : offset + limit]
+        """Two searches in one request, run side by side: the ranked page (top hits only, so
+        the engine may skip what cannot reach it) and the counts (matching without scoring)."""
+        query = text_query(parsed, fuzzy=fuzzy)
+        ranked = base.query(query).extra(track_total_hits=False)
+        ranked = (
+            ranked.extra(size=0) if offset + limit > MAX_WINDOW else ranked[offset : offset + limit]
+        )
         if sort == "newest":
-            search = search.sort({"published_at": {"order": "desc", "missing": "_last"}}, "key")
-        search = search.highlight_options(
+            ranked = ranked.sort({"published_at": {"order": "desc", "missing": "_last"}}, "key")
+        ranked = ranked.highlight_options(
             pre_tags=[MARK_START], post_tags=[MARK_STOP], fragment_size=180,
             number_of_fragments=2, no_match_size=0,
         ).highlight("text")  # fmt: skip
-        search.aggs.bucket("type", "terms", field="kind", size=len(RecordKind.choices))
-        search.aggs.bucket("kind", "terms", field="report_kind", size=FACET_LIMIT)
-        search.aggs.bucket("year", "terms", field="year", size=50, order={"_key": "desc"})
-        for name in LABEL_FACETS:
-            search.aggs.bucket(name, "terms", field=f"{name}_facet", size=FACET_LIMIT,
-                               order=[{"_count": "desc"}, {"_key": "asc"}])  # fmt: skip
         if with_suggestions:
             words = " ".join(word for word in parsed.words if len(word) >= SUGGEST_MIN_LENGTH)
             if words:
-                search = search.suggest("words", words, term={
+                ranked = ranked.suggest("words", words, term={
                     "field": "text.plain", "suggest_mode": "missing",
                     "min_word_length": SUGGEST_MIN_LENGTH, "sort": "score",
                 })  # fmt: skip
-        return search.execute()
+        counted = base.filter(query).extra(size=0, track_total_hits=True)
+        counted.aggs.bucket("type", "terms", field="kind", size=len(RecordKind.choices))
+        counted.aggs.bucket("kind", "terms", field="report_kind", size=FACET_LIMIT)
+        counted.aggs.bucket("year", "terms", field="year", size=50, order={"_key": "desc"})
+        for name in LABEL_FACETS:
+            counted.aggs.bucket(name, "terms", field=f"{name}_facet", size=FACET_LIMIT,
+                                order=[{"_count": "desc"}, {"_key": "asc"}])  # fmt: skip
+        both = MultiSearch(using=index.client(), index=index.read_alias())
+        ranked_response, counted_response = both.add(ranked).add(counted).execute()
+        return Answer(ranked_response, self._facets(counted_response),
+                      counted_response.hits.total.value)  # fmt: skip
 
     @staticmethod
     def _correction(parsed, response) -> str:
