@@ -43,7 +43,18 @@ class ImportForm(forms.Form):
         required=False,
     )
     visibility = forms.ChoiceField(
-        label=gettext_lazy("Zichtbaarheid"), choices=Visibility.choices, initial=Visibility.MEMBERS
+        label=gettext_lazy("Zichtbaarheid"),
+        choices=[
+            (
+                "",
+                gettext_lazy(
+                    "Standaard voor de soort (interviewverslagen: alleen redactie, "
+                    "andere: ingelogde leden)"
+                ),
+            )
+        ]
+        + Visibility.choices,  # fmt: skip
+        required=False,
     )
     communities = forms.ModelMultipleChoiceField(
         label=gettext_lazy("Gedeeld met gemeenschappen"),

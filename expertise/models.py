@@ -7,6 +7,7 @@ recorded; until then only editors see it.
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -146,6 +147,15 @@ class ExpertPage(VisibilityMixin, ClassifiedPage):
     tags = ClusterTaggableManager(
         through=ExpertTag, blank=True, verbose_name=_("expertise (trefwoorden)")
     )
+    # The person's own login: lets them remove their profile themselves.
+    account = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account van deze persoon"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="expert_profile",
+    )
 
     content_panels = (
         Page.content_panels
@@ -158,6 +168,7 @@ class ExpertPage(VisibilityMixin, ClassifiedPage):
                     FieldPanel("email"),
                     FieldPanel("phone"),
                     FieldPanel("consent_date"),
+                    FieldPanel("account"),
                 ],
                 heading=_("Contact en toestemming"),
             )

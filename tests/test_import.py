@@ -61,7 +61,8 @@ def test_oostburg_keeps_the_title_block_of_the_markdown(imported):
     assert report.published_on.isoformat() == "2014-08-26"
     assert report.authors.count() == 2
     assert report.files.count() == 4
-    assert report.visibility == "members"  # names real people: restricted by default
+    assert report.kind == "interviewverslag"
+    assert report.visibility == "editors"  # interviews judge named colleagues: editors only
     numbers = list(report.sections.values_list("number", flat=True))
     assert numbers == ["1", "1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "1.7", "2"]
     assert report.sections.get(number="2").level == 1
@@ -70,6 +71,7 @@ def test_oostburg_keeps_the_title_block_of_the_markdown(imported):
 
 def test_hu_report_has_its_chapters_and_twenty_numbered_sections_in_order(imported):
     report = report_titled("Hu integraal")
+    assert report.kind != "interviewverslag" and report.visibility == "members"
     assert report.files.count() == 2
     sections = list(report.sections.order_by("position"))
     numbered = [s.number for s in sections if "." in s.number]

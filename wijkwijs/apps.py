@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class WijkwijsConfig(AppConfig):
     name = "wijkwijs"
     verbose_name = _("Wijkwijs: gemeenten, thema's en kennisgemeenschappen")
+
+    def ready(self):
+        from wijkwijs import login_limits
+
+        login_limits.connect()

@@ -24,3 +24,24 @@ class DutchFirstLocaleMiddleware:
         response.headers.setdefault("Content-Language", language)
         patch_vary_headers(response, ("Cookie",))
         return response
+
+
+class ContentSecurityPolicyMiddleware:
+    """A Content-Security-Policy on every response.
+
+    The public site runs no script of its own and no inline style, so its policy allows
+    only its own files: injected markup cannot run. The Wagtail admin needs inline scripts
+    and styles, and previews itself in frames, so it gets a policy of its own.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        admin = request.path.startswith(settings.ADMIN_PATH_PREFIXES)
+        policy = (
+            settings.CONTENT_SECURITY_POLICY_ADMIN if admin else settings.CONTENT_SECURITY_POLICY
+        )
+        response.headers.setdefault("Content-Security-Policy", policy)
+        return response

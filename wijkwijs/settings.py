@@ -82,8 +82,21 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wijkwijs.middleware.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
+
+ADMIN_PATH_PREFIXES = ("/beheer/", "/django-admin/")
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
+CONTENT_SECURITY_POLICY_ADMIN = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: blob:; font-src 'self' data:; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'self'"
+)
 
 ROOT_URLCONF = "wijkwijs.urls"
 WSGI_APPLICATION = "wijkwijs.wsgi.application"
@@ -185,6 +198,21 @@ TASKS = {
 }
 
 LOGIN_URL = "wagtailcore_login"
+AUTHENTICATION_BACKENDS = ["wijkwijs.login_limits.RateLimitedModelBackend"]
+# After this many failed logins for one account from one address, logins are refused for
+# the window (seconds), even with the right password.
+LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", 5))
+LOGIN_FAILURE_WINDOW = int(os.environ.get("LOGIN_FAILURE_WINDOW", 15 * 60))
+# Login failures are counted in the cache: production uses the database cache so that all
+# worker processes share the count (`manage.py createcachetable` after migrating).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache"
+        if PRODUCTION
+        else "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "wijkwijs_cache",
+    }
+}
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from expertise import views as expertise_views
 from search import api as search_api
 from search import views as search_views
 
@@ -14,6 +15,7 @@ urlpatterns = [
     path("beheer/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("zoeken/", search_views.search, name="search"),
+    path("mijn-profiel/verwijderen/", expertise_views.remove_my_profile, name="remove_my_profile"),
     path("api/v1/search/", search_api.search_api, name="search_api"),
     path("api/v1/search/autocomplete/", search_api.autocomplete_api, name="search_autocomplete"),
     path("api/v1/openapi.json", search_api.openapi_document, name="openapi"),

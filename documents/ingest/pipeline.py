@@ -196,17 +196,24 @@ def unique_slug(parent, title):
     return slug
 
 
+def default_visibility(kind) -> str:
+    """Imported documents name real people: restricted until an editor decides otherwise.
+    Interview write-ups judge named colleagues: they are for the communities they are shared
+    with, and without one chosen, for editors only."""
+    return Visibility.EDITORS if kind == ReportKind.INTERVIEWS else Visibility.MEMBERS
+
+
 def create_report(analysis: Analysis, options: ImportOptions) -> ReportPage:
     from wijkwijs.site_structure import ensure_site_structure
 
     parent = ensure_site_structure().reports
     metadata = analysis.metadata
+    kind = options.kind or guess_kind(analysis)
     report = ReportPage(
         title=metadata["title"][:255],
         slug=unique_slug(parent, metadata["title"]),
-        kind=options.kind or guess_kind(analysis),
-        # Imported documents name real people: restricted until an editor decides otherwise.
-        visibility=options.visibility or Visibility.MEMBERS,
+        kind=kind,
+        visibility=options.visibility or default_visibility(kind),
         live=options.publish,
     )
     if options.communities:

@@ -273,7 +273,7 @@ class ElasticsearchEngine:
 
     def _suggest_titles(self, prefix, user, limit):
         search = self._base(user, None).query(
-            "multi_match", query=prefix, type="bool_prefix",
+            "multi_match", query=prefix, type="bool_prefix", operator="and",
             fields=["title.typed", "title.typed._2gram", "title.typed._3gram"],
         )[:limit]  # fmt: skip
         search = search.source(["title", "parent_title", "url", "kind"])
