@@ -174,9 +174,14 @@ def test_report_page_shows_sections_at_their_anchors_with_linked_footnotes(impor
     assert f'id="{section.anchor}-voetnoot-3"' in html and "GGD Amsterdam" in html
 
 
-def test_imported_report_is_for_members_only(imported, client):
-    report = report_titled("Uitwerking interviews")
-    assert client.get(report.get_url()).status_code == 302  # to the login page
+def test_imported_reports_are_restricted_and_interviews_are_for_editors(
+    imported, client, django_user_model
+):
+    assert client.get(report_titled("Hu integraal").get_url()).status_code == 302  # to log in
+    interviews = report_titled("Uitwerking interviews").get_url()
+    assert client.get(interviews).status_code == 404  # existence not revealed
+    client.force_login(django_user_model.objects.create_user("lid2", password="x-x-x-x-1"))
+    assert client.get(interviews).status_code == 404
 
 
 def test_classification_suggestions_come_from_the_text(imported):

@@ -9,6 +9,7 @@ in each community's members group) and by editors.
 """
 
 from django.apps import apps
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -106,6 +107,12 @@ class VisibilityMixin(models.Model):
 
     def is_visible_to(self, user):
         return type(self).objects.filter(pk=self.pk).filter(self.visible_q(user)).exists()
+
+    def get_sitemap_urls(self, request=None):
+        """The sitemap is read anonymously (by search engines): it lists public pages only."""
+        if not self.is_visible_to(AnonymousUser()):
+            return []
+        return super().get_sitemap_urls(request)
 
     def serve(self, request, *args, **kwargs):
         if not self.is_visible_to(request.user):
