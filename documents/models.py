@@ -4,6 +4,8 @@ The page carries the metadata and offers the original file(s); splitting a repor
 into searchable sections is the import pipeline's job (``documents/ingest/``).
 """
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -16,7 +18,7 @@ from wagtail.search import index
 from wijkwijs.listing import ListingFilter, ListingPage
 from wijkwijs.models.classification import ClassifiedPage
 from wijkwijs.periods import period_display, precise_date_display, validate_period
-from wijkwijs.visibility import VisibilityMixin, visible
+from wijkwijs.visibility import Visibility, VisibilityMixin, visible
 
 
 class ReportKind(models.TextChoices):
@@ -89,6 +91,17 @@ class ReportPage(VisibilityMixin, ClassifiedPage):
     )
     tags = ClusterTaggableManager(through=ReportTag, blank=True, verbose_name=_("trefwoorden"))
 
+    # Privacy review (documents/privacy.py): the people the text names, filled on import.
+    privacy_names = models.JSONField(_("genoemde personen"), default=list, blank=True,
+                                     editable=False)  # fmt: skip
+    privacy_reviewed_at = models.DateTimeField(_("privacy beoordeeld op"), null=True, blank=True,
+                                               editable=False)  # fmt: skip
+    privacy_reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, editable=False,
+        on_delete=models.SET_NULL, related_name="+",
+    )  # fmt: skip
+    redacted_names = models.JSONField(default=list, blank=True, editable=False)
+
     content_panels = (
         Page.content_panels
         + [
@@ -125,9 +138,18 @@ class ReportPage(VisibilityMixin, ClassifiedPage):
         verbose_name = _("publicatie")
         verbose_name_plural = _("publicaties")
 
+    @property
+    def awaits_privacy_review(self) -> bool:
+        return bool(self.privacy_names) and self.privacy_reviewed_at is None
+
     def clean(self):
         super().clean()
         validate_period(self.period_start, self.period_end)
+        if self.visibility == Visibility.PUBLIC and self.awaits_privacy_review:
+            raise ValidationError({"visibility": _(
+                "Dit rapport noemt personen (%(names)s). Een redacteur moet het eerst op "
+                "privacy beoordelen (manage.py privacy_review) voordat het openbaar kan worden."
+            ) % {"names": ", ".join(self.privacy_names[:5])}})  # fmt: skip
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -41,7 +41,7 @@ ensure_tools() {
 resolve_runner() {
   if [ -n "$(ls "$LIB_DIR"/elasticsearch-cluster-runner-*.jar 2>/dev/null)" ]; then return 0; fi
   say "resolving the cluster runner from Maven Central (once)"
-  mvn -q -B -f "$SERVICE_DIR/pom.xml" dependency:copy-dependencies >&2
+  mvn -q -B -Dstyle.color=never -f "$SERVICE_DIR/pom.xml" dependency:copy-dependencies >&2
 }
 
 running() {
@@ -49,7 +49,9 @@ running() {
 }
 
 healthy() {
-  curl -fsS -m 2 "$URL/_cluster/health?wait_for_status=yellow&timeout=1s" >/dev/null 2>&1
+  # Ready once the node answers and has elected itself master (a leftover red index of an
+  # earlier run must not keep it from being used).
+  curl -fsS -m 2 "$URL/_cat/master" >/dev/null 2>&1
 }
 
 start() {
@@ -66,9 +68,11 @@ start() {
   fi
   mkdir -p "$BASE_DIR/nodes/node_1/config"
   # The runner copies an empty configuration only when none exists: this one keeps the node
-  # on loopback and never turns indexes read-only on a nearly full test disk.
+  # on loopback, alone (another node on this machine must not join it), and never turns
+  # indexes read-only on a nearly full test disk.
   cat >"$BASE_DIR/nodes/node_1/config/elasticsearch.yml" <<'YAML'
 network.host: 127.0.0.1
+discovery.type: single-node
 cluster.routing.allocation.disk.threshold_enabled: false
 action.destructive_requires_name: true
 YAML

@@ -97,11 +97,11 @@ def test_a_slow_cluster_falls_back_and_queues_updates(settings, silent_server):
     ElasticsearchEngine.unavailable_until = 0.0
 
 
-def node(action, port):
+def node(action, port, directory):
     env = os.environ | {
         "WIJKWIJS_ES_PORT": str(port),
         "WIJKWIJS_ES_HEAP": "512m",
-        "WIJKWIJS_ES_DIR": str(ROOT / "var" / f"elasticsearch-test-{port}"),
+        "WIJKWIJS_ES_DIR": str(directory),
     }
     done = subprocess.run([str(ROOT / "scripts" / "elasticsearch.sh"), action], env=env,
                           capture_output=True, text=True, timeout=300)  # fmt: skip
@@ -110,20 +110,23 @@ def node(action, port):
 
 
 @pytest.fixture
-def own_node(settings):
-    """A node of this test's own, which it may stop and start."""
+def own_node(settings, tmp_path):
+    """A node of this test's own (fresh data in a temporary folder), which it may stop and
+    start; ``own_node`` is the function that does so."""
     require_elasticsearch()
-    url = node("start", OWN_NODE_PORT)
+
+    def own(action):
+        return node(action, OWN_NODE_PORT, tmp_path / "elasticsearch")
+
+    url = own("start")
     settings.ELASTICSEARCH_URL = url
     settings.ELASTICSEARCH_INDEX_PREFIX = "outage"
     settings.ELASTICSEARCH_RETRY_AFTER = 0  # try the cluster again on every request
     ElasticsearchEngine.unavailable_until = 0.0
     index.drop_all()
     index.rebuild()
-    yield url
-    node("start", OWN_NODE_PORT)
-    index.drop_all()
-    node("stop", OWN_NODE_PORT)
+    yield own
+    own("stop")
     ElasticsearchEngine.unavailable_until = 0.0
 
 
@@ -132,7 +135,7 @@ def test_a_node_stopped_mid_run_loses_no_update(own_node):
     result, found = titles("zwanen")
     assert not result.fallback and "De zwanenvijver" in found
 
-    node("stop", OWN_NODE_PORT)
+    own_node("stop")
     PracticeFactory(title="Het egelhuis", summary="Egels overwinteren in het egelhuis.")
     assert sync.pending() == 1  # saved in the database, waiting for the cluster
     result, found = titles("egels")
@@ -140,7 +143,7 @@ def test_a_node_stopped_mid_run_loses_no_update(own_node):
     with pytest.raises(CommandError, match="Elasticsearch gaf een fout"):
         call_command("search_index", "verify")
 
-    node("start", OWN_NODE_PORT)
+    own_node("start")
     result, _found = titles("egels")  # the first answer after the outage sends the queue
     assert not result.fallback
     assert sync.pending() == 0

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.search import index
 
+from documents import privacy
 from documents.ingest.cleanup import clean_lines
 from documents.ingest.extract import extract
 from documents.ingest.fingerprint import SAME_DOCUMENT, resemblance, sketch
@@ -166,9 +167,26 @@ def import_file(path: Path, options: ImportOptions | None = None) -> ImportResul
                 path.name, "duplicate", match, sections=match.sections.count(), notes=analysis.notes
             )
         report = create_report(analysis, options)
+        notes = analysis.notes + privacy_notes(report)
         return ImportResult(
-            path.name, "imported", report, sections=report.sections.count(), notes=analysis.notes
+            path.name, "imported", report, sections=report.sections.count(), notes=notes
         )
+
+
+def privacy_notes(report: ReportPage) -> list[str]:
+    """Flag the people the report names; such a report is not public before a review."""
+    names = privacy.flag(report)
+    if not names:
+        return []
+    notes = [_("Noemt personen (%(names)s): privacybeoordeling nodig.")
+             % {"names": ", ".join(names[:5]) + ("…" if len(names) > 5 else "")}]  # fmt: skip
+    if report.visibility == Visibility.PUBLIC:
+        report.visibility = Visibility.MEMBERS
+        report.save(update_fields=["visibility"])
+        if report.live:
+            report.save_revision().publish()
+        notes.append(_("Niet openbaar gemaakt: eerst privacy beoordelen (privacy_review)."))
+    return notes
 
 
 def find_same_document(fingerprint: list[int]) -> ReportPage | None:
@@ -252,6 +270,8 @@ def add_rendition(report: ReportPage, analysis: Analysis):
     rendition = store_rendition(report, analysis, provides_structure=better_structure)
     if better_structure:
         write_sections(report, analysis, rendition)
+        if report.redacted_names:  # a new text must not bring back names taken out
+            privacy.redact(report, report.redacted_names)
 
 
 def store_rendition(report: ReportPage, analysis: Analysis, provides_structure: bool):

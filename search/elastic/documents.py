@@ -77,7 +77,9 @@ def synonym_analyzer(synonym_rules):
     return analyzer(
         SYNONYM_ANALYZER,
         tokenizer="standard",
-        filter=[*folded, dutch_stop, synonyms, plural_ie, dutch_stemmer],
+        # Synonyms before stop words: labels such as "privacy en informatie-uitwisseling"
+        # would otherwise lose a word and their rule would be dropped.
+        filter=[*folded, synonyms, dutch_stop, plural_ie, dutch_stemmer],
     )
 
 

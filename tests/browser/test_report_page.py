@@ -3,8 +3,10 @@
 import json
 
 import pytest
+from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
+from documents import privacy
 from documents.ingest.pipeline import ImportOptions, import_file
 from tests.conftest import CORPUS, require_corpus
 from wijkwijs.visibility import Visibility
@@ -16,11 +18,16 @@ pytestmark = pytest.mark.browser
 def report_url(site, settings, tmp_path):
     require_corpus()
     settings.MEDIA_ROOT = tmp_path / "media"
-    result = import_file(
+    report = import_file(
         CORPUS / "hu-integraal-wijkgericht-werken-2013.txt",
         ImportOptions(visibility=Visibility.PUBLIC),
-    )
-    return result.report.url
+    ).report
+    # The text names someone: an editor reviews it before it goes public.
+    editor = get_user_model().objects.create_user("beoordelaar", is_staff=True)
+    privacy.mark_reviewed(report, editor)
+    report.visibility = Visibility.PUBLIC
+    report.save_revision().publish()
+    return report.url
 
 
 def test_a_deep_link_opens_the_section_and_footnotes_link_both_ways(page, report_url):
