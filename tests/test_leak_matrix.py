@@ -1,0 +1,147 @@
+"""The leak matrix: every restricted fixture × every channel × both engines.
+
+For a report section shared with one community, a meeting (and its document) shared with
+that community, and an expert profile without consent, an anonymous visitor and a member of
+another community find nothing of it on any channel: the page, the file URL, search hits
+and snippets, facet counts, "Bedoelde u" suggestions, autocomplete, the API and the
+sitemap. The one who may see it (a member of the community; for the profile, an editor)
+does. Asserted on distinctive words, not status codes.
+"""
+
+import json
+
+import pytest
+from django.contrib.auth.models import AnonymousUser, Group
+from django.core.files.base import ContentFile
+from wagtail.documents import get_document_model
+
+from documents.models import ReportFile, ReportPage, ReportSection
+from documents.signals import sections_changed
+from tests.factories import (
+    CommunityFactory,
+    ExpertFactory,
+    MeetingFactory,
+    OrganisationFactory,
+    ReportFactory,
+)
+from wijkwijs.models import MeetingDocument
+from wijkwijs.visibility import Visibility
+
+pytestmark = pytest.mark.django_db
+
+
+def attach(model, page, word):
+    document = get_document_model().objects.create(
+        title=f"bijlage {word}", file=ContentFile(f"Bijlage over {word}.".encode(), "b.txt")
+    )
+    model.objects.create(page=page, document=document)
+    return document
+
+
+@pytest.fixture
+def world(django_user_model):
+    noord = CommunityFactory(title="Kring Noord", members_group=Group.objects.create(name="N"))
+    zuid = CommunityFactory(title="Kring Zuid", members_group=Group.objects.create(name="Z"))
+
+    def person(name, group=None, **extra):
+        user = django_user_model.objects.create_user(name, password="x-x-x-x-1", **extra)
+        if group:
+            user.groups.add(group)
+        return user
+
+    report = ReportFactory(title="Verslag grutto", visibility=Visibility.COMMUNITIES,
+                           shared_with=[noord])  # fmt: skip
+    ReportSection.objects.create(
+        report=report, position=0, heading="Gruttotelling", level=1, anchor="telling",
+        text="De gruttotelling leverde veel op.",
+    )  # fmt: skip
+    sections_changed.send(sender=ReportPage, report=report)
+    meeting = MeetingFactory(parent=noord, title="Overleg kievitsbloem",
+                             visibility=Visibility.COMMUNITIES, shared_with=[noord])  # fmt: skip
+    expert = ExpertFactory(parent=OrganisationFactory(), title="Pim Plevier",
+                           role="Specialist plevierkuikens", consent_date=None)  # fmt: skip
+    return {
+        "fixtures": {
+            # name: (page, distinctive word, a typo of it, a title prefix, file or None)
+            "report section": (
+                report,
+                "gruttotelling",
+                "gruttoteling",
+                "Gruttotel",
+                attach(ReportFile, report, "gruttotelling"),
+            ),
+            "meeting": (
+                meeting,
+                "kievitsbloem",
+                "kievitsbloen",
+                "Overleg kiev",
+                attach(MeetingDocument, meeting, "kievitsbloem"),
+            ),
+            "expert profile": (expert, "plevierkuikens", "plevierkuikns", "Pim Plev", None),
+        },  # fmt: skip
+        "viewers": {
+            "anonymous": AnonymousUser(),
+            "other community": person("zuidlid", zuid.members_group),
+            "community member": person("noordlid", noord.members_group),
+            "editor": person("redactie", is_staff=True),
+        },
+    }
+
+
+ALLOWED = {
+    "report section": {"community member", "editor"},
+    "meeting": {"community member", "editor"},
+    "expert profile": {"editor"},
+}
+SEARCH_CHANNELS = {"search hits", "snippets", "facet counts", "autocomplete", "API"}
+# What those allowed must see: meetings are not searchable themselves (their community is);
+# the sitemap is public-only; a correction needs no typo from someone who may see the word.
+EXPECTED = {
+    "report section": SEARCH_CHANNELS | {"page", "file URL"},
+    "meeting": {"page", "file URL"},
+    "expert profile": SEARCH_CHANNELS | {"page"},
+}
+
+
+def api_reveals(client, word) -> bool:
+    """Hits, a total or facet counts in the API's answer (the query itself is echoed)."""
+    answer = client.get("/api/v1/search/", {"q": word}).json()
+    counted = any(value["count"] for values in answer["facets"].values() for value in values)
+    return answer["total"] > 0 or counted or word in json.dumps(answer["hits"]).lower()
+
+
+def channels(client, engine, user, page, word, typo, prefix, file):
+    """What ``user`` learns about ``word`` through each channel, as {channel: found?}."""
+    client.logout()
+    if user.is_authenticated:
+        client.force_login(user)
+    result = engine.search(word, user=user)
+    seen = {
+        # The page's own address may be echoed (the language switcher): the visitor typed it.
+        "page": word in client.get(page.url).content.decode().replace(page.url, "").lower(),
+        "search hits": any(word in hit.text.lower() for hit in result.hits),
+        "snippets": any(word in hit.snippet.lower() for hit in result.hits),
+        "facet counts": any(count for values in result.facets.values() for *_x, count in values),
+        "suggestions": engine.search(typo, user=user).suggestion != "",
+        "autocomplete": bool(engine.suggest_titles(prefix, user)),
+        "API": api_reveals(client, word),
+        "sitemap": page.url in client.get("/sitemap.xml").content.decode(),
+    }
+    if file is not None:
+        response = client.get(file.url)
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        seen["file URL"] = word.encode() in body.lower()
+    return seen
+
+
+@pytest.mark.parametrize("fixture", ["report section", "meeting", "expert profile"])
+def test_restricted_content_leaks_through_no_channel(world, fixture, engine, client):
+    page, word, typo, prefix, file = world["fixtures"][fixture]
+    for name, user in world["viewers"].items():
+        seen = channels(client, engine, user, page, word, typo, prefix, file)
+        if name in ALLOWED[fixture]:
+            missing = [channel for channel in EXPECTED[fixture] if not seen[channel]]
+            assert not missing, f"{fixture}: {name} should see it on {missing}"
+        else:
+            leaks = [channel for channel, found in seen.items() if found]
+            assert not leaks, f"{fixture}: {name} learns of it through {leaks}"
