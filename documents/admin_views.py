@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from documents import privacy
 from documents.models import ReportKind, ReportPage, ReportSection
 from documents.outline_editing import (
     merge_with_previous,
@@ -193,7 +194,10 @@ class ReviewReportView(WagtailAdminTemplateMixin, TemplateView):
         try:
             if action == "apply_suggestions":
                 self._apply_suggestions(request)
+            elif action in ("redact", "privacy_reviewed"):
+                self._privacy(action, request)
             elif action == "publish":
+                self.report.clean()  # e.g. not public before the privacy review
                 revision = self.report.latest_revision or self.report.save_revision(
                     user=request.user
                 )
@@ -222,6 +226,18 @@ class ReviewReportView(WagtailAdminTemplateMixin, TemplateView):
             messages.success(self.request, _("Paragraaf gesplitst."))
         else:
             raise ValueError(_("Onbekende actie."))
+
+    def _privacy(self, action, request):
+        if action == "redact":
+            chosen = [n for n in request.POST.getlist("name") if n in self.report.privacy_names]
+            if not chosen:
+                raise ValueError(_("Kies de namen die vervangen moeten worden."))
+            count = privacy.redact(self.report, chosen)
+            messages.success(request, _("%(count)d keer een naam vervangen door een pseudoniem.")
+                             % {"count": count})  # fmt: skip
+        else:
+            privacy.mark_reviewed(self.report, request.user)
+            messages.success(request, _("Privacy beoordeeld: het rapport mag openbaar."))
 
     def _apply_suggestions(self, request):
         report = self.report

@@ -57,6 +57,14 @@ class ReportTag(TaggedItemBase):
     )
 
 
+PRIVACY_FIELDS = (
+    "privacy_names",
+    "privacy_reviewed_at",
+    "privacy_reviewed_by_id",
+    "redacted_names",
+)
+
+
 class ReportPage(VisibilityMixin, ClassifiedPage):
     kind = models.CharField(_("soort"), max_length=24, choices=ReportKind.choices)
     publisher = models.ForeignKey(
@@ -137,6 +145,14 @@ class ReportPage(VisibilityMixin, ClassifiedPage):
     class Meta:
         verbose_name = _("publicatie")
         verbose_name_plural = _("publicaties")
+
+    def with_content_json(self, content):
+        """The privacy review lives beside the revisions, like the renditions: publishing
+        an older draft must never undo a review, a flag or a redaction."""
+        page = super().with_content_json(content)
+        for name in PRIVACY_FIELDS:
+            setattr(page, name, getattr(self, name))
+        return page
 
     @property
     def awaits_privacy_review(self) -> bool:

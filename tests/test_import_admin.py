@@ -142,3 +142,27 @@ def test_fuzzed_uploads_through_the_web_form_get_a_page_never_a_crash(admin_clie
     assert outcomes[200] > 0 and outcomes[302] > 0
     for report in ReportPage.objects.filter(files__sha256__gt="").distinct():
         assert report.files.exists() and report.sections.exists()
+
+
+def test_the_review_page_redacts_names_and_records_the_privacy_review(admin_client):
+    require_corpus()
+    data = (CORPUS / "oostburg-interviews-2014.md").read_bytes()
+    response = upload(admin_client, "oostburg.md", data, visibility="public")
+    report = ReportPage.objects.get(title="Uitwerking interviews buurtgericht werken Oostburg")
+    review_url = response["Location"]
+    assert review_url == reverse("documents_review", args=(report.pk,))
+    names = report.privacy_names
+    page = admin_client.get(review_url).content.decode()
+    assert "Privacy beoordeeld" in page and all(f'value="{n}"' in page for n in names)
+
+    admin_client.post(review_url, {"action": "publish"})
+    report.refresh_from_db()
+    assert report.live and report.visibility == "members"  # asked public, held back
+    assert report.privacy_names == names  # publishing the draft kept the flag
+
+    admin_client.post(review_url, {"action": "redact", "name": names})
+    text = " ".join(report.sections.values_list("text", flat=True)).lower()
+    assert not any(name.lower() in text for name in names)
+    admin_client.post(review_url, {"action": "privacy_reviewed"})
+    report.refresh_from_db()
+    assert report.privacy_reviewed_at is not None and not report.awaits_privacy_review

@@ -183,8 +183,9 @@ def privacy_notes(report: ReportPage) -> list[str]:
     if report.visibility == Visibility.PUBLIC:
         report.visibility = Visibility.MEMBERS
         report.save(update_fields=["visibility"])
+        revision = report.save_revision()  # drafts are published from their revision
         if report.live:
-            report.save_revision().publish()
+            revision.publish()
         notes.append(_("Niet openbaar gemaakt: eerst privacy beoordelen (privacy_review)."))
     return notes
 
