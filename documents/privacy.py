@@ -42,11 +42,11 @@ def detect_names(report: ReportPage) -> list[str]:
     found = []
     sections = list(report.sections.order_by("position"))
     for section in sections:
-        match = INTERVIEW_HEADING.match(section.heading.replace("INTERVIEW", "Interview"))
+        match = INTERVIEW_HEADING.match(section.heading)
         if match:
             found.append(_as_name(match.group(1)))
     text = "\n".join(f"{section.heading}\n{section.text}" for section in sections)
-    found += [name for name in NAME_WITH_ROLE.findall(text) if name not in NOT_NAMES]
+    found += NAME_WITH_ROLE.findall(text)
     registry = ExpertPage.objects.values_list("title", flat=True)
     found += [name for name in registry if re.search(rf"\b{re.escape(name)}\b", text)]
     unique = []

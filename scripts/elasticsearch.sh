@@ -49,9 +49,9 @@ running() {
 }
 
 healthy() {
-  # Ready once the node answers and has elected itself master (a leftover red index of an
-  # earlier run must not keep it from being used).
-  curl -fsS -m 2 "$URL/_cat/master" >/dev/null 2>&1
+  # Ready once every index the node holds is searchable again (after a restart the shards
+  # recover only after the node has elected itself master).
+  curl -fsS -m 2 "$URL/_cluster/health?wait_for_status=yellow&timeout=1s" >/dev/null 2>&1
 }
 
 start() {

@@ -24,6 +24,11 @@ class RecordKind(models.TextChoices):
     SECTION = "rapport", _("Rapport")
 
 
+def full_text(title, parent_title, text) -> str:
+    """Everything a record is found by: its title, its report's title and its text."""
+    return "\n".join(part for part in (title, parent_title, text) if part)
+
+
 class SearchRecord(models.Model):
     key = models.CharField(max_length=40, unique=True)  # "page:12", "section:345"
     kind = models.CharField(max_length=20, choices=RecordKind.choices, db_index=True)
@@ -72,8 +77,7 @@ class SearchRecord(models.Model):
 
     @property
     def full_text(self):
-        """Everything the record is found by: its title, its report's title and its text."""
-        return "\n".join(part for part in (self.title, self.parent_title, self.text) if part)
+        return full_text(self.title, self.parent_title, self.text)
 
 
 class SearchTerm(models.Model):

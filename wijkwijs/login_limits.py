@@ -9,7 +9,7 @@ database cache by default, see settings)."""
 import hashlib
 
 from django.conf import settings
-from django.contrib.auth.backends import ModelBackend
+from django.contrib.auth.backends import ModelBackend, UserModel
 from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
@@ -33,17 +33,11 @@ def is_locked(username, request) -> bool:
 class RateLimitedModelBackend(ModelBackend):
     def authenticate(self, request, username=None, password=None, **kwargs):
         if username is None:
-            username = kwargs.get(self._username_field())
+            username = kwargs.get(UserModel.USERNAME_FIELD)
         if is_locked(username, request):
             # PermissionDenied ends authentication: no other backend is asked either.
             raise PermissionDenied("te veel mislukte inlogpogingen")
         return super().authenticate(request, username=username, password=password, **kwargs)
-
-    @staticmethod
-    def _username_field():
-        from django.contrib.auth import get_user_model
-
-        return get_user_model().USERNAME_FIELD
 
 
 def count_failure(sender, credentials, request=None, **kwargs):

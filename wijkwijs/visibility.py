@@ -52,12 +52,19 @@ def communities_of(user) -> list[int]:
     return user._wijkwijs_communities
 
 
+def granting_communities(user) -> list[int]:
+    """The communities through which ``user`` sees shared content beyond their levels (none
+    for editors, who see every level already)."""
+    if Visibility.COMMUNITIES in levels_visible_to(user):
+        return []
+    return communities_of(user)
+
+
 def shared_visibility_q(user, communities_field):
     """What ``user`` may see of a model with a ``visibility`` field and a many-to-many
     ``communities_field`` naming the communities it is shared with."""
-    levels = levels_visible_to(user)
-    condition = Q(visibility__in=levels)
-    communities = [] if Visibility.COMMUNITIES in levels else communities_of(user)
+    condition = Q(visibility__in=levels_visible_to(user))
+    communities = granting_communities(user)
     if communities:
         through = communities_field.remote_field.through
         shared = through.objects.filter(

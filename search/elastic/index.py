@@ -184,13 +184,15 @@ def replace_pages(page_ids, refresh=False):
     targets = indexes_behind(write_alias())
     if not targets:
         raise NotFoundError(404, "index_not_found_exception", f"no index behind {write_alias()}")
+    # Read once: during a rebuild the pages go to the old and the new index.
+    actions = list(bulk_actions(SearchRecord.objects.filter(page_id__in=page_ids), None))
     for index in targets:
         es.delete_by_query(
             index=index, body={"query": {"terms": {"page_id": list(page_ids)}}},
             conflicts="proceed", refresh=True,
         )  # fmt: skip
-        records = SearchRecord.objects.filter(page_id__in=page_ids)
-        helpers.bulk(es, bulk_actions(records, index), refresh=refresh, raise_on_error=True)
+        helpers.bulk(es, [action | {"_index": index} for action in actions], refresh=refresh,
+                     raise_on_error=True)  # fmt: skip
 
 
 # Status and verification -----------------------------------------------------------------

@@ -22,11 +22,11 @@ from search.elastic import index, sync
 from search.elastic.documents import FACET_SEPARATOR, SYNONYM_ANALYZER
 from search.engines.embedded import ALTERNATIVE_WEIGHT, EmbeddedEngine, compound_splits
 from search.filters import LABEL_FACETS, as_list, record_kinds_named, report_kinds_named
-from search.models import RecordKind
+from search.models import RecordKind, full_text
 from search.query import ParsedQuery, parse
 from search.results import Hit, SearchResult, TitleSuggestion
 from search.snippets import MARK_START, MARK_STOP, safe_snippet, simple_snippet
-from wijkwijs.visibility import Visibility, communities_of, levels_visible_to
+from wijkwijs.visibility import Visibility, granting_communities, levels_visible_to
 
 logger = logging.getLogger(__name__)
 
@@ -44,9 +44,9 @@ SUGGEST_MIN_LENGTH = 4
 
 
 def visibility_filter(user):
-    levels = levels_visible_to(user)
-    allowed = Q("terms", visibility=levels)
-    communities = [] if Visibility.COMMUNITIES in levels else communities_of(user)
+    """The same rule as ``wijkwijs.visibility.shared_visibility_q``, in the index's terms."""
+    allowed = Q("terms", visibility=levels_visible_to(user))
+    communities = granting_communities(user)
     if communities:
         shared = Q("term", visibility=Visibility.COMMUNITIES) & Q("terms", communities=communities)
         allowed |= shared
@@ -254,17 +254,18 @@ class ElasticsearchEngine:
             snippet = safe_snippet(" … ".join(fragments))
         else:
             snippet = simple_snippet(source.get("text", ""), set(parsed.words))
-        labels = {}
-        for name, key in (("municipality", "municipalities"), ("theme", "themes"),
-                          ("organisation", "organisations")):  # fmt: skip
-            labels[key] = [value.split(FACET_SEPARATOR, 1)[0]
-                           for value in source.get(f"{name}_facet", [])]  # fmt: skip
-        title, parent, text = source["title"], source.get("parent_title", ""), source["text"]
+        labels = {
+            relation: [
+                value.split(FACET_SEPARATOR, 1)[0] for value in source.get(f"{name}_facet", [])
+            ]
+            for name, (relation, _target) in LABEL_FACETS.items()
+        }
+        title, parent = source["title"], source.get("parent_title", "")
         return Hit(
             type=str(RecordKind(source["kind"]).label),
             title=title,
             url=source["url"],
-            text="\n".join(part for part in (title, parent, text) if part),
+            text=full_text(title, parent, source["text"]),
             parent_title=parent,
             snippet=snippet,
             labels=labels,
