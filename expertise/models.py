@@ -109,6 +109,7 @@ class ExpertIndexPage(ListingPage):
     """All expert profiles in one list; the profiles themselves live under organisations."""
 
     listed_model = "expertise.ExpertPage"
+    listing_links_template = "expertise/includes/finder_link.html"
     subpage_types = []
     parent_page_types = ["wijkwijs.HomePage"]
     max_count = 1

@@ -1,14 +1,77 @@
-"""Experts manage their own presence: "remove my profile" deletes the profile page (and
-with it its search records, in the database and in Elasticsearch). Reports they wrote keep
-their name as text; practices and communities simply lose the link."""
+"""The expertise registry's own views: "who knows what" (expert finding, with a CSV
+export of what it finds) and "remove my profile"."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from wagtail.actions.delete_page import DeletePageAction
+
+from expertise.exports import experts_csv
+from expertise.finding import experts_matching, find_experts
+from expertise.models import OrganisationPage
+from search.query import MAX_QUERY_LENGTH
+from wijkwijs.listing import municipality_options, theme_options
+from wijkwijs.visibility import visible
+
+FINDER_FILTERS = ("gemeente", "organisatie", "thema")
+EXPORT_LIMIT = 1000
+
+
+def finder_request(request):
+    """The question and filters of a finder request, cut to sane lengths."""
+    question = request.GET.get("vraag", "").strip()[:MAX_QUERY_LENGTH]
+    filters = {name: request.GET.get(name, "").strip()[:120] for name in FINDER_FILTERS}
+    return question, filters
+
+
+def found_experts(request, limit=20):
+    """The finding for the request, or None when nothing was asked."""
+    question, filters = finder_request(request)
+    if not question and not any(filters.values()):
+        return None
+    return find_experts(
+        question,
+        request.user,
+        municipality=filters["gemeente"],
+        organisation=filters["organisatie"],
+        theme=filters["thema"],
+        limit=limit,
+    )
+
+
+def who_knows_what(request):
+    question, filters = finder_request(request)
+    organisations = visible(OrganisationPage.objects.all(), request.user).order_by("title")
+    context = {
+        "question": question,
+        "filters": filters,
+        "finding": found_experts(request),
+        "options": {
+            "gemeente": municipality_options(),
+            "organisatie": list(organisations.values_list("slug", "title")),
+            "thema": theme_options(),
+        },
+        "export_query": request.GET.urlencode(),
+    }
+    return render(request, "expertise/who_knows_what.html", context)
+
+
+def who_knows_what_csv(request):
+    """The experts found (or all, when nothing was asked) as CSV: consented profiles only."""
+    finding = found_experts(request, limit=EXPORT_LIMIT)
+    if finding is None:
+        experts = list(experts_matching(request.user).order_by("title"))
+    else:
+        experts = [match.expert for match in finding.matches]
+    response = HttpResponse(experts_csv(experts), content_type="text/csv; charset=utf-8")
+    filename = f"wijkwijs-experts-{timezone.localdate():%Y-%m-%d}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 @login_required

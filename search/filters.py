@@ -27,3 +27,26 @@ def record_kinds_named(value) -> list[str]:
 
 def report_kinds_named(value) -> list[str]:
     return _named(ReportKind.choices, value)
+
+
+def years_named(value) -> list[int]:
+    return [int(value)] if value.isdigit() else []
+
+
+# A record has one type, one report kind and one year: several values chosen for one of
+# these facets mean "any of them" (labels, of which a record has several, mean "all of them").
+SINGLE_VALUED_FACETS = {
+    # facet: (record field, resolver of one value)
+    "type": ("kind", record_kinds_named),
+    "kind": ("report_kind", report_kinds_named),
+    "year": ("year", years_named),
+}
+
+
+def single_valued_filters(filters):
+    """(record field, allowed values) per single-valued facet that is filtered on; an
+    unknown value resolves to nothing, so a filter of only unknown values matches nothing."""
+    for name, (field, resolve) in SINGLE_VALUED_FACETS.items():
+        values = as_list((filters or {}).get(name))
+        if values:
+            yield field, sorted({resolved for value in values for resolved in resolve(value)})

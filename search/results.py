@@ -13,6 +13,7 @@ class Hit:
     snippet: str = ""  # safe HTML: escaped text with <mark> around matches
     labels: dict = field(default_factory=dict)  # municipalities, themes, organisations
     score: float = 0.0
+    page_id: int = 0  # the page the record belongs to (a section's report)
 
 
 @dataclass

@@ -51,6 +51,7 @@ class ListingPage(Page):
     listing_filters = (THEME_FILTER, MUNICIPALITY_FILTER)
     listing_order = ("title",)
     page_size = 24
+    listing_links_template = None  # links to tools over the listed pages, above the list
 
     class Meta:
         abstract = True

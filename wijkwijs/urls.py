@@ -15,6 +15,8 @@ urlpatterns = [
     path("beheer/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("zoeken/", search_views.search, name="search"),
+    path("wie-weet-wat/", expertise_views.who_knows_what, name="who_knows_what"),
+    path("wie-weet-wat/experts.csv", expertise_views.who_knows_what_csv, name="experts_csv"),
     path("mijn-profiel/verwijderen/", expertise_views.remove_my_profile, name="remove_my_profile"),
     path("api/v1/search/", search_api.search_api, name="search_api"),
     path("api/v1/search/autocomplete/", search_api.autocomplete_api, name="search_autocomplete"),

@@ -21,7 +21,7 @@ from elasticsearch_dsl import MultiSearch, Q, Search
 from search.elastic import index, sync
 from search.elastic.documents import FACET_SEPARATOR, SYNONYM_ANALYZER
 from search.engines.embedded import ALTERNATIVE_WEIGHT, EmbeddedEngine, compound_splits
-from search.filters import LABEL_FACETS, as_list, record_kinds_named, report_kinds_named
+from search.filters import LABEL_FACETS, as_list, single_valued_filters
 from search.models import RecordKind, full_text
 from search.query import ParsedQuery, parse
 from search.results import Hit, SearchResult, TitleSuggestion
@@ -56,14 +56,10 @@ def visibility_filter(user):
 def filter_clauses(filters) -> list:
     """The same filters as the embedded engine; an unknown value matches nothing."""
     filters, clauses = filters or {}, []
-    for value in as_list(filters.get("type")):
-        clauses.append(Q("terms", kind=record_kinds_named(value)))
+    for field, values in single_valued_filters(filters):
+        clauses.append(Q("terms", **{field: values}))
     for name in LABEL_FACETS:
         clauses += [Q("term", **{name: value}) for value in as_list(filters.get(name))]
-    for value in as_list(filters.get("kind")):
-        clauses.append(Q("terms", report_kind=report_kinds_named(value)))
-    for value in as_list(filters.get("year")):
-        clauses.append(Q("term", year=int(value)) if value.isdigit() else ~Q("match_all"))
     return clauses
 
 
@@ -270,6 +266,7 @@ class ElasticsearchEngine:
             snippet=snippet,
             labels=labels,
             score=round(float(hit.meta.score or 0), 4),
+            page_id=source["page_id"],
         )
 
     def _suggest_titles(self, prefix, user, limit):

@@ -24,7 +24,7 @@ from django.db.models import BooleanField, Count, F, FloatField, Q, Value
 from django.db.models.expressions import RawSQL
 
 from search.compounds import split_compounds
-from search.filters import LABEL_FACETS, as_list, record_kinds_named, report_kinds_named
+from search.filters import LABEL_FACETS, as_list, single_valued_filters
 from search.indexing import TEXT_SEARCH_CONFIG, vocabulary_frequency
 from search.models import RecordKind, SearchRecord, SearchTerm
 from search.query import ParsedQuery, Term, parse, word_variants
@@ -45,8 +45,8 @@ FACET_LIMIT = 20
 def apply_filters(records, filters):
     """Filter values are slugs or names, case-insensitive; an unknown value matches nothing."""
     filters = filters or {}
-    for value in as_list(filters.get("type")):
-        records = records.filter(kind__in=record_kinds_named(value))
+    for field, values in single_valued_filters(filters):
+        records = records.filter(**{f"{field}__in": values})
     for name, (relation, target) in LABEL_FACETS.items():
         through = getattr(SearchRecord, relation).through.objects
         for value in as_list(filters.get(name)):
@@ -55,10 +55,6 @@ def apply_filters(records, filters):
                 Q(**{f"{target}__slug__iexact": value}) | Q(**{f"{target}__title__iexact": value})
             ).values("searchrecord_id")
             records = records.filter(pk__in=labelled)
-    for value in as_list(filters.get("kind")):
-        records = records.filter(report_kind__in=report_kinds_named(value))
-    for value in as_list(filters.get("year")):
-        records = records.filter(year=int(value)) if value.isdigit() else records.none()
     return records
 
 
@@ -271,6 +267,7 @@ class EmbeddedEngine:
                         "organisations": [o.title for o in record.organisations.all()],
                     },
                     score=round(float(getattr(ranked_record, "score", 0) or 0), 4),
+                    page_id=record.page_id,
                 )
             )
         return hits

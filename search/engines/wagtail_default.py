@@ -30,6 +30,7 @@ class WagtailDefaultEngine:
                     title=page.title,
                     url=page.url or "",
                     text=indexed_text(page),
+                    page_id=page.pk,
                 )
             )
             if len(hits) >= offset + limit:

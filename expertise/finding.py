@@ -1,0 +1,299 @@
+"""Expert finding: "who can I call about this?", answered from the platform's own evidence.
+
+A question ("wie weet iets van schuldhulpverlening", "expert eenzaamheid Deventer") is
+reduced to its topic; places it names become a municipality filter. The search engine
+ranks the evidence for the topic: expert profiles, the practices experts are a contact
+for, the report sections they wrote and the communities they coordinate. Each piece of
+evidence adds to the score of the experts it belongs to, weighted by how strongly it
+speaks for them, and becomes a linked reason. An engine's scores are only compared with
+the best score of the same list, so the ranking works the same on every engine.
+
+Only what the user may see counts: the engine returns visible evidence only, and the
+experts themselves are filtered by visibility and consent.
+"""
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from documents.models import ReportAuthor, ReportPage
+from expertise.models import ExpertPage, OrganisationPage
+from practices.models import PracticePage
+from search.engines import get_engine
+from search.models import RecordKind
+from search.query import MAX_QUERY_LENGTH
+from search.results import Hit
+from wijkwijs.models import CommunityPage, MunicipalityPage, ThemePage
+from wijkwijs.normalise import normalise
+from wijkwijs.visibility import visible
+
+# The words of asking ("wie weet iets van …", "expert … in …"): not the topic.
+QUESTION_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        """wie weet weten iets van over expert experts expertise deskundige deskundigen
+        specialist specialisten kennis heeft hebben ervaring ervaren met kan kunnen kent kennen
+        ik mij me we ons helpen vragen vraag contact iemand die bij in de het een en op voor om
+        te is zijn er welke wat waar zoek zoeken graag mee denken meedenken""",
+    )
+)
+EVIDENCE_DEPTH = 100  # hits read per evidence search
+# How strongly one piece of evidence speaks for a person (their own profile most).
+TIE_WEIGHTS = {"profile": 1.0, "contact": 0.6, "author": 0.6, "coordinator": 0.5}
+DECLARED_THEME_WEIGHT = 0.5
+CLASSIFIED_WEIGHT = 0.3  # work filed under a named theme, though it did not match the words
+PROFILE_KINDS = [RecordKind.EXPERT, RecordKind.PRACTICE, RecordKind.COMMUNITY]
+REASON_HEADINGS = {
+    "place": _("Werkgebied"),
+    "theme": _("Thema in het profiel"),
+    "tag": _("Expertise"),
+    "profile": _("Profiel past bij de vraag"),
+    "contact": _("Contactpersoon bij"),
+    "author": _("Auteur van"),
+    "coordinator": _("Coördinator van"),
+}
+
+
+@dataclass
+class Reason:
+    kind: str  # theme, tag, profile, contact, author, coordinator, place
+    label: str
+    url: str
+    detail: str = ""  # e.g. the section of a report
+
+    @property
+    def heading(self):
+        return REASON_HEADINGS[self.kind]
+
+
+@dataclass
+class ExpertMatch:
+    expert: ExpertPage
+    score: float
+    reasons: list[Reason] = field(default_factory=list)
+
+
+@dataclass
+class Question:
+    """What was asked, as the finder understood it."""
+
+    text: str
+    topic: str
+    places: list[MunicipalityPage] = field(default_factory=list)
+    themes: list[ThemePage] = field(default_factory=list)
+
+
+@dataclass
+class ExpertFinding:
+    question: Question
+    matches: list[ExpertMatch]
+    place_dropped: bool = False  # nobody in the named place: experts elsewhere are shown
+
+
+def phrase_pattern(phrase):
+    return re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)")
+
+
+def _named_in(text, pages_by_name):
+    """Pages whose (normalised) names occur in ``text``, longest names first; with the
+    text left when they are taken out."""
+    found = []
+    for name in sorted(pages_by_name, key=len, reverse=True):
+        pattern = phrase_pattern(name)
+        if pattern.search(text):
+            text = pattern.sub(" ", text)
+            if pages_by_name[name] not in found:
+                found.append(pages_by_name[name])
+    return found, text
+
+
+def municipality_names():
+    names = {}
+    for page in MunicipalityPage.objects.live():
+        for name in (page.title, *page.name_variant_list):
+            if normalise(name):
+                names[normalise(name)] = page
+    return names
+
+
+def theme_names():
+    names = {}
+    for page in ThemePage.objects.live():
+        for name in (page.title, page.slug, *page.synonym_list):
+            if normalise(name):
+                names[normalise(name)] = page
+    return names
+
+
+def understand(text: str) -> Question:
+    """The topic of a question, the places it names and the themes it is about."""
+    text = (text or "")[:MAX_QUERY_LENGTH]
+    places, rest = _named_in(normalise(text), municipality_names())
+    topic = " ".join(word for word in rest.split() if word not in QUESTION_WORDS)
+    themes, _rest = _named_in(topic, theme_names())
+    return Question(text=text.strip(), topic=topic, places=places, themes=themes)
+
+
+class Evidence:
+    """Scores and reasons per expert, gathered from ranked hits."""
+
+    def __init__(self):
+        self.scores = defaultdict(float)
+        self.reasons = defaultdict(list)
+        self._counted = set()  # (expert, page): the best hit of a page counts once
+
+    def add(self, expert_id, tie, weight, reason, page_id):
+        if (expert_id, page_id) in self._counted:
+            return
+        self._counted.add((expert_id, page_id))
+        self.scores[expert_id] += TIE_WEIGHTS[tie] * weight
+        self.reasons[expert_id].append(reason)
+
+    def add_hits(self, hits, scale=1.0):
+        """Hits of one ranked list: each weighs its score relative to the best one."""
+        best = (max((hit.score for hit in hits), default=0) or 1.0) / scale
+        by_page = defaultdict(list)
+        for hit in hits:
+            by_page[hit.page_id].append(hit)
+        ties = evidence_ties(by_page)
+        for page_id, page_hits in by_page.items():
+            hit = page_hits[0]  # the page's best hit
+            weight = hit.score / best if hit.score else scale / (1 + hits.index(hit))
+            for expert_id, tie, reason in ties.get(page_id, []):
+                self.add(expert_id, tie, weight, reason, page_id)
+
+
+def evidence_ties(hits_by_page) -> dict:
+    """page id → [(expert id, tie, reason)] for the pages hit: whose evidence each page is."""
+    page_ids = list(hits_by_page)
+    ties = defaultdict(list)
+
+    def first_hit(page_id):
+        return hits_by_page[page_id][0]
+
+    for expert_id in ExpertPage.objects.filter(pk__in=page_ids).values_list("pk", flat=True):
+        hit = first_hit(expert_id)
+        ties[expert_id].append((expert_id, "profile", Reason("profile", hit.title, hit.url)))
+    contacts = PracticePage.contacts.through.objects.filter(practicepage_id__in=page_ids)
+    for page_id, expert_id in contacts.values_list("practicepage_id", "expertpage_id"):
+        hit = first_hit(page_id)
+        ties[page_id].append((expert_id, "contact", Reason("contact", hit.title, hit.url)))
+    authors = ReportAuthor.objects.filter(page_id__in=page_ids, expert__isnull=False)
+    for page_id, expert_id in authors.values_list("page_id", "expert_id").distinct():
+        hit = first_hit(page_id)
+        title = hit.parent_title or hit.title
+        detail = hit.title if hit.parent_title else ""
+        ties[page_id].append((expert_id, "author", Reason("author", title, hit.url, detail)))
+    coordinators = CommunityPage.coordinators.through.objects.filter(communitypage_id__in=page_ids)
+    for page_id, expert_id in coordinators.values_list("communitypage_id", "expertpage_id"):
+        hit = first_hit(page_id)
+        ties[page_id].append((expert_id, "coordinator", Reason("coordinator", hit.title, hit.url)))
+    return ties
+
+
+def classified_under(themes, user) -> list[Hit]:
+    """The practices, reports and communities filed under ``themes``, as equal hits: the
+    evidence of people whose work is classified under a theme the question names."""
+    hits = []
+    for model in (PracticePage, ReportPage, CommunityPage):
+        pages = visible(model.objects.filter(themes__in=themes), user).distinct()
+        hits += [Hit(type="", title=page.title, url=page.url, text="", score=1.0, page_id=page.pk)
+                 for page in pages]  # fmt: skip
+    return hits
+
+
+def experts_matching(user, municipalities=(), organisation="", theme=""):
+    """The experts ``user`` may see (consent included), narrowed by the filters."""
+    experts = visible(ExpertPage.objects.all(), user)
+    for place in municipalities:
+        experts = experts.filter(municipalities=place)
+    if organisation:
+        named = Q(slug__iexact=organisation) | Q(title__iexact=organisation)
+        under = Q(pk__in=[])  # an unknown organisation matches nobody
+        for parent in OrganisationPage.objects.live().filter(named):
+            under |= Q(path__startswith=parent.path, depth=parent.depth + 1)
+        experts = experts.filter(under)
+    if theme:
+        experts = experts.filter(themes__in=themes_named(theme))
+    return experts.distinct()
+
+
+def themes_named(value):
+    return ThemePage.objects.live().filter(Q(slug__iexact=value) | Q(title__iexact=value))
+
+
+def municipalities_named(value):
+    return list(
+        MunicipalityPage.objects.live().filter(Q(slug__iexact=value) | Q(title__iexact=value))
+    )
+
+
+def declared_reasons(expert, question: Question, theme_filter):
+    """Reasons from what the profile itself declares: themes and expertise tags."""
+    reasons = []
+    wanted_themes = {theme.pk for theme in question.themes}
+    wanted_themes |= {theme.pk for theme in themes_named(theme_filter)} if theme_filter else set()
+    for theme in expert.themes.all():
+        if theme.pk in wanted_themes:
+            reasons.append(Reason("theme", theme.title, theme.url))
+    topic_words = set(question.topic.split())
+    for tag in expert.tags.all():
+        if topic_words & set(normalise(tag.name).split()):
+            search_url = f"{reverse('search')}?{urlencode({'q': tag.name})}"
+            reasons.append(Reason("tag", tag.name, search_url))
+    return reasons
+
+
+def find_experts(text, user, municipality="", organisation="", theme="", engine=None, limit=10):
+    """Ranked experts for a question, each with the reasons it was found."""
+    question = understand(text)
+    chosen_places = municipalities_named(municipality) if municipality else []
+    if municipality and not chosen_places:
+        return ExpertFinding(question, [])  # an unknown municipality matches nobody
+    topic = question.topic or (
+        " ".join(theme.title for theme in themes_named(theme)) if theme else ""
+    )
+    evidence = Evidence()
+    if topic:
+        engine = engine or get_engine()
+        theme_filter = {"theme": theme} if theme else {}
+        for kinds in (PROFILE_KINDS, [RecordKind.SECTION]):
+            result = engine.search(topic, {"type": kinds, **theme_filter}, user=user,
+                                   limit=EVIDENCE_DEPTH)  # fmt: skip
+            evidence.add_hits(result.hits)
+    themes = question.themes + (list(themes_named(theme)) if theme else [])
+    if themes:
+        evidence.add_hits(classified_under(themes, user), scale=CLASSIFIED_WEIGHT)
+
+    def ranked(places):
+        experts = experts_matching(user, places, organisation, theme)
+        if topic:
+            experts = experts.filter(pk__in=list(evidence.scores)) | experts.filter(
+                themes__in=question.themes
+            )
+        matches = []
+        for expert in experts.distinct().prefetch_related("themes", "tags", "municipalities"):
+            declared = declared_reasons(expert, question, theme)
+            score = evidence.scores.get(expert.pk, 0.0)
+            score += DECLARED_THEME_WEIGHT * sum(r.kind == "theme" for r in declared)
+            # A profile hit is shown as its declared themes and tags when there are any.
+            found = [
+                r for r in evidence.reasons[expert.pk] if not (declared and r.kind == "profile")
+            ]
+            local = [Reason("place", m.title, m.url) for m in expert.municipalities.all()
+                     if m in places]  # fmt: skip
+            matches.append(ExpertMatch(expert, score, local + declared + found))
+        matches.sort(key=lambda match: (-match.score, match.expert.title))
+        return matches[:limit]
+
+    named_places = question.places
+    matches = ranked(chosen_places + named_places)
+    place_dropped = bool(named_places) and not matches
+    if place_dropped:
+        matches = ranked(chosen_places)
+    return ExpertFinding(question, matches, place_dropped=place_dropped)
