@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class ExpertiseConfig(AppConfig):
     name = "expertise"
     verbose_name = _("Expertise: organisaties en experts")
+
+    def ready(self):
+        from expertise.signals import connect
+
+        connect()

@@ -21,7 +21,8 @@ from wagtail.search import index
 
 from documents.models import ReportPage
 from wijkwijs.listing import ListingPage
-from wijkwijs.models.classification import ClassifiedPage
+from wijkwijs.models.classification import ClassifiedPage, label_counts
+from wijkwijs.models.themes import ThemePage
 from wijkwijs.visibility import VisibilityMixin, visible
 
 
@@ -61,12 +62,26 @@ class OrganisationTag(TaggedItemBase):
     )
 
 
+# What an organisation's expertise profile counts per theme, in its table's column order.
+PROFILE_GROUPS = ("experts", "practices", "reports", "communities")
+
+
 class OrganisationPage(ClassifiedPage):
     kind = models.CharField(_("soort"), max_length=20, choices=OrganisationKind.choices)
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("omschrijving"), blank=True, help_text=_("Markdown."))
     tags = ClusterTaggableManager(
         through=OrganisationTag, blank=True, verbose_name=_("trefwoorden")
+    )
+    # Made with the organisation (expertise/permissions.py): manages this subtree only.
+    editors_group = models.OneToOneField(
+        "auth.Group",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="organisation",
+        verbose_name=_("redactiegroep"),
     )
 
     content_panels = (
@@ -89,6 +104,13 @@ class OrganisationPage(ClassifiedPage):
     def card_summary(self):
         return self.description
 
+    def with_content_json(self, content):
+        """The editors group belongs to the organisation, not to a revision: publishing an
+        older draft must not take the group's subtree away."""
+        page = super().with_content_json(content)
+        page.editors_group_id = self.editors_group_id
+        return page
+
     def experts_visible_to(self, user):
         return visible(ExpertPage.objects.child_of(self), user).order_by("title")
 
@@ -102,6 +124,8 @@ class OrganisationPage(ClassifiedPage):
             reports=visible(reports, user).order_by("-published_on", "title"),
             communities=visible(self.communities.all(), user).order_by("title"),
         )
+        work = {name: context[name] for name in PROFILE_GROUPS}
+        context["expertise_profile"] = label_counts(work, "themes", ThemePage)
         return context
 
 

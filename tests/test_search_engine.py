@@ -207,3 +207,11 @@ def test_autocomplete_offers_visible_titles_only(engine, staff):
     assert not any("Zonnebloemverslag" in s.report for s in engine.suggest_titles("bevind", None))
     editor = engine.suggest_titles("bevindingen", staff, limit=50)
     assert "Zonnebloemverslag voor leden" in {s.report for s in editor}
+
+
+def test_several_values_of_a_single_valued_facet_mean_any_of_them(engine):
+    either = engine.search("wijkteam", {"type": ["expert", "Praktijkvoorbeeld"]},
+                           user=AnonymousUser(), limit=50)  # fmt: skip
+    assert {hit.type for hit in either.hits} == {"Expert", "Praktijkvoorbeeld"}
+    assert either.total == sum(count for _value, _label, count in either.facets["type"])
+    assert engine.search("wijkteam", {"type": ["onbekend"]}, user=AnonymousUser()).total == 0

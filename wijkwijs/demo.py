@@ -16,6 +16,7 @@ from django.db import transaction
 
 from documents.models import ReportAuthor, ReportPage
 from expertise.models import ExpertPage, OrganisationPage
+from expertise.permissions import ensure_editors_group
 from practices.models import PracticePage, PracticeQuote, PracticeTip
 from wijkwijs.models import (
     CommunityPage,
@@ -32,7 +33,10 @@ DEMO_USERS = [
     # (username, password, is_superuser, description)
     ("beheerder", "wijkwijs-demo", True, "beheerder (alle rechten)"),
     ("lid", "wijkwijs-lid", False, "ingelogd lid (ziet ledeninhoud)"),
+    ("redactie-dock", "wijkwijs-dock", False, "redacteur van Dock (beheert alleen Dock)"),
 ]
+# Demo logins that edit one organisation: username → organisation slug.
+DEMO_ORGANISATION_EDITORS = {"redactie-dock": "dock"}
 
 
 def read_content(name):
@@ -267,4 +271,7 @@ def ensure_demo_users():
             else:
                 User.objects.create_user(username, f"{username}@example.invalid", password)
         rows.append((username, password, description))
+    for username, slug in DEMO_ORGANISATION_EDITORS.items():
+        organisation = OrganisationPage.objects.get(slug=slug)
+        User.objects.get(username=username).groups.add(ensure_editors_group(organisation))
     return rows

@@ -6,6 +6,9 @@ The reverse relations read naturally from the taxonomy side:
 ``municipality.practicepages``, ``theme.expertpages``, …
 """
 
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -58,3 +61,33 @@ def content_classified_under(term, user):
         "reports": visible(term.reportpages.all(), user).order_by("-published_on", "title"),
         "communities": visible(term.communitypages.all(), user).order_by("title"),
     }
+
+
+@dataclass
+class LabelCount:
+    label: Page  # a theme or municipality
+    counts: list[int]  # per group, in the order the groups were given
+
+    @property
+    def total(self):
+        return sum(self.counts)
+
+
+def label_counts(groups: dict, relation: str, label_model) -> list[LabelCount]:
+    """How many pages of each group are classified under each label, most first.
+
+    ``groups`` maps a name to a queryset (already limited to what the user may see);
+    ``relation`` is the classification to count by: "themes" or "municipalities".
+    """
+    counts = defaultdict(Counter)
+    for name, pages in groups.items():
+        for _page, label_id in set(pages.order_by().values_list("pk", relation)):
+            if label_id is not None:
+                counts[label_id][name] += 1
+    labels = label_model.objects.live().in_bulk(list(counts))
+    rows = [
+        LabelCount(labels[label_id], [counted[name] for name in groups])
+        for label_id, counted in counts.items()
+        if label_id in labels
+    ]
+    return sorted(rows, key=lambda row: (-row.total, row.label.title))

@@ -10,7 +10,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from wijkwijs.listing import ListingPage
-from wijkwijs.models.classification import content_classified_under
+from wijkwijs.models.classification import content_classified_under, label_counts
+from wijkwijs.models.municipalities import MunicipalityPage
 
 
 class ThemeIndexPage(ListingPage):
@@ -64,6 +65,8 @@ class ThemePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(content_classified_under(self, request.user))
+        work = {"practices": context["practices"], "reports": context["reports"]}
+        context["municipality_counts"] = label_counts(work, "municipalities", MunicipalityPage)
         return context
 
     @property
