@@ -62,7 +62,9 @@ def two_organisations(django_user_model):
     our_expert = ExpertFactory(parent=ours, title="Anna Eigen")
     their_expert = ExpertFactory(parent=theirs, title="Bert Ander")
     editor = django_user_model.objects.create_user("redactie-wijkkracht", password="x-1-x-1")
-    call_command("organisation_editors", "--add", "wijkkracht", editor.username, stdout=io.StringIO())
+    output = io.StringIO()
+    call_command("organisation_editors", "--add", "wijkkracht", editor.username, stdout=output)
+    assert "redactie-wijkkracht is redacteur van Wijkkracht" in output.getvalue()
     return ours, theirs, our_expert, their_expert, editor
 
 
@@ -74,9 +76,7 @@ def test_an_organisation_gets_its_own_editors_group_when_created(two_organisatio
     assert ours.editors_group != theirs.editors_group
 
 
-def test_organisation_editors_manage_their_own_subtree_and_nobody_elses(
-    client, two_organisations
-):
+def test_organisation_editors_manage_their_own_subtree_and_nobody_elses(client, two_organisations):
     ours, theirs, our_expert, their_expert, editor = two_organisations
     practice = PracticeFactory(organisations=[ours])
     client.force_login(editor)
