@@ -4,21 +4,13 @@ Only profiles with recorded consent leave the platform, even for editors (who ma
 others on the site), and each row carries only the contact route the expert chose.
 """
 
-import csv
-import io
-
 from expertise.models import ContactPreference
+from wijkwijs.spreadsheets import csv_text
 
 COLUMNS = (
     "naam", "functie", "organisatie", "gemeenten", "thema's", "expertise",
     "contactvoorkeur", "contact", "profiel",
 )  # fmt: skip
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(value: str) -> str:
-    """Text a spreadsheet shows as text: a leading formula character is quoted away."""
-    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
 
 
 def contact_value(expert) -> str:
@@ -43,11 +35,5 @@ def expert_row(expert) -> list[str]:
 
 
 def experts_csv(experts) -> str:
-    output = io.StringIO()
-    writer = csv.writer(output)
-    writer.writerow(COLUMNS)
-    for expert in experts:
-        if expert.consent_date is None:
-            continue
-        writer.writerow([spreadsheet_safe(value) for value in expert_row(expert)])
-    return output.getvalue()
+    consented = [expert for expert in experts if expert.consent_date is not None]
+    return csv_text(COLUMNS, [expert_row(expert) for expert in consented])

@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from expertise import views as expertise_views
 from search import api as search_api
 from search import views as search_views
+from wijkwijs import views as wijkwijs_views
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -17,6 +18,12 @@ urlpatterns = [
     path("zoeken/", search_views.search, name="search"),
     path("wie-weet-wat/", expertise_views.who_knows_what, name="who_knows_what"),
     path("wie-weet-wat/experts.csv", expertise_views.who_knows_what_csv, name="experts_csv"),
+    path("gemeenten-vergelijken/", wijkwijs_views.compare_municipalities, name="compare"),
+    path(
+        "gemeenten-vergelijken/vergelijking.csv",
+        wijkwijs_views.compare_municipalities_csv,
+        name="compare_csv",
+    ),
     path("mijn-profiel/verwijderen/", expertise_views.remove_my_profile, name="remove_my_profile"),
     path("api/v1/search/", search_api.search_api, name="search_api"),
     path("api/v1/search/autocomplete/", search_api.autocomplete_api, name="search_autocomplete"),

@@ -27,6 +27,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 AXE_SCRIPT = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 def missing(what):
@@ -68,3 +69,22 @@ def axe_script():
     if not AXE_SCRIPT.exists():
         missing(f"axe-core ({AXE_SCRIPT})")
     return AXE_SCRIPT
+
+
+def blocking_violations(page, axe_script) -> list[dict]:
+    """axe-core's serious and critical WCAG 2.1 A/AA violations on the page as it is now."""
+    page.add_script_tag(path=str(axe_script))
+    results = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+    )
+    assert results["passes"], "axe ran no checks"
+    return [
+        {
+            "rule": violation["id"],
+            "impact": violation["impact"],
+            "help": violation["help"],
+            "nodes": [node["target"] for node in violation["nodes"]][:5],
+        }
+        for violation in results["violations"]
+        if violation["impact"] in {"serious", "critical"}
+    ]

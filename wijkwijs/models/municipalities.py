@@ -85,6 +85,7 @@ class MunicipalityIndexPage(ListingPage):
         ListingFilter("provincie", _("Provincie"), "province", lambda: Province.choices),
     )
     subpage_types = ["wijkwijs.MunicipalityPage"]
+    listing_links_template = "wijkwijs/includes/compare_link.html"
     parent_page_types = ["wijkwijs.HomePage"]
     max_count = 1
 
@@ -147,7 +148,10 @@ class MunicipalityPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(content_classified_under(self, request.user))
-        context["facts"] = self.facts.select_related("source_report").order_by("topic", "-as_of")
+        from wijkwijs.facts import sourced_facts  # noqa: PLC0415 (it reads these models)
+
+        facts = self.facts.select_related("source_report").order_by("topic", "-as_of")
+        context["facts"] = sourced_facts(facts, request.user)
         return context
 
     @property

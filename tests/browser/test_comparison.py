@@ -1,0 +1,60 @@
+"""Comparing municipalities in real headless Chromium: choose, read, download, with a
+keyboard and without serious accessibility violations."""
+
+import csv
+import json
+
+import pytest
+
+from tests.browser.conftest import blocking_violations
+
+pytestmark = pytest.mark.browser
+
+
+def test_choose_municipalities_read_the_table_and_download_the_csv(page, axe_script):
+    page.goto("/gemeenten/")
+    page.get_by_role("link", name="Gemeenten vergelijken").click()
+    for name in ("Wijk bij Duurstede", "Utrecht", "Heerlen"):
+        page.get_by_label(name, exact=True).check()
+    page.get_by_role("button", name="Vergelijk").click()
+
+    table = page.locator("table.ww-comparison")
+    headings = table.locator("thead th").all_inner_texts()
+    assert headings == ["Onderwerp", "Heerlen", "Utrecht", "Wijk bij Duurstede"]
+    population = table.locator("tbody tr", has=page.get_by_role("rowheader", name="Inwoners"))
+    cells = population.locator("td").all_inner_texts()
+    assert "23.000" in cells[2] and "bron" in cells[2]  # value, date and source together
+    assert cells[0].split() == ["—", "geen", "gegeven"]  # Heerlen has none: said, not blank
+    team_model = table.locator("tbody tr", has=page.get_by_role("rowheader", name="Teammodel"))
+    source = team_model.locator("td").nth(1).get_by_role("link")
+    assert "voortgangsrapportage" in source.get_attribute("href")
+
+    chart = page.get_by_role("img", name="Inwoners")
+    assert "Wijk bij Duurstede: 23.000" in chart.locator("desc").text_content()
+
+    blocking = blocking_violations(page, axe_script)
+    assert not blocking, json.dumps(blocking, indent=2, ensure_ascii=False)
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download de vergelijking als CSV").click()
+    with open(download.value.path(), encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert {row["gemeente"] for row in rows} == {"Heerlen", "Utrecht", "Wijk bij Duurstede"}
+    inhabitants = [row for row in rows if row["onderwerp"] == "Inwoners"]
+    assert [(row["gemeente"], row["getal"]) for row in inhabitants] == [
+        ("Wijk bij Duurstede", "23000")
+    ]
+    assert all(row["peildatum"] and row["bron"] for row in rows)
+
+
+def test_a_choice_outside_two_to_six_is_explained_and_keyboard_reachable(page, axe_script):
+    page.goto("/gemeenten-vergelijken/")
+    page.get_by_label("Deventer", exact=True).focus()
+    page.keyboard.press("Space")
+    page.get_by_role("button", name="Vergelijk").press("Enter")
+    alert = page.get_by_role("alert")
+    assert "minimaal 2" in alert.inner_text()
+    assert page.get_by_label("Deventer", exact=True).is_checked()  # the choice is kept
+    assert page.locator("table.ww-comparison").count() == 0
+    blocking = blocking_violations(page, axe_script)
+    assert not blocking, json.dumps(blocking, indent=2, ensure_ascii=False)

@@ -1,0 +1,20 @@
+"""CSV for spreadsheets: text a spreadsheet never runs as a formula."""
+
+import csv
+import io
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value) -> str:
+    """A cell's text, with a leading formula character quoted away."""
+    value = str(value)
+    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
+
+
+def csv_text(columns, rows) -> str:
+    output = io.StringIO()
+    writer = csv.writer(output)
+    writer.writerow(columns)
+    writer.writerows([spreadsheet_safe(value) for value in row] for row in rows)
+    return output.getvalue()

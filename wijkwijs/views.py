@@ -1,0 +1,38 @@
+"""Putting municipalities side by side (wijkwijs/comparison.py), as a page and as CSV."""
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from wijkwijs.comparison import MAX_CHOSEN, MIN_CHOSEN, chosen, compare, comparison_csv
+from wijkwijs.listing import municipality_options
+
+
+def compare_municipalities(request):
+    values = request.GET.getlist("gemeente")[:50]
+    municipalities, error = chosen(values) if values else ([], "")
+    preselected = set(request.GET.getlist("kies")[:MAX_CHOSEN])  # from a municipality's page
+    context = {
+        "options": municipality_options(),
+        "chosen_slugs": {page.slug for page in municipalities} | preselected,
+        "error": error,
+        "comparison": compare(municipalities, request.user) if values and not error else None,
+        "minimum": MIN_CHOSEN,
+        "maximum": MAX_CHOSEN,
+        "query": request.GET.urlencode(),
+    }
+    return render(
+        request, "wijkwijs/compare_municipalities.html", context, status=400 if error else 200
+    )
+
+
+def compare_municipalities_csv(request):
+    municipalities, error = chosen(request.GET.getlist("gemeente")[:50])
+    if error:
+        return HttpResponse(error, status=400, content_type="text/plain; charset=utf-8")
+    text = comparison_csv(compare(municipalities, request.user), request.build_absolute_uri)
+    response = HttpResponse(text, content_type="text/csv; charset=utf-8")
+    names = "-".join(page.slug for page in municipalities)
+    filename = f"wijkwijs-vergelijking-{names}-{timezone.localdate():%Y-%m-%d}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
