@@ -7,11 +7,15 @@ into searchable sections is the import pipeline's job (``documents/ingest/``).
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
@@ -65,7 +69,7 @@ PRIVACY_FIELDS = (
 )
 
 
-class ReportPage(VisibilityMixin, ClassifiedPage):
+class ReportPage(VisibilityMixin, RoutablePageMixin, ClassifiedPage):
     kind = models.CharField(_("soort"), max_length=24, choices=ReportKind.choices)
     publisher = models.ForeignKey(
         "expertise.OrganisationPage",
@@ -188,6 +192,44 @@ class ReportPage(VisibilityMixin, ClassifiedPage):
     def card_summary(self):
         return self.abstract
 
+    # Citations: /citatie/ shows them, /citatie/<format>/ downloads one; ?paragraaf=<anchor>
+    # cites a section (former anchors are redirected to the section's current one).
+
+    def citation_for(self, request):
+        from documents.citation import Citation  # noqa: PLC0415 (it reads this module)
+
+        anchor = request.GET.get("paragraaf", "")
+        section = None
+        if anchor:
+            section = (
+                self.sections.filter(anchor=anchor).first()
+                or self.sections.filter(former_anchors__contains=[anchor]).first()
+            )
+            if section is None:
+                raise Http404
+        url = request.build_absolute_uri(self.url + (f"#{section.anchor}" if section else ""))
+        return Citation(self, url, section)
+
+    @path("citatie/")
+    def citation_page(self, request):
+        citation = self.citation_for(request)
+        if citation.section and citation.section.anchor != request.GET["paragraaf"]:
+            return redirect(f"{self.url}citatie/?paragraaf={citation.section.anchor}")
+        context = self.get_context(request) | {"citation": citation}
+        return TemplateResponse(request, "documents/citation.html", context)
+
+    @path("citatie/<str:format_name>/")
+    def citation_file(self, request, format_name):
+        from documents.citation import FORMATS  # noqa: PLC0415 (it reads this module)
+
+        if format_name not in FORMATS:
+            raise Http404
+        method, content_type, extension = FORMATS[format_name]
+        citation = self.citation_for(request)
+        response = HttpResponse(getattr(citation, method)(), content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="{citation.key}.{extension}"'
+        return response
+
     @property
     def cleaned_text(self):
         """The report's cleaned text: its sections in reading order."""
@@ -263,6 +305,10 @@ class ReportSection(models.Model):
     heading = models.CharField(_("kop"), max_length=500)
     level = models.PositiveSmallIntegerField(_("niveau"))
     anchor = models.SlugField(_("anker"), max_length=120)
+    # Anchors this section had before a rename or merge: links people saved or cited keep
+    # landing here, so every anchor once published is permanent.
+    former_anchors = models.JSONField(_("eerdere ankers"), default=list, blank=True,
+                                      editable=False)  # fmt: skip
     text = models.TextField(_("tekst"), blank=True)
     page_number = models.PositiveIntegerField(_("pagina"), null=True, blank=True)
     start_offset = models.PositiveIntegerField(_("begin in de tekst"), default=0)

@@ -29,8 +29,16 @@ def _footnote_numbers(text: str) -> set[str]:
 
 
 def _unique_anchor(report, heading, number, exclude_pk=None):
-    taken = set(report.sections.exclude(pk=exclude_pk).values_list("anchor", flat=True))
+    """An anchor no other section of the report has, or had (former anchors stay theirs)."""
+    others = report.sections.exclude(pk=exclude_pk).values_list("anchor", "former_anchors")
+    taken = {anchor for current, former in others for anchor in (current, *former)}
     return section_anchor(number, heading, taken)
+
+
+def _keep_anchors(section: ReportSection, *anchors):
+    """Remember ``anchors`` as the section's former ones (not its current anchor)."""
+    kept = [a for a in (*section.former_anchors, *anchors) if a and a != section.anchor]
+    section.former_anchors = list(dict.fromkeys(kept))
 
 
 def _renumber(report):
@@ -54,7 +62,9 @@ def rename_section(section: ReportSection, heading: str, level: int, number: str
     if not 1 <= level <= MAX_LEVEL:
         raise ValidationError(_("Het niveau ligt tussen 1 en %(max)s.") % {"max": MAX_LEVEL})
     section.heading, section.level, section.number = heading[:500], level, number.strip()
+    previous_anchor = section.anchor
     section.anchor = _unique_anchor(section.report, heading, section.number, exclude_pk=section.pk)
+    _keep_anchors(section, previous_anchor)
     section.save()
     _renumber(section.report)
 
@@ -70,6 +80,7 @@ def merge_with_previous(section: ReportSection) -> ReportSection:
     previous.text = "\n\n".join(
         part for part in (previous.text, heading_line, section.text) if part
     )
+    _keep_anchors(previous, section.anchor, *section.former_anchors)
     previous.save()
     section.footnotes.update(section=previous)
     section.delete()

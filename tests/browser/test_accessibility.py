@@ -17,6 +17,7 @@ PAGES = {
     "theme": "/themas/eenzaamheid/",
     "search": "/zoeken/?q=eenzaamheid",
     "who knows what": "/wie-weet-wat/?vraag=wie+weet+iets+van+eenzaamheid",
+    "citation": "/publicaties/voortgangsrapportage-integraal-wijkgericht-werken-2013/citatie/",
 }
 
 
