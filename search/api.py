@@ -61,6 +61,10 @@ def search_api(request):
             "snippet": hit.snippet,
             "labels": hit.labels,
             "score": hit.score,
+            "similar": [
+                {"title": similar.title, "url": request.build_absolute_uri(similar.url)}
+                for similar in hit.similar
+            ],
         }
         if include_text:
             item["text"] = hit.text
@@ -158,7 +162,9 @@ OPENAPI = {
                     "200": {
                         "description": "Resultaten met facetten en 'Bedoelde u'; 'engine' noemt "
                         "de zoekmachine die antwoordde, 'fallback' is true als Elasticsearch "
-                        "niet bereikbaar was en de ingebouwde zoekfunctie antwoordde"
+                        "niet bereikbaar was en de ingebouwde zoekfunctie antwoordde. Bijna "
+                        "gelijke passages uit één document staan één keer in de lijst; de "
+                        "andere staan in 'similar' van die treffer"
                     },
                     "400": {"description": "Ongeldige parameter, met uitleg in 'error'"},
                 },

@@ -14,6 +14,7 @@ class Hit:
     labels: dict = field(default_factory=dict)  # municipalities, themes, organisations
     score: float = 0.0
     page_id: int = 0  # the page the record belongs to (a section's report)
+    similar: list = field(default_factory=list)  # near-identical hits of the same document
 
 
 @dataclass

@@ -12,7 +12,7 @@ def test_api_returns_hits_with_labels_and_facets(client):
     data = client.get("/api/v1/search/", {"q": "buurtkamer", "include": "text"}).json()
     hit = next(h for h in data["hits"] if h["title"] == "Buurtkamer Noord")
     assert hit["url"].startswith("http://testserver/")
-    assert set(hit) == {"type", "title", "url", "snippet", "labels", "score", "text"}
+    assert set(hit) == {"type", "title", "url", "snippet", "labels", "score", "similar", "text"}
     assert "ontmoeting" in hit["text"]
     assert {"type", "theme", "municipality", "organisation", "kind", "year"} <= set(data["facets"])
 

@@ -215,3 +215,27 @@ def test_several_values_of_a_single_valued_facet_mean_any_of_them(engine):
     assert {hit.type for hit in either.hits} == {"Expert", "Praktijkvoorbeeld"}
     assert either.total == sum(count for _value, _label, count in either.facets["type"])
     assert engine.search("wijkteam", {"type": ["onbekend"]}, user=AnonymousUser()).total == 0
+
+
+def test_near_identical_passages_of_one_document_are_shown_once(engine):
+    passage = (
+        "In de proefwijk kookten vrijwilligers elke donderdag een stamppot voor buren die "
+        "alleen wonen, en daarna bleven de meesten nog een uur koffie drinken met elkaar."
+    )
+    report = ReportFactory(title="Verslag stamppotavonden")
+    for position, (heading, text) in enumerate([
+        ("Samenvatting", passage),
+        ("Bevindingen", passage.replace("elke donderdag", "iedere donderdag")),
+        ("Vervolg", "Ook volgend jaar is er op donderdag stamppot, nu in het buurthuis."),
+    ]):  # fmt: skip
+        ReportSection.objects.create(report=report, position=position, heading=heading, level=1,
+                                     anchor=heading.lower(), text=text)  # fmt: skip
+    sections_changed.send(sender=type(report), report=report)
+    other = report_with_section(passage, title="Ander verslag met dezelfde alinea")
+    result = engine.search("stamppot donderdag", user=AnonymousUser(), limit=10)
+    by_title = {(hit.parent_title, hit.title): hit for hit in result.hits}
+    grouped = [hit for hit in result.hits if hit.similar]
+    assert len(grouped) == 1 and grouped[0].parent_title == report.title
+    assert [hit.title for hit in grouped[0].similar] in (["Bevindingen"], ["Samenvatting"])
+    assert (report.title, "Vervolg") in by_title  # a different passage stays a hit of its own
+    assert (other.title, "1.1 Bevindingen") in by_title  # the same text elsewhere too

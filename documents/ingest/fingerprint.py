@@ -15,14 +15,16 @@ SKETCH_SIZE = 256
 SAME_DOCUMENT = 0.5
 
 
-def sketch(text: str) -> list[int]:
+def shingles(text: str) -> set[str]:
+    """The word 5-grams of the normalised text."""
     words = normalise(text).split()
-    shingles = {
-        " ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)
-    }
+    return {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
+
+
+def sketch(text: str) -> list[int]:
     hashes = {
         int.from_bytes(hashlib.blake2b(shingle.encode(), digest_size=8).digest(), "big") >> 1
-        for shingle in shingles
+        for shingle in shingles(text)
     }
     return sorted(hashes)[:SKETCH_SIZE]
 

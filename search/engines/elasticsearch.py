@@ -22,6 +22,7 @@ from search.elastic import index, sync
 from search.elastic.documents import FACET_SEPARATOR, SYNONYM_ANALYZER
 from search.engines.embedded import ALTERNATIVE_WEIGHT, EmbeddedEngine, compound_splits
 from search.filters import LABEL_FACETS, as_list, single_valued_filters
+from search.grouping import group_near_identical
 from search.models import RecordKind, full_text
 from search.query import ParsedQuery, parse
 from search.results import Hit, SearchResult, TitleSuggestion
@@ -174,7 +175,7 @@ class ElasticsearchEngine:
         if answer.total == 0 and not suggestion:
             answer = self._page(base, parsed, limit, offset, sort, fuzzy=True)
         return SearchResult(
-            hits=[self._hit(hit, parsed) for hit in answer.ranked],
+            hits=group_near_identical([self._hit(hit, parsed) for hit in answer.ranked]),
             total=answer.total,
             facets=answer.facets,
             suggestion=suggestion,

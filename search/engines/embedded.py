@@ -19,12 +19,14 @@ from django.contrib.postgres.search import (
     SearchRank,
     TrigramSimilarity,
 )
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import BooleanField, Count, F, FloatField, Q, Value
+from django.db.models import BooleanField, F, FloatField, Q, Value
 from django.db.models.expressions import RawSQL
 
 from search.compounds import split_compounds
 from search.filters import LABEL_FACETS, as_list, single_valued_filters
+from search.grouping import group_near_identical
 from search.indexing import TEXT_SEARCH_CONFIG, vocabulary_frequency
 from search.models import RecordKind, SearchRecord, SearchTerm
 from search.query import ParsedQuery, Term, parse, word_variants
@@ -59,32 +61,44 @@ def apply_filters(records, filters):
 
 
 def facet_counts(matched) -> dict:
-    ids = matched.values("pk")
-    base = SearchRecord.objects.filter(pk__in=ids)
-    facets = {
-        "type": [
-            (row["kind"], str(RecordKind(row["kind"]).label), row["n"])
-            for row in base.values("kind").annotate(n=Count("pk")).order_by("-n", "kind")
-        ],
-        "kind": [
-            (row["report_kind"], row["report_kind"], row["n"])
-            for row in base.exclude(report_kind="").values("report_kind").annotate(n=Count("pk"))
-            .order_by("-n")
-        ],
-        "year": [
-            (str(row["year"]), str(row["year"]), row["n"])
-            for row in base.exclude(year=None).values("year").annotate(n=Count("pk"))
-            .order_by("-year")
-        ],
-    }  # fmt: skip
-    for name, (relation, target) in LABEL_FACETS.items():
-        through = getattr(SearchRecord, relation).through.objects.filter(searchrecord_id__in=ids)
-        rows = (
-            through.values(slug=F(f"{target}__slug"), title=F(f"{target}__title"))
-            .annotate(n=Count("searchrecord_id", distinct=True))
-            .order_by("-n", "title")[:FACET_LIMIT]
+    """Every facet in one query: the match is found once (a common table expression) and
+    grouped per facet, instead of being searched again for each facet."""
+    facets = {name: [] for name in ("type", "kind", "year", *LABEL_FACETS)}
+    columns = matched.values_list("pk", "kind", "report_kind", "year")
+    try:
+        matched_sql, params = columns.query.sql_with_params()
+    except EmptyResultSet:  # a filter no record can pass (an unknown value)
+        return facets
+    parts = [
+        "SELECT 'type', kind, kind, COUNT(*) FROM matched GROUP BY kind",
+        "SELECT 'kind', report_kind, report_kind, COUNT(*) FROM matched WHERE report_kind <> '' "
+        "GROUP BY report_kind",
+        "SELECT 'year', CAST(year AS TEXT), CAST(year AS TEXT), COUNT(*) FROM matched "
+        "WHERE year IS NOT NULL GROUP BY year",
+    ]
+    for name, (relation, _target) in LABEL_FACETS.items():
+        field = SearchRecord._meta.get_field(relation)
+        through = field.remote_field.through._meta.db_table
+        label_column = field.m2m_reverse_name()
+        parts.append(
+            f"SELECT '{name}', page.slug, page.title, COUNT(*) FROM matched "
+            f"JOIN {through} AS labelled ON labelled.searchrecord_id = matched.id "
+            f"JOIN wagtailcore_page AS page ON page.id = labelled.{label_column} "
+            "GROUP BY page.slug, page.title"
         )
-        facets[name] = [(row["slug"], row["title"], row["n"]) for row in rows]
+    matches = f"WITH matched(id, kind, report_kind, year) AS ({matched_sql})"
+    with connection.cursor() as cursor:
+        cursor.execute(f"{matches} {' UNION ALL '.join(parts)}", params)
+        for name, value, label, count in cursor.fetchall():
+            facets[name].append((value, label, count))
+    facets["type"] = sorted(
+        ((kind, str(RecordKind(kind).label), n) for kind, _label, n in facets["type"]),
+        key=lambda row: (-row[2], row[0]),
+    )
+    facets["kind"].sort(key=lambda row: -row[2])
+    facets["year"].sort(key=lambda row: -int(row[0]))
+    for name in LABEL_FACETS:
+        facets[name] = sorted(facets[name], key=lambda row: (-row[2], row[1]))[:FACET_LIMIT]
     return facets
 
 
@@ -141,7 +155,7 @@ class EmbeddedEngine:
         page = list(ranked[offset : offset + limit])
         facets = facet_counts(found.matched)
         return SearchResult(
-            hits=self.hits(page, parsed, found.headline_query),
+            hits=group_near_identical(self.hits(page, parsed, found.headline_query)),
             total=sum(count for _kind, _label, count in facets["type"]),  # every record has one
             facets=facets,
             suggestion=suggestion,

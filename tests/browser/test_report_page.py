@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from documents import privacy
 from documents.ingest.pipeline import ImportOptions, import_file
+from tests.browser.conftest import blocking_violations
 from tests.conftest import CORPUS, require_corpus
 from wijkwijs.visibility import Visibility
 
@@ -45,10 +46,5 @@ def test_a_deep_link_opens_the_section_and_footnotes_link_both_ways(page, report
 
 def test_report_page_has_no_serious_accessibility_violations(page, report_url, axe_script):
     page.goto(report_url)
-    page.add_script_tag(path=str(axe_script))
-    results = page.evaluate(
-        "() => axe.run(document, {runOnly: {type: 'tag', values: "
-        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
-    )
-    blocking = [v["id"] for v in results["violations"] if v["impact"] in {"serious", "critical"}]
-    assert not blocking, json.dumps(results["violations"], indent=2)[:3000]
+    blocking = blocking_violations(page, axe_script)
+    assert not blocking, json.dumps(blocking, indent=2, ensure_ascii=False)
