@@ -28,15 +28,34 @@ find_bin_dir() {
   return 1
 }
 
+can_apt() { command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; }
+
 ensure_installed() {
-  if find_bin_dir >/dev/null; then return 0; fi
-  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
-    say "server not found; installing Debian's postgresql package"
-    apt-get update -qq >&2
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >&2
-  else
-    say "no PostgreSQL server found. Install it, or point DATABASE_URL at a running server."
-    exit 1
+  if ! find_bin_dir >/dev/null; then
+    if can_apt; then
+      say "server not found; installing Debian's postgresql package"
+      apt-get update -qq >&2
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >&2
+    else
+      say "no PostgreSQL server found. Install it, or point DATABASE_URL at a running server."
+      exit 1
+    fi
+  fi
+  ensure_rum
+}
+
+# The RUM index (ranked text search straight from the index) is optional: search works
+# without it, only slower on large indexes. Installed when Debian can provide it.
+ensure_rum() {
+  local major
+  major="$(basename "$(dirname "$(find_bin_dir)")")"
+  [ -f "/usr/share/postgresql/$major/extension/rum.control" ] && return 0
+  if can_apt; then
+    say "installing the RUM index extension (postgresql-$major-rum)"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "postgresql-$major-rum" >&2 \
+      || { apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive \
+           apt-get install -y -qq "postgresql-$major-rum" >&2; } \
+      || say "RUM is not available; search uses the GIN index only"
   fi
 }
 

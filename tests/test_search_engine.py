@@ -239,3 +239,21 @@ def test_near_identical_passages_of_one_document_are_shown_once(engine):
     assert [hit.title for hit in grouped[0].similar] in (["Bevindingen"], ["Samenvatting"])
     assert (report.title, "Vervolg") in by_title  # a different passage stays a hit of its own
     assert (other.title, "1.1 Bevindingen") in by_title  # the same text elsewhere too
+
+
+@pytest.mark.parametrize("query", ["wijkteam", "eenzaamheid ouderen", "mantelzorg vrijwilligers"])
+def test_the_rum_index_only_speeds_up_the_ranking(postgres_only, monkeypatch, query):
+    """With the optional RUM index the candidates come from the index; the hits shown are
+    the same as with the GIN index alone (make test installs RUM, so CI runs both)."""
+    from search.engines import embedded
+
+    if not embedded.rum_index_present():
+        assert not IN_CI, "CI installs the RUM extension (scripts/postgres.sh)"
+        pytest.skip("the RUM extension is not installed")
+    engine = EmbeddedEngine()
+    with_rum = engine.search(query, user=AnonymousUser(), limit=10)
+    monkeypatch.setattr(embedded, "rum_index_present", lambda: False)
+    without = engine.search(query, user=AnonymousUser(), limit=10)
+    assert with_rum.total == without.total > 0
+    assert [hit.url for hit in with_rum.hits] == [hit.url for hit in without.hits]
+    assert with_rum.facets == without.facets

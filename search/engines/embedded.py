@@ -10,7 +10,9 @@ Every query is limited to the records the user may see before anything is counte
 hits, snippets, facet counts and suggestions never reveal restricted content.
 """
 
+import functools
 import math
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import (
@@ -20,7 +22,7 @@ from django.contrib.postgres.search import (
     TrigramSimilarity,
 )
 from django.core.exceptions import EmptyResultSet
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import BooleanField, F, FloatField, Q, Value
 from django.db.models.expressions import RawSQL
 
@@ -60,11 +62,39 @@ def apply_filters(records, filters):
     return records
 
 
+RUM_INDEX = "search_record_rum"  # optional: search/migrations/0005_rum_index.py
+
+
+@functools.cache
+def rum_index_present() -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname = %s", [RUM_INDEX])
+        return cursor.fetchone() is not None
+
+
+@contextmanager
+def text_index_preferred():
+    """Counting matches: use the GIN index. The planner does not count the cost of reading
+    each record's vector back from out-of-line storage, so for a common word it scans the
+    table and reads every vector, where the index alone says which records match."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        yield
+
+
 def facet_counts(matched) -> dict:
     """Every facet in one query: the match is found once (a common table expression) and
-    grouped per facet, instead of being searched again for each facet."""
+    grouped per facet, instead of being searched again for each facet.
+
+    All records of a page carry the page's labels (``indexing.build_records``), so labels
+    are counted per page: matches are summed per page first, and only one matched record
+    of each page is looked up in the label tables, however many sections matched."""
     facets = {name: [] for name in ("type", "kind", "year", *LABEL_FACETS)}
-    columns = matched.values_list("pk", "kind", "report_kind", "year")
+    columns = matched.values_list("pk", "page_id", "kind", "report_kind", "year")
     try:
         matched_sql, params = columns.query.sql_with_params()
     except EmptyResultSet:  # a filter no record can pass (an unknown value)
@@ -81,13 +111,17 @@ def facet_counts(matched) -> dict:
         through = field.remote_field.through._meta.db_table
         label_column = field.m2m_reverse_name()
         parts.append(
-            f"SELECT '{name}', page.slug, page.title, COUNT(*) FROM matched "
-            f"JOIN {through} AS labelled ON labelled.searchrecord_id = matched.id "
+            f"SELECT '{name}', page.slug, page.title, CAST(SUM(per_page.n) AS INTEGER) "
+            "FROM per_page "
+            f"JOIN {through} AS labelled ON labelled.searchrecord_id = per_page.record_id "
             f"JOIN wagtailcore_page AS page ON page.id = labelled.{label_column} "
             "GROUP BY page.slug, page.title"
         )
-    matches = f"WITH matched(id, kind, report_kind, year) AS ({matched_sql})"
-    with connection.cursor() as cursor:
+    matches = (
+        f"WITH matched(id, page_id, kind, report_kind, year) AS ({matched_sql}), "
+        "per_page(record_id, n) AS (SELECT MIN(id), COUNT(*) FROM matched GROUP BY page_id)"
+    )
+    with text_index_preferred(), connection.cursor() as cursor:
         cursor.execute(f"{matches} {' UNION ALL '.join(parts)}", params)
         for name, value, label, count in cursor.fetchall():
             facets[name].append((value, label, count))
@@ -208,7 +242,8 @@ class EmbeddedEngine:
         score, weights = Value(0.0, output_field=FloatField()), []
         for term in parsed.terms:
             term_query = query(([term], "&"))
-            found = SearchRecord.objects.filter(matching(term_query)).count()
+            with text_index_preferred():
+                found = SearchRecord.objects.filter(matching(term_query)).count()
             weights.append(math.log(1 + (records_in_index - found + 0.5) / (found + 0.5)))
             score += weights[-1] * rank(term_query)
         score += ALL_TERMS_BONUS * (sum(weights) / len(weights)) * rank(all_words)
@@ -220,8 +255,14 @@ class EmbeddedEngine:
         matched = records.filter(matching(matcher))
         # Two phases: one cheap rank over every match picks the candidates, the full score
         # orders them. Keys only: the text is fetched for the hits shown, not for every match.
-        cheap = matched.only("pk", "published_at").annotate(score=rank(matcher))
-        cheap = cheap.order_by("-score", "pk")
+        # With the RUM index the cheap rank comes from the index, in order.
+        if rum_index_present():
+            distance = RawSQL("search_vector <=> %s::tsquery", matcher.params, FloatField())
+            cheap = matched.only("pk", "published_at").annotate(distance=distance)
+            cheap = cheap.annotate(score=1 / F("distance")).order_by("distance")
+        else:
+            cheap = matched.only("pk", "published_at").annotate(score=rank(matcher))
+            cheap = cheap.order_by("-score", "pk")
         ranked = (
             SearchRecord.objects.filter(pk__in=cheap.values("pk")[:RERANK_DEPTH])
             .only("pk", "published_at")
