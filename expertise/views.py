@@ -44,18 +44,27 @@ def found_experts(request, limit=20):
     )
 
 
+def filter_fields(filters, user):
+    """The finder's three drop-downs, with the chosen values selected."""
+    organisations = visible(OrganisationPage.objects.all(), user).order_by("title")
+    fields = (
+        ("gemeente", _("Gemeente"), _("Alle gemeenten"), municipality_options()),
+        ("organisatie", _("Organisatie"), _("Alle organisaties"),
+         list(organisations.values_list("slug", "title"))),
+        ("thema", _("Thema"), _("Alle thema's"), theme_options()),
+    )  # fmt: skip
+    return [
+        {"name": name, "label": label, "all": every, "options": options, "value": filters[name]}
+        for name, label, every, options in fields
+    ]
+
+
 def who_knows_what(request):
     question, filters = finder_request(request)
-    organisations = visible(OrganisationPage.objects.all(), request.user).order_by("title")
     context = {
         "question": question,
-        "filters": filters,
         "finding": found_experts(request),
-        "options": {
-            "gemeente": municipality_options(),
-            "organisatie": list(organisations.values_list("slug", "title")),
-            "thema": theme_options(),
-        },
+        "filter_fields": filter_fields(filters, request.user),
         "export_query": request.GET.urlencode(),
     }
     return render(request, "expertise/who_knows_what.html", context)
