@@ -6,9 +6,12 @@ same document and share most of their word 5-grams, the lower-ranked one is fold
 the first as a similar passage, so one finding does not fill the list twice.
 """
 
+import re
+
 from documents.ingest.fingerprint import shingles
 
 NEAR_IDENTICAL = 0.6  # Jaccard resemblance of the two passages' word 5-grams
+WORD = re.compile(r"\w+")
 
 
 def resemblance(first: set, second: set) -> float:
@@ -21,15 +24,22 @@ def group_near_identical(hits):
     """``hits`` in rank order, each near-identical later hit of the same document moved into
     the ``similar`` list of the first one."""
     kept, grams = [], {}
+
+    def grams_of(hit):
+        # Case-folded words suffice to compare two passages (and are fast: a page of hits
+        # is compared on every search); computed only for hits that share a document.
+        if id(hit) not in grams:
+            grams[id(hit)] = shingles(WORD.findall(hit.text.casefold()))
+        return grams[id(hit)]
+
     for hit in hits:
-        grams[id(hit)] = shingles(hit.text)
         first = next(
             (
                 earlier
                 for earlier in kept
                 if hit.page_id
                 and earlier.page_id == hit.page_id
-                and resemblance(grams[id(earlier)], grams[id(hit)]) >= NEAR_IDENTICAL
+                and resemblance(grams_of(earlier), grams_of(hit)) >= NEAR_IDENTICAL
             ),
             None,
         )

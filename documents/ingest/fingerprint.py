@@ -15,16 +15,15 @@ SKETCH_SIZE = 256
 SAME_DOCUMENT = 0.5
 
 
-def shingles(text: str) -> set[str]:
-    """The word 5-grams of the normalised text."""
-    words = normalise(text).split()
+def shingles(words: list[str]) -> set[str]:
+    """The word 5-grams of a text's words."""
     return {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
 
 
 def sketch(text: str) -> list[int]:
     hashes = {
         int.from_bytes(hashlib.blake2b(shingle.encode(), digest_size=8).digest(), "big") >> 1
-        for shingle in shingles(text)
+        for shingle in shingles(normalise(text).split())
     }
     return sorted(hashes)[:SKETCH_SIZE]
 

@@ -51,14 +51,18 @@ def apply_filters(records, filters):
     filters = filters or {}
     for field, values in single_valued_filters(filters):
         records = records.filter(**{f"{field}__in": values})
-    for name, (relation, target) in LABEL_FACETS.items():
-        through = getattr(SearchRecord, relation).through.objects
+    for name, (relation, _target) in LABEL_FACETS.items():
+        field = SearchRecord._meta.get_field(relation)
+        through = field.remote_field.through.objects
         for value in as_list(filters.get(name)):
-            # A subquery, not a join: no duplicate rows, so no DISTINCT over wide rows.
-            labelled = through.filter(
-                Q(**{f"{target}__slug__iexact": value}) | Q(**{f"{target}__title__iexact": value})
-            ).values("searchrecord_id")
-            records = records.filter(pk__in=labelled)
+            # The label's ids first (a small query), then a subquery on the label table by
+            # id: no join per matching record, and no duplicate rows to remove.
+            label_ids = list(
+                field.related_model.objects.filter(Q(slug__iexact=value) | Q(title__iexact=value))
+                .values_list("pk", flat=True)
+            )  # fmt: skip
+            labelled = through.filter(**{f"{field.m2m_reverse_name()}__in": label_ids})
+            records = records.filter(pk__in=labelled.values("searchrecord_id"))
     return records
 
 
