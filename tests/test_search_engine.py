@@ -257,3 +257,12 @@ def test_the_rum_index_only_speeds_up_the_ranking(postgres_only, monkeypatch, qu
     assert with_rum.total == without.total > 0
     assert [hit.url for hit in with_rum.hits] == [hit.url for hit in without.hits]
     assert with_rum.facets == without.facets
+
+
+def test_a_search_leaves_the_planner_settings_of_the_callers_transaction_alone(postgres_only):
+    EmbeddedEngine().search("wijkteam", user=AnonymousUser())  # tests run in a transaction
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW enable_seqscan")
+        seqscan = cursor.fetchone()[0]
+        cursor.execute("SHOW enable_indexscan")
+        assert (seqscan, cursor.fetchone()[0]) == ("on", "on")

@@ -88,6 +88,10 @@ def text_index_preferred():
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute("SET LOCAL enable_indexscan = off")
         yield
+        # Inside a caller's transaction SET LOCAL would outlive this block (after an error
+        # the savepoint's rollback undoes it).
+        cursor.execute("RESET enable_seqscan")
+        cursor.execute("RESET enable_indexscan")
 
 
 def facet_counts(matched) -> dict:
