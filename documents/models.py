@@ -215,7 +215,8 @@ class ReportPage(VisibilityMixin, RoutablePageMixin, ClassifiedPage):
         citation = self.citation_for(request)
         if citation.section and citation.section.anchor != request.GET["paragraaf"]:
             return redirect(f"{self.url}citatie/?paragraaf={citation.section.anchor}")
-        context = self.get_context(request) | {"citation": citation}
+        # Page's own context only: the report's sections, authors and links are not shown here.
+        context = Page.get_context(self, request) | {"citation": citation}
         return TemplateResponse(request, "documents/citation.html", context)
 
     @path("citatie/<str:format_name>/")

@@ -25,6 +25,7 @@ from documents.models import ReportAuthor, ReportPage
 from expertise.models import ExpertPage, OrganisationPage
 from practices.models import PracticePage
 from search.engines import get_engine
+from search.filters import named
 from search.models import RecordKind
 from search.query import MAX_QUERY_LENGTH
 from search.results import Hit
@@ -112,30 +113,23 @@ def _named_in(text, pages_by_name):
     return found, text
 
 
-def municipality_names():
-    names = {}
-    for page in MunicipalityPage.objects.live():
-        for name in (page.title, *page.name_variant_list):
-            if normalise(name):
-                names[normalise(name)] = page
-    return names
-
-
-def theme_names():
-    names = {}
-    for page in ThemePage.objects.live():
-        for name in (page.title, page.slug, *page.synonym_list):
-            if normalise(name):
-                names[normalise(name)] = page
-    return names
+def pages_by_name(pages, names_of) -> dict:
+    """normalised name → page, for every name ``names_of(page)`` gives."""
+    return {normalise(name): page for page in pages for name in names_of(page) if normalise(name)}
 
 
 def understand(text: str) -> Question:
     """The topic of a question, the places it names and the themes it is about."""
     text = (text or "")[:MAX_QUERY_LENGTH]
-    places, rest = _named_in(normalise(text), municipality_names())
+    places_by_name = pages_by_name(
+        MunicipalityPage.objects.live(), lambda page: (page.title, *page.name_variant_list)
+    )
+    places, rest = _named_in(normalise(text), places_by_name)
     topic = " ".join(word for word in rest.split() if word not in QUESTION_WORDS)
-    themes, _rest = _named_in(topic, theme_names())
+    themes_by_name = pages_by_name(
+        ThemePage.objects.live(), lambda page: (page.title, page.slug, *page.synonym_list)
+    )
+    themes, _rest = _named_in(topic, themes_by_name)
     return Question(text=text.strip(), topic=topic, places=places, themes=themes)
 
 
@@ -157,41 +151,38 @@ class Evidence:
     def add_hits(self, hits, scale=1.0):
         """Hits of one ranked list: each weighs its score relative to the best one."""
         best = (max((hit.score for hit in hits), default=0) or 1.0) / scale
-        by_page = defaultdict(list)
-        for hit in hits:
-            by_page[hit.page_id].append(hit)
-        ties = evidence_ties(by_page)
-        for page_id, page_hits in by_page.items():
-            hit = page_hits[0]  # the page's best hit
-            weight = hit.score / best if hit.score else scale / (1 + hits.index(hit))
+        best_of_page = {}  # page id → (rank, its best hit)
+        for rank, hit in enumerate(hits):
+            best_of_page.setdefault(hit.page_id, (rank, hit))
+        ties = evidence_ties({page_id: hit for page_id, (_rank, hit) in best_of_page.items()})
+        for page_id, (rank, hit) in best_of_page.items():
+            # An engine without scores (the baseline): by rank instead.
+            weight = hit.score / best if hit.score else scale / (1 + rank)
             for expert_id, tie, reason in ties.get(page_id, []):
                 self.add(expert_id, tie, weight, reason, page_id)
 
 
-def evidence_ties(hits_by_page) -> dict:
+def evidence_ties(hit_of_page) -> dict:
     """page id → [(expert id, tie, reason)] for the pages hit: whose evidence each page is."""
-    page_ids = list(hits_by_page)
+    page_ids = list(hit_of_page)
     ties = defaultdict(list)
 
-    def first_hit(page_id):
-        return hits_by_page[page_id][0]
-
     for expert_id in ExpertPage.objects.filter(pk__in=page_ids).values_list("pk", flat=True):
-        hit = first_hit(expert_id)
+        hit = hit_of_page[expert_id]
         ties[expert_id].append((expert_id, "profile", Reason("profile", hit.title, hit.url)))
     contacts = PracticePage.contacts.through.objects.filter(practicepage_id__in=page_ids)
     for page_id, expert_id in contacts.values_list("practicepage_id", "expertpage_id"):
-        hit = first_hit(page_id)
+        hit = hit_of_page[page_id]
         ties[page_id].append((expert_id, "contact", Reason("contact", hit.title, hit.url)))
     authors = ReportAuthor.objects.filter(page_id__in=page_ids, expert__isnull=False)
     for page_id, expert_id in authors.values_list("page_id", "expert_id").distinct():
-        hit = first_hit(page_id)
+        hit = hit_of_page[page_id]
         title = hit.parent_title or hit.title
         detail = hit.title if hit.parent_title else ""
         ties[page_id].append((expert_id, "author", Reason("author", title, hit.url, detail)))
     coordinators = CommunityPage.coordinators.through.objects.filter(communitypage_id__in=page_ids)
     for page_id, expert_id in coordinators.values_list("communitypage_id", "expertpage_id"):
-        hit = first_hit(page_id)
+        hit = hit_of_page[page_id]
         ties[page_id].append((expert_id, "coordinator", Reason("coordinator", hit.title, hit.url)))
     return ties
 
@@ -207,37 +198,25 @@ def classified_under(themes, user) -> list[Hit]:
     return hits
 
 
-def experts_matching(user, municipalities=(), organisation="", theme=""):
-    """The experts ``user`` may see (consent included), narrowed by the filters."""
+def experts_matching(user, municipalities=(), organisation="", themes=None):
+    """The experts ``user`` may see (consent included), narrowed by the filters; ``themes``
+    are the pages of a theme filter (None: no filter)."""
     experts = visible(ExpertPage.objects.all(), user)
     for place in municipalities:
         experts = experts.filter(municipalities=place)
     if organisation:
-        named = Q(slug__iexact=organisation) | Q(title__iexact=organisation)
         under = Q(pk__in=[])  # an unknown organisation matches nobody
-        for parent in OrganisationPage.objects.live().filter(named):
+        for parent in named(OrganisationPage.objects.live(), organisation):
             under |= Q(path__startswith=parent.path, depth=parent.depth + 1)
         experts = experts.filter(under)
-    if theme:
-        experts = experts.filter(themes__in=themes_named(theme))
+    if themes is not None:
+        experts = experts.filter(themes__in=themes)
     return experts.distinct()
 
 
-def themes_named(value):
-    return ThemePage.objects.live().filter(Q(slug__iexact=value) | Q(title__iexact=value))
-
-
-def municipalities_named(value):
-    return list(
-        MunicipalityPage.objects.live().filter(Q(slug__iexact=value) | Q(title__iexact=value))
-    )
-
-
-def declared_reasons(expert, question: Question, theme_filter):
+def declared_reasons(expert, question: Question, wanted_themes: set[int]):
     """Reasons from what the profile itself declares: themes and expertise tags."""
     reasons = []
-    wanted_themes = {theme.pk for theme in question.themes}
-    wanted_themes |= {theme.pk for theme in themes_named(theme_filter)} if theme_filter else set()
     for theme in expert.themes.all():
         if theme.pk in wanted_themes:
             reasons.append(Reason("theme", theme.title, theme.url))
@@ -252,12 +231,12 @@ def declared_reasons(expert, question: Question, theme_filter):
 def find_experts(text, user, municipality="", organisation="", theme="", engine=None, limit=10):
     """Ranked experts for a question, each with the reasons it was found."""
     question = understand(text)
-    chosen_places = municipalities_named(municipality) if municipality else []
+    places = MunicipalityPage.objects.live()
+    chosen_places = list(named(places, municipality)) if municipality else []
     if municipality and not chosen_places:
         return ExpertFinding(question, [])  # an unknown municipality matches nobody
-    topic = question.topic or (
-        " ".join(theme.title for theme in themes_named(theme)) if theme else ""
-    )
+    chosen_themes = list(named(ThemePage.objects.live(), theme)) if theme else None
+    topic = question.topic or " ".join(page.title for page in chosen_themes or [])
     evidence = Evidence()
     if topic:
         engine = engine or get_engine()
@@ -266,19 +245,20 @@ def find_experts(text, user, municipality="", organisation="", theme="", engine=
             result = engine.search(topic, {"type": kinds, **theme_filter}, user=user,
                                    limit=EVIDENCE_DEPTH)  # fmt: skip
             evidence.add_hits(result.hits)
-    themes = question.themes + (list(themes_named(theme)) if theme else [])
+    themes = question.themes + (chosen_themes or [])
     if themes:
         evidence.add_hits(classified_under(themes, user), scale=CLASSIFIED_WEIGHT)
+    wanted_themes = {page.pk for page in themes}
 
     def ranked(places):
-        experts = experts_matching(user, places, organisation, theme)
+        experts = experts_matching(user, places, organisation, chosen_themes)
         if topic:
             experts = experts.filter(pk__in=list(evidence.scores)) | experts.filter(
                 themes__in=question.themes
             )
         matches = []
         for expert in experts.distinct().prefetch_related("themes", "tags", "municipalities"):
-            declared = declared_reasons(expert, question, theme)
+            declared = declared_reasons(expert, question, wanted_themes)
             score = evidence.scores.get(expert.pk, 0.0)
             score += DECLARED_THEME_WEIGHT * sum(r.kind == "theme" for r in declared)
             # A profile hit is shown as its declared themes and tags when there are any.

@@ -4,9 +4,7 @@ export of what it finds) and "remove my profile"."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from wagtail.actions.delete_page import DeletePageAction
@@ -16,6 +14,7 @@ from expertise.finding import experts_matching, find_experts
 from expertise.models import OrganisationPage
 from search.query import MAX_QUERY_LENGTH
 from wijkwijs.listing import municipality_options, theme_options
+from wijkwijs.spreadsheets import csv_download
 from wijkwijs.visibility import visible
 
 FINDER_FILTERS = ("gemeente", "organisatie", "thema")
@@ -74,13 +73,11 @@ def who_knows_what_csv(request):
     """The experts found (or all, when nothing was asked) as CSV: consented profiles only."""
     finding = found_experts(request, limit=EXPORT_LIMIT)
     if finding is None:
-        experts = list(experts_matching(request.user).order_by("title"))
+        experts = experts_matching(request.user).order_by("title")
+        experts = list(experts.prefetch_related("municipalities", "themes", "tags"))
     else:
         experts = [match.expert for match in finding.matches]
-    response = HttpResponse(experts_csv(experts), content_type="text/csv; charset=utf-8")
-    filename = f"wijkwijs-experts-{timezone.localdate():%Y-%m-%d}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return csv_download(experts_csv(experts), "experts")
 
 
 @login_required

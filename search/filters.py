@@ -1,5 +1,7 @@
 """Filter values as users give them: slugs or names, in any case, one value or several."""
 
+from django.db.models import Q
+
 from documents.models import ReportKind
 from search.models import RecordKind
 
@@ -15,6 +17,11 @@ def as_list(value):
     if value in (None, ""):
         return []
     return [str(item) for item in (value if isinstance(value, list | tuple) else [value])]
+
+
+def named(pages, value):
+    """The pages of ``pages`` whose slug or title is ``value``, in any case."""
+    return pages.filter(Q(slug__iexact=value) | Q(title__iexact=value))
 
 
 def _named(choices, value):

@@ -3,6 +3,9 @@
 import csv
 import io
 
+from django.http import HttpResponse
+from django.utils import timezone
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -18,3 +21,11 @@ def csv_text(columns, rows) -> str:
     writer.writerow(columns)
     writer.writerows([spreadsheet_safe(value) for value in row] for row in rows)
     return output.getvalue()
+
+
+def csv_download(text: str, name: str) -> HttpResponse:
+    """``text`` as a dated CSV file to save: wijkwijs-NAME-YYYY-MM-DD.csv."""
+    response = HttpResponse(text, content_type="text/csv; charset=utf-8")
+    filename = f"wijkwijs-{name}-{timezone.localdate():%Y-%m-%d}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -2,10 +2,10 @@
 
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 
 from wijkwijs.comparison import MAX_CHOSEN, MIN_CHOSEN, chosen, compare, comparison_csv
 from wijkwijs.listing import municipality_options
+from wijkwijs.spreadsheets import csv_download
 
 
 def compare_municipalities(request):
@@ -31,8 +31,5 @@ def compare_municipalities_csv(request):
     if error:
         return HttpResponse(error, status=400, content_type="text/plain; charset=utf-8")
     text = comparison_csv(compare(municipalities, request.user), request.build_absolute_uri)
-    response = HttpResponse(text, content_type="text/csv; charset=utf-8")
     names = "-".join(page.slug for page in municipalities)
-    filename = f"wijkwijs-vergelijking-{names}-{timezone.localdate():%Y-%m-%d}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return csv_download(text, f"vergelijking-{names}")

@@ -27,7 +27,7 @@ from django.db.models import BooleanField, F, FloatField, Q, Value
 from django.db.models.expressions import RawSQL
 
 from search.compounds import split_compounds
-from search.filters import LABEL_FACETS, as_list, single_valued_filters
+from search.filters import LABEL_FACETS, as_list, named, single_valued_filters
 from search.grouping import group_near_identical
 from search.indexing import TEXT_SEARCH_CONFIG, vocabulary_frequency
 from search.models import RecordKind, SearchRecord, SearchTerm
@@ -58,9 +58,8 @@ def apply_filters(records, filters):
             # The label's ids first (a small query), then a subquery on the label table by
             # id: no join per matching record, and no duplicate rows to remove.
             label_ids = list(
-                field.related_model.objects.filter(Q(slug__iexact=value) | Q(title__iexact=value))
-                .values_list("pk", flat=True)
-            )  # fmt: skip
+                named(field.related_model.objects.all(), value).values_list("pk", flat=True)
+            )
             labelled = through.filter(**{f"{field.m2m_reverse_name()}__in": label_ids})
             records = records.filter(pk__in=labelled.values("searchrecord_id"))
     return records
@@ -247,12 +246,12 @@ class EmbeddedEngine:
         # ts_rank knows no document frequency: weight each term by its rarity (IDF), so
         # 'privacy' counts for more than 'wijkteam' in "privacy wijkteam".
         records_in_index = SearchRecord.objects.count() or 1
+        term_queries = [query(([term], "&")) for term in parsed.terms]
+        with text_index_preferred():
+            found = [SearchRecord.objects.filter(matching(q)).count() for q in term_queries]
         score, weights = Value(0.0, output_field=FloatField()), []
-        for term in parsed.terms:
-            term_query = query(([term], "&"))
-            with text_index_preferred():
-                found = SearchRecord.objects.filter(matching(term_query)).count()
-            weights.append(math.log(1 + (records_in_index - found + 0.5) / (found + 0.5)))
+        for term_query, count in zip(term_queries, found, strict=True):
+            weights.append(math.log(1 + (records_in_index - count + 0.5) / (count + 0.5)))
             score += weights[-1] * rank(term_query)
         score += ALL_TERMS_BONUS * (sum(weights) / len(weights)) * rank(all_words)
         # Synonym rewrites and compound splits widen the match, ranked below the user's words.

@@ -3,12 +3,12 @@ import sys
 import time
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db.models import Q
 from django_tasks import TaskResultStatus
 
 from documents.ingest.collect import MissingPath, collect_files
 from documents.models import ReportKind, ReportPage
 from documents.tasks import import_document
+from search.filters import named
 from wijkwijs.models import CommunityPage
 from wijkwijs.progress import progress_bar
 from wijkwijs.visibility import Visibility
@@ -81,8 +81,7 @@ class Command(BaseCommand):
 
     def _community(self, name):
         """A community page id, by slug or name (case-insensitive)."""
-        found = CommunityPage.objects.filter(Q(slug__iexact=name) | Q(title__iexact=name))
-        community = found.first()
+        community = named(CommunityPage.objects.all(), name).first()
         if community is None:
             known = ", ".join(CommunityPage.objects.order_by("slug").values_list("slug", flat=True))
             raise CommandError(f"Onbekende kennisgemeenschap '{name}'. Bekend: {known or 'geen'}.")

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from expertise.models import OrganisationPage
 from expertise.permissions import ensure_editors_group
+from search.filters import named
 
 
 class Command(BaseCommand):
@@ -24,10 +25,7 @@ class Command(BaseCommand):
             ensure_editors_group(organisation)
         if add:
             organisation_name, username = add
-            organisation = (
-                organisations.filter(slug__iexact=organisation_name).first()
-                or organisations.filter(title__iexact=organisation_name).first()
-            )
+            organisation = named(organisations, organisation_name).first()
             if organisation is None:
                 raise CommandError(f"Onbekende organisatie: {organisation_name!r}")
             user = get_user_model().objects.filter(username=username).first()
