@@ -21,7 +21,8 @@ from expertise.models import ExpertPage, OrganisationPage
 from practices.models import PracticePage
 from search.compounds import split_compounds
 from search.elastic import sync
-from search.models import RecordKind, SearchRecord, SearchTerm
+from search.filters import LABEL_FACETS
+from search.models import LexemeFrequency, PageFacet, RecordKind, SearchRecord, SearchTerm
 from wijkwijs.models import CommunityPage, MunicipalityPage, ThemePage
 from wijkwijs.normalise import normalise
 from wijkwijs.visibility import Visibility
@@ -186,6 +187,33 @@ def _save(records_with_labels):
     return records
 
 
+FACET_OF_RELATION = {relation: facet for facet, (relation, _model) in LABEL_FACETS.items()}
+
+
+def describe_pages(records_with_labels):
+    """Each page's facet values, once per page, for counting facets (``PageFacet``)."""
+    rows, described = [], set()
+    for record, page_labels in records_with_labels:
+        if record.page_id in described:
+            continue
+        described.add(record.page_id)
+        values = {"type": record.kind, "kind": record.report_kind, "year": record.year}
+        rows += [
+            PageFacet(page_id=record.page_id, facet=facet, value=str(value))
+            for facet, value in values.items()
+            if value
+        ]
+        for (relation, _column), labelled_pages in zip(LABEL_RELATIONS, page_labels, strict=True):
+            if relation in FACET_OF_RELATION:
+                rows += [
+                    PageFacet(
+                        page_id=record.page_id, facet=FACET_OF_RELATION[relation], label=label
+                    )
+                    for label in {labelled.pk: labelled for labelled in labelled_pages}.values()
+                ]
+    PageFacet.objects.bulk_create(rows, batch_size=5000)
+
+
 # Typographic punctuation becomes a space before parsing: under some server locales
 # (C) PostgreSQL's parser counts every non-ASCII character as a letter, which would glue
 # ‘quotes’ and dashes to words and keep them from being stemmed.
@@ -222,11 +250,13 @@ def index_page(page):
     """Rewrite the records of one page (nothing if it is not live or not searchable)."""
     page = page.specific
     SearchRecord.objects.filter(page_id=page.pk).delete()
+    PageFacet.objects.filter(page_id=page.pk).delete()
     if indexable(page):
         built = build_records(page)
         add_to_vocabulary([record for record, _labels in built])
         add_compound_parts([record for record, _labels in built], vocabulary_frequency)
         _save(built)
+        describe_pages(built)
     sync.schedule([page.pk])
 
 
@@ -258,6 +288,7 @@ def rebuild(progress=None):
     pages = list(searchable_pages())
     with transaction.atomic():
         SearchRecord.objects.all().delete()
+        PageFacet.objects.all().delete()
         SearchTerm.objects.all().delete()
         built = [item for page in pages for item in build_records(page)]
         vocabulary = Counter()
@@ -276,4 +307,9 @@ def rebuild(progress=None):
             _save(built[start : start + batch])
             if progress:
                 progress(min(start + batch, len(built)), len(built))
+        describe_pages(built)
+        # Words no record holds any more (the database counts the others).
+        LexemeFrequency.objects.filter(records__lte=0).exclude(
+            lexeme=LexemeFrequency.ALL_RECORDS
+        ).delete()
     return SearchRecord.objects.count()

@@ -90,6 +90,39 @@ class SearchTerm(models.Model):
         return self.word
 
 
+class LexemeFrequency(models.Model):
+    """How many records hold each lexeme of the text-search vectors (PostgreSQL): the
+    document frequencies the ranking weighs query words by, read instead of counted per
+    search. Database triggers keep it exact through every insert, update and delete of
+    records (search/migrations/0006_search_statistics.py); the row with the empty lexeme
+    (``ALL_RECORDS``) counts the records themselves."""
+
+    ALL_RECORDS = ""
+
+    lexeme = models.TextField(primary_key=True)
+    records = models.IntegerField()
+
+    def __str__(self):
+        return f"{self.lexeme or '(alle)'}: {self.records}"
+
+
+class PageFacet(models.Model):
+    """A facet value of an indexed page: its type, report kind and year (``value``) and
+    its labels (``label``). All records of a page share them, so a search counts its
+    matches per page and looks the values up once per page (2,000 pages, not 100,000
+    sections)."""
+
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    facet = models.CharField(max_length=16)  # type, kind, year or a key of LABEL_FACETS
+    value = models.CharField(max_length=24, blank=True)
+    label = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+
+    def __str__(self):
+        return f"{self.page_id} {self.facet}: {self.value or self.label_id}"
+
+
 class PendingIndexUpdate(models.Model):
     """A page whose records changed and have not reached Elasticsearch yet (the outbox).
 

@@ -9,7 +9,7 @@ from documents.models import ReportSection
 from documents.signals import sections_changed
 from search.elastic import index as es_index
 from search.engines.embedded import EmbeddedEngine
-from search.models import SearchRecord
+from search.models import LexemeFrequency, SearchRecord
 from tests.conftest import IN_CI
 from tests.factories import ExpertFactory, OrganisationFactory, PracticeFactory, ReportFactory
 from wijkwijs.models import ThemePage
@@ -266,3 +266,50 @@ def test_a_search_leaves_the_planner_settings_of_the_callers_transaction_alone(p
         seqscan = cursor.fetchone()[0]
         cursor.execute("SHOW enable_indexscan")
         assert (seqscan, cursor.fetchone()[0]) == ("on", "on")
+
+
+def _recounted_frequencies():
+    """Every lexeme's document frequency, counted afresh from the vectors."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT word, ndoc FROM ts_stat('SELECT search_vector FROM "
+            f"{SearchRecord._meta.db_table} WHERE search_vector IS NOT NULL')"
+        )
+        counted = dict(cursor.fetchall())
+    counted[LexemeFrequency.ALL_RECORDS] = SearchRecord.objects.count()
+    return counted
+
+
+def _kept_frequencies():
+    return dict(LexemeFrequency.objects.exclude(records=0).values_list("lexeme", "records"))
+
+
+def test_stored_document_frequencies_follow_every_change_of_the_index(postgres_only):
+    """The ranking reads how common a word is from counts the database keeps; they must
+    equal a fresh count after publishing, editing, unpublishing and deleting."""
+    practice = PracticeFactory(title="Het egelhuisproject", summary="Egels overwinteren hier.")
+    report = report_with_section("Egels steken de proefwijk over.")
+    assert _kept_frequencies() == _recounted_frequencies()
+    assert _kept_frequencies()["egel"] == 2
+    practice.summary = "Vleermuizen overwinteren hier."
+    practice.save_revision().publish()
+    assert _kept_frequencies() == _recounted_frequencies()
+    assert _kept_frequencies()["egel"] == 1
+    report.unpublish()
+    practice.delete()  # the records go by cascade, without the indexing code
+    assert _kept_frequencies() == _recounted_frequencies()
+    assert "egel" not in _kept_frequencies()
+
+
+def test_facets_follow_a_page_losing_a_label(engine):
+    theme = ThemePage.objects.get(slug="mantelzorg")
+    practice = PracticeFactory(title="Kwartelhuis", summary="Kwartelkoningen.", themes=[theme])
+
+    def theme_counts():
+        result = engine.search("kwartelkoningen", user=AnonymousUser())
+        return {slug: count for slug, _label, count in result.facets["theme"]}
+
+    assert theme_counts().get("mantelzorg") == 1
+    practice.themes = []
+    practice.save_revision().publish()
+    assert "mantelzorg" not in theme_counts()

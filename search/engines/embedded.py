@@ -28,9 +28,10 @@ from django.db.models.expressions import RawSQL
 
 from search.compounds import split_compounds
 from search.filters import LABEL_FACETS, as_list, named, single_valued_filters
+from search.frequencies import document_frequencies
 from search.grouping import group_near_identical
 from search.indexing import TEXT_SEARCH_CONFIG, vocabulary_frequency
-from search.models import RecordKind, SearchRecord, SearchTerm
+from search.models import PageFacet, RecordKind, SearchRecord, SearchTerm
 from search.query import ParsedQuery, Term, parse, word_variants
 from search.results import Hit, SearchResult, TitleSuggestion
 from search.snippets import MARK_START, MARK_STOP, safe_snippet, simple_snippet
@@ -93,45 +94,47 @@ def text_index_preferred():
         cursor.execute("RESET enable_indexscan")
 
 
-def facet_counts(matched) -> dict:
-    """Every facet in one query: the match is found once (a common table expression) and
-    grouped per facet, instead of being searched again for each facet.
+def _pairs(rows):
+    """Integer pairs as a table in SQL: two array parameters on PostgreSQL."""
+    if connection.vendor == "postgresql":
+        columns = [[first for first, _second in rows], [second for _first, second in rows]]
+        return "SELECT * FROM unnest(%s::integer[], %s::integer[])", columns
+    return f"VALUES {', '.join(['(%s, %s)'] * len(rows))}", [v for row in rows for v in row]
 
-    All records of a page carry the page's labels (``indexing.build_records``), so labels
-    are counted per page: matches are summed per page first, and only one matched record
-    of each page is looked up in the label tables, however many sections matched."""
+
+def facet_counts(matched) -> dict:
+    """Every facet from one pass over the matches. Only the matched records' pages are
+    read: all records of a page share its type, report kind, year and labels
+    (``indexing.build_records``), so matches are counted per page, and each page's facet
+    values (``PageFacet``) are looked up once, however many of its sections matched."""
     facets = {name: [] for name in ("type", "kind", "year", *LABEL_FACETS)}
-    columns = matched.values_list("pk", "page_id", "kind", "report_kind", "year")
     try:
-        matched_sql, params = columns.query.sql_with_params()
+        matched_sql, params = matched.values_list("page_id").query.sql_with_params()
     except EmptyResultSet:  # a filter no record can pass (an unknown value)
         return facets
-    parts = [
-        "SELECT 'type', kind, kind, COUNT(*) FROM matched GROUP BY kind",
-        "SELECT 'kind', report_kind, report_kind, COUNT(*) FROM matched WHERE report_kind <> '' "
-        "GROUP BY report_kind",
-        "SELECT 'year', CAST(year AS TEXT), CAST(year AS TEXT), COUNT(*) FROM matched "
-        "WHERE year IS NOT NULL GROUP BY year",
-    ]
-    for name, (relation, _target) in LABEL_FACETS.items():
-        field = SearchRecord._meta.get_field(relation)
-        through = field.remote_field.through._meta.db_table
-        label_column = field.m2m_reverse_name()
-        parts.append(
-            f"SELECT '{name}', page.slug, page.title, CAST(SUM(per_page.n) AS INTEGER) "
-            "FROM per_page "
-            f"JOIN {through} AS labelled ON labelled.searchrecord_id = per_page.record_id "
-            f"JOIN wagtailcore_page AS page ON page.id = labelled.{label_column} "
-            "GROUP BY page.slug, page.title"
-        )
-    matches = (
-        f"WITH matched(id, page_id, kind, report_kind, year) AS ({matched_sql}), "
-        "per_page(record_id, n) AS (SELECT MIN(id), COUNT(*) FROM matched GROUP BY page_id)"
-    )
     with text_index_preferred(), connection.cursor() as cursor:
-        cursor.execute(f"{matches} {' UNION ALL '.join(parts)}", params)
+        cursor.execute(
+            f"SELECT page_id, COUNT(*) FROM ({matched_sql}) AS matched GROUP BY page_id", params
+        )
+        per_page = cursor.fetchall()
+    if not per_page:
+        return facets
+    # A second statement, planned freely: a hash join with the (small) facet table.
+    matched_pages, page_params = _pairs(per_page)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"WITH matched(page_id, n) AS ({matched_pages}), "
+            "counted AS (SELECT described.facet, described.value, described.label_id, "
+            "SUM(matched.n) AS n FROM matched "
+            f"JOIN {PageFacet._meta.db_table} AS described ON described.page_id = matched.page_id "
+            "GROUP BY described.facet, described.value, described.label_id) "
+            "SELECT counted.facet, COALESCE(label.slug, counted.value), "
+            "COALESCE(label.title, counted.value), counted.n FROM counted "
+            "LEFT JOIN wagtailcore_page AS label ON label.id = counted.label_id",
+            page_params,
+        )
         for name, value, label, count in cursor.fetchall():
-            facets[name].append((value, label, count))
+            facets[name].append((value, label, int(count)))
     facets["type"] = sorted(
         ((kind, str(RecordKind(kind).label), n) for kind, _label, n in facets["type"]),
         key=lambda row: (-row[2], row[0]),
@@ -155,6 +158,29 @@ def _tsquery(terms: list[Term], joiner: str) -> str:
         words = ["(" + " | ".join(sorted(word_variants(word))) + ")" for word in term.words]
         parts.append("(" + " <-> ".join(words) + ")")
     return f" {joiner} ".join(parts)
+
+
+def _tsquery_text(*groups) -> str:
+    """One to_tsquery text for groups of (terms, joiner), OR-ed."""
+    return " | ".join(f"({_tsquery(terms, joiner)})" for terms, joiner in groups)
+
+
+def compile_tsqueries(texts: list[str]) -> list[str]:
+    """Texts to tsqueries (stemmed, accents folded), in one round trip."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT to_tsquery(%s, query.text)::text "
+            "FROM unnest(%s::text[]) WITH ORDINALITY AS query(text, position) "
+            "ORDER BY query.position",
+            [TEXT_SEARCH_CONFIG, texts],
+        )
+        return [compiled for (compiled,) in cursor.fetchall()]
+
+
+def _tsquery_constant(compiled: str):
+    """A compiled tsquery as a constant: to_tsquery with unaccent is too slow to run again
+    for every row."""
+    return RawSQL("%s::tsquery", [compiled], output_field=SearchQueryField())
 
 
 @dataclass
@@ -222,15 +248,6 @@ class EmbeddedEngine:
         return self._match_simple(records, parsed)
 
     def _match_postgres(self, records, parsed):
-        def query(*groups):
-            """One tsquery for groups of (terms, joiner), OR-ed; compiled once, used as a
-            constant (to_tsquery with unaccent is too slow to run again for every row)."""
-            text = " | ".join(f"({_tsquery(terms, joiner)})" for terms, joiner in groups)
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT to_tsquery(%s, %s)::text", [TEXT_SEARCH_CONFIG, text])
-                compiled = cursor.fetchone()[0]
-            return RawSQL("%s::tsquery", [compiled], output_field=SearchQueryField())
-
         def rank(search_query):
             return SearchRank(
                 F("search_vector"),  # the stored vector (a plain name would be re-parsed)
@@ -242,23 +259,28 @@ class EmbeddedEngine:
         def matching(search_query):
             return RawSQL("search_vector @@ %s::tsquery", search_query.params, BooleanField())
 
-        all_words = query((parsed.terms, "&"))
-        # ts_rank knows no document frequency: weight each term by its rarity (IDF), so
-        # 'privacy' counts for more than 'wijkteam' in "privacy wijkteam".
-        records_in_index = SearchRecord.objects.count() or 1
-        term_queries = [query(([term], "&")) for term in parsed.terms]
-        with text_index_preferred():
-            found = [SearchRecord.objects.filter(matching(q)).count() for q in term_queries]
-        score, weights = Value(0.0, output_field=FloatField()), []
-        for term_query, count in zip(term_queries, found, strict=True):
-            weights.append(math.log(1 + (records_in_index - count + 0.5) / (count + 0.5)))
-            score += weights[-1] * rank(term_query)
-        score += ALL_TERMS_BONUS * (sum(weights) / len(weights)) * rank(all_words)
         # Synonym rewrites and compound splits widen the match, ranked below the user's words.
         alternatives = [(terms, "&") for terms in parsed.alternatives + compound_splits(parsed)]
-        matcher = query((parsed.terms, "|"), *alternatives)
+        texts = [
+            _tsquery_text((parsed.terms, "|"), *alternatives),
+            _tsquery_text((parsed.terms, "&")),
+            *(_tsquery_text(([term], "&")) for term in parsed.terms),
+        ]
         if alternatives:
-            score += ALTERNATIVE_WEIGHT * rank(query(*alternatives))
+            texts.append(_tsquery_text(*alternatives))
+        compiled = compile_tsqueries(texts)
+        matcher, all_words, *term_queries = [_tsquery_constant(text) for text in compiled]
+        alternative_query = term_queries.pop() if alternatives else None
+        # ts_rank knows no document frequency: weight each term by its rarity (IDF), so
+        # 'privacy' counts for more than 'wijkteam' in "privacy wijkteam".
+        records_in_index, found = document_frequencies(compiled[2 : 2 + len(parsed.terms)])
+        score, weights = Value(0.0, output_field=FloatField()), []
+        for term_query, count in zip(term_queries, found, strict=True):
+            weights.append(math.log(1 + (max(records_in_index, 1) - count + 0.5) / (count + 0.5)))
+            score += weights[-1] * rank(term_query)
+        score += ALL_TERMS_BONUS * (sum(weights) / len(weights)) * rank(all_words)
+        if alternative_query is not None:
+            score += ALTERNATIVE_WEIGHT * rank(alternative_query)
         matched = records.filter(matching(matcher))
         # Two phases: one cheap rank over every match picks the candidates, the full score
         # orders them. Keys only: the text is fetched for the hits shown, not for every match.
