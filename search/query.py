@@ -7,6 +7,7 @@ digits survive. Each word brings its Dutch plural variants (-tie/-ties, which th
 Snowball stemmer leaves apart), and theme synonyms in the query bring alternatives.
 """
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -72,13 +73,17 @@ def parse(raw: str) -> ParsedQuery:
     return query
 
 
-def synonym_sets():
+@functools.lru_cache(maxsize=1024)
+def equivalent_phrases(title: str, synonyms: str) -> frozenset[str]:
+    """A theme's label and synonyms, normalised (remembered: every search asks)."""
+    return frozenset(filter(None, map(normalise, (title, *synonyms.splitlines()))))
+
+
+def synonym_sets() -> list[frozenset[str]]:
     """Each theme's label and synonyms, normalised, as one set of equivalent phrases."""
     ThemePage = apps.get_model("wijkwijs", "ThemePage")
-    return [
-        {normalise(name) for name in (theme.title, *theme.synonym_list) if normalise(name)}
-        for theme in ThemePage.objects.live()
-    ]
+    names = ThemePage.objects.live().values_list("title", "synonyms")  # no page objects
+    return [equivalent_phrases(title, synonyms) for title, synonyms in names]
 
 
 def synonym_rewrites(query: ParsedQuery) -> list[list[Term]]:
@@ -86,9 +91,10 @@ def synonym_rewrites(query: ParsedQuery) -> list[list[Term]]:
     text = " ".join(term.text for term in query.terms)
     rewrites = []
     for equivalents in synonym_sets():
-        for phrase in equivalents:
-            if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text):
-                for other in equivalents - {phrase}:
+        # The longest phrase first ("wet maatschappelijke ondersteuning" before "wmo").
+        for phrase in sorted(equivalents, key=lambda phrase: (-len(phrase), phrase)):
+            if phrase in text and re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text):
+                for other in sorted(equivalents - {phrase}):
                     rewritten = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", other, text)
                     rewrites.append([Term((word,)) for word in rewritten.split()])
                 break

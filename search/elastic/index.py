@@ -8,7 +8,7 @@ so updates made meanwhile reach both.
 
 import datetime
 import random
-from collections import defaultdict, deque
+from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 from itertools import islice
@@ -20,7 +20,7 @@ from elasticsearch import Elasticsearch, helpers
 from elasticsearch.exceptions import NotFoundError
 
 from search.elastic.documents import as_document, checksum, field_mapping
-from search.filters import LABEL_FACETS
+from search.labels import record_labels
 from search.models import SearchRecord
 from search.query import synonym_sets
 
@@ -89,26 +89,6 @@ def create_index(name, rules, word_list):
     body["mappings"]["_meta"] = {"synonym_rules": len(rules), "compound_words": len(word_list),
                                  "built_at": timezone.now().isoformat()}  # fmt: skip
     client().indices.create(index=name, body=body)
-
-
-def record_labels(record_ids) -> dict:
-    """Per record: (slug, title) pairs per label facet, and the community ids that may find
-    it. Read from the through tables: loading the label pages themselves is far slower."""
-    labels = defaultdict(lambda: defaultdict(list))
-    for name, (relation, target) in LABEL_FACETS.items():
-        rows = (
-            getattr(SearchRecord, relation)
-            .through.objects.filter(searchrecord_id__in=record_ids)
-            .values_list("searchrecord_id", f"{target}__slug", f"{target}__title")
-        )
-        for record_id, slug, title in rows:
-            labels[record_id][name].append((slug, title))
-    rows = SearchRecord.communities.through.objects.filter(
-        searchrecord_id__in=record_ids
-    ).values_list("searchrecord_id", "communitypage_id")
-    for record_id, community_id in rows:
-        labels[record_id]["communities"].append(community_id)
-    return labels
 
 
 def bulk_actions(records, index):

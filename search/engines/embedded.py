@@ -31,6 +31,7 @@ from search.filters import LABEL_FACETS, as_list, named, single_valued_filters
 from search.frequencies import document_frequencies
 from search.grouping import group_near_identical
 from search.indexing import TEXT_SEARCH_CONFIG, vocabulary_frequency
+from search.labels import record_labels
 from search.models import PageFacet, RecordKind, SearchRecord, SearchTerm
 from search.query import ParsedQuery, Term, parse, word_variants
 from search.results import Hit, SearchResult, TitleSuggestion
@@ -45,6 +46,7 @@ ALTERNATIVE_WEIGHT = 0.5
 RANK_NORMALISATION = 32  # rank / (rank + 1): scores comparable across record lengths
 SUGGESTION_MIN_SIMILARITY = 0.4
 FACET_LIMIT = 20
+HIT_LABELS = {"municipalities": "municipality", "themes": "theme", "organisations": "organisation"}
 
 
 def apply_filters(records, filters):
@@ -97,7 +99,8 @@ def text_index_preferred():
 def _pairs(rows):
     """Integer pairs as a table in SQL: two array parameters on PostgreSQL."""
     if connection.vendor == "postgresql":
-        columns = [[first for first, _second in rows], [second for _first, second in rows]]
+        # Array literals as text: psycopg's list adaptation costs more than the query.
+        columns = ["{" + ",".join(str(row[column]) for row in rows) + "}" for column in (0, 1)]
         return "SELECT * FROM unnest(%s::integer[], %s::integer[])", columns
     return f"VALUES {', '.join(['(%s, %s)'] * len(rows))}", [v for row in rows for v in row]
 
@@ -329,10 +332,9 @@ class EmbeddedEngine:
 
     def hits(self, page, parsed, headline_query):
         """Hits for one page of ranked records, in their order."""
-        records = SearchRecord.objects.filter(pk__in=[r.pk for r in page]).prefetch_related(
-            "municipalities", "themes", "organisations"
-        )
+        records = SearchRecord.objects.filter(pk__in=[r.pk for r in page])
         by_pk = {record.pk: record for record in records}
+        labels = record_labels(list(by_pk))
         snippets = self.snippets(records, parsed, headline_query)
         hits = []
         for ranked_record in page:
@@ -346,9 +348,8 @@ class EmbeddedEngine:
                     parent_title=record.parent_title,
                     snippet=snippets.get(record.pk, ""),
                     labels={
-                        "municipalities": [m.title for m in record.municipalities.all()],
-                        "themes": [t.title for t in record.themes.all()],
-                        "organisations": [o.title for o in record.organisations.all()],
+                        key: [title for _slug, title in labels[record.pk][facet]]
+                        for key, facet in HIT_LABELS.items()
                     },
                     score=round(float(getattr(ranked_record, "score", 0) or 0), 4),
                     page_id=record.page_id,
