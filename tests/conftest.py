@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
+from search.engines.embedded import close_alongside_connections
 from wijkwijs.demo import DemoLoader
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
@@ -50,6 +51,10 @@ def django_db_setup(django_db_setup, django_db_blocker):
                 returncode=3,
             )
         DemoLoader().run()
+    yield
+    # Searches outside a transaction count facets on connections of their own; they must
+    # be gone before the test database is dropped.
+    close_alongside_connections()
 
 
 # Elasticsearch: `make test` starts a real node and sets WIJKWIJS_TEST_ELASTICSEARCH_URL.

@@ -3,12 +3,13 @@ understood, facets count and nothing leaks."""
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.db import connection
+from django.db import connection, transaction
 
 from documents.models import ReportSection
 from documents.signals import sections_changed
 from search.elastic import index as es_index
 from search.engines.embedded import EmbeddedEngine
+from search.indexing import rebuild
 from search.models import LexemeFrequency, SearchRecord
 from tests.conftest import IN_CI
 from tests.factories import ExpertFactory, OrganisationFactory, PracticeFactory, ReportFactory
@@ -299,6 +300,10 @@ def test_stored_document_frequencies_follow_every_change_of_the_index(postgres_o
     practice.delete()  # the records go by cascade, without the indexing code
     assert _kept_frequencies() == _recounted_frequencies()
     assert "egel" not in _kept_frequencies()
+    report.save_revision().publish()
+    rebuild()
+    assert _kept_frequencies() == _recounted_frequencies()
+    assert _kept_frequencies()["egel"] == 1
 
 
 def test_facets_follow_a_page_losing_a_label(engine):
@@ -313,3 +318,23 @@ def test_facets_follow_a_page_losing_a_label(engine):
     practice.themes = []
     practice.save_revision().publish()
     assert "mantelzorg" not in theme_counts()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_facets_counted_alongside_the_ranking_equal_those_counted_in_line(postgres_only):
+    """Outside a transaction a search counts its facets on a second connection while the
+    first ranks; inside one (where another connection would not see uncommitted work) it
+    counts them itself. Both must give the same counts."""
+    from search.engines import embedded
+
+    PracticeFactory(title="Kwartelhuis", summary="Kwartelkoningen en kwartels.")
+    report_with_section("Kwartelkoningen broeden in het hooiland.")
+    engine = EmbeddedEngine()
+    embedded.close_alongside_connections()
+    alongside = engine.search("kwartelkoningen", user=AnonymousUser())
+    assert embedded._alongside_connections, "the facets were not counted on a second connection"
+    with transaction.atomic():
+        in_line = engine.search("kwartelkoningen", user=AnonymousUser())
+    assert alongside.total == in_line.total == 2
+    assert alongside.facets == in_line.facets
+    assert {kind for kind, _label, _n in alongside.facets["type"]} == {"praktijk", "rapport"}

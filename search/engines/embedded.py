@@ -12,6 +12,7 @@ hits, snippets, facet counts and suggestions never reveal restricted content.
 
 import functools
 import math
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -22,7 +23,7 @@ from django.contrib.postgres.search import (
     TrigramSimilarity,
 )
 from django.core.exceptions import EmptyResultSet
-from django.db import connection, transaction
+from django.db import connection, connections, transaction
 from django.db.models import BooleanField, F, FloatField, Q, Value
 from django.db.models.expressions import RawSQL
 
@@ -149,6 +150,38 @@ def facet_counts(matched) -> dict:
     return facets
 
 
+# Facets are counted on a second database connection while this one ranks, so the two
+# halves of a search run on two cores (as Elasticsearch runs a search on every shard).
+_alongside = ThreadPoolExecutor(max_workers=2, thread_name_prefix="wijkwijs-facets")
+_alongside_connections = set()
+
+
+def _on_own_connection(alias, function, *args):
+    own = connections[alias]
+    own.close_if_unusable_or_obsolete()  # as Django does for a request's connection
+    if own not in _alongside_connections:
+        own.inc_thread_sharing()  # so close_alongside_connections may close it
+        _alongside_connections.add(own)
+    return function(*args)
+
+
+def counted_alongside(matched):
+    """The facet counts of ``matched``, started now; call the result for them. Inside a
+    transaction they are counted right here: another connection would not see its
+    uncommitted changes."""
+    current = connections[matched.db]
+    if current.vendor != "postgresql" or current.in_atomic_block:
+        facets = facet_counts(matched)
+        return lambda: facets
+    return _alongside.submit(_on_own_connection, matched.db, facet_counts, matched).result
+
+
+def close_alongside_connections():
+    """Close the connections the facet threads opened (before a test database is dropped)."""
+    while _alongside_connections:
+        _alongside_connections.pop().close()
+
+
 def compound_splits(parsed: ParsedQuery) -> list[list[Term]]:
     """Query words that are compounds of two indexed words, as an extra AND-alternative."""
     splits = split_compounds(parsed.words, vocabulary_frequency)
@@ -161,6 +194,21 @@ def _tsquery(terms: list[Term], joiner: str) -> str:
         words = ["(" + " | ".join(sorted(word_variants(word))) + ")" for word in term.words]
         parts.append("(" + " <-> ".join(words) + ")")
     return f" {joiner} ".join(parts)
+
+
+def headline(search_query):
+    """The passages of a record's text that match, with the matches marked."""
+    return SearchHeadline(
+        "text",
+        search_query,
+        config=TEXT_SEARCH_CONFIG,
+        start_sel=MARK_START,
+        stop_sel=MARK_STOP,
+        max_words=35,
+        min_words=15,
+        max_fragments=2,
+        fragment_delimiter=" … ",
+    )
 
 
 def _tsquery_text(*groups) -> str:
@@ -216,6 +264,7 @@ class EmbeddedEngine:
                 suggestion = ""
             elif not found.matched.exists():
                 searched_for, parsed, found = suggestion, corrected, corrected_found
+        facets = counted_alongside(found.matched)
         if sort == "newest":
             ranked = found.matched.only("pk", "published_at").order_by(
                 F("published_at").desc(nulls_last=True), "pk"
@@ -223,9 +272,10 @@ class EmbeddedEngine:
         else:
             ranked = found.ranked if offset + limit <= RERANK_DEPTH else found.deep_ranked
         page = list(ranked[offset : offset + limit])
-        facets = facet_counts(found.matched)
+        hits = group_near_identical(self.hits(page, parsed, found.headline_query))
+        facets = facets()
         return SearchResult(
-            hits=group_near_identical(self.hits(page, parsed, found.headline_query)),
+            hits=hits,
             total=sum(count for _kind, _label, count in facets["type"]),  # every record has one
             facets=facets,
             suggestion=suggestion,
@@ -333,9 +383,11 @@ class EmbeddedEngine:
     def hits(self, page, parsed, headline_query):
         """Hits for one page of ranked records, in their order."""
         records = SearchRecord.objects.filter(pk__in=[r.pk for r in page])
+        if headline_query is not None:  # the snippets in the same query
+            records = records.annotate(headline=headline(headline_query))
         by_pk = {record.pk: record for record in records}
-        labels = record_labels(list(by_pk))
-        snippets = self.snippets(records, parsed, headline_query)
+        labels = record_labels(list(by_pk), communities=False)
+        words = {v for word in parsed.words for v in word_variants(word)}
         hits = []
         for ranked_record in page:
             record = by_pk[ranked_record.pk]
@@ -346,7 +398,9 @@ class EmbeddedEngine:
                     url=record.url,
                     text=record.full_text,
                     parent_title=record.parent_title,
-                    snippet=snippets.get(record.pk, ""),
+                    snippet=safe_snippet(record.headline)
+                    if headline_query is not None
+                    else simple_snippet(record.text, words),
                     labels={
                         key: [title for _slug, title in labels[record.pk][facet]]
                         for key, facet in HIT_LABELS.items()
@@ -356,25 +410,6 @@ class EmbeddedEngine:
                 )
             )
         return hits
-
-    def snippets(self, records, parsed, headline_query) -> dict:
-        if headline_query is not None:
-            rows = records.annotate(
-                headline=SearchHeadline(
-                    "text",
-                    headline_query,
-                    config=TEXT_SEARCH_CONFIG,
-                    start_sel=MARK_START,
-                    stop_sel=MARK_STOP,
-                    max_words=35,
-                    min_words=15,
-                    max_fragments=2,
-                    fragment_delimiter=" … ",
-                )
-            ).values_list("pk", "headline")
-            return {pk: safe_snippet(headline) for pk, headline in rows}
-        words = {v for word in parsed.words for v in word_variants(word)}
-        return {record.pk: simple_snippet(record.text, words) for record in records}
 
     # Suggestions -------------------------------------------------------------------------
 
