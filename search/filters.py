@@ -11,6 +11,8 @@ LABEL_FACETS = {
     "municipality": ("municipalities", "municipalitypage"),
     "organisation": ("organisations", "organisationpage"),
 }
+# The facet of each label relation ("themes" → "theme").
+FACET_OF_RELATION = {relation: facet for facet, (relation, _model) in LABEL_FACETS.items()}
 
 
 def as_list(value):

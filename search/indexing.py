@@ -21,7 +21,7 @@ from expertise.models import ExpertPage, OrganisationPage
 from practices.models import PracticePage
 from search.compounds import split_compounds
 from search.elastic import sync
-from search.filters import LABEL_FACETS
+from search.filters import FACET_OF_RELATION
 from search.models import LexemeFrequency, PageFacet, RecordKind, SearchRecord, SearchTerm
 from wijkwijs.models import CommunityPage, MunicipalityPage, ThemePage
 from wijkwijs.normalise import normalise
@@ -185,9 +185,6 @@ def _save(records_with_labels):
         )
     _update_vectors(SearchRecord.objects.filter(pk__in=[record.pk for record in records]))
     return records
-
-
-FACET_OF_RELATION = {relation: facet for facet, (relation, _model) in LABEL_FACETS.items()}
 
 
 def describe_pages(records_with_labels):

@@ -28,7 +28,7 @@ from django.db.models import BooleanField, F, FloatField, Q, Value
 from django.db.models.expressions import RawSQL
 
 from search.compounds import split_compounds
-from search.filters import LABEL_FACETS, as_list, named, single_valued_filters
+from search.filters import FACET_OF_RELATION, LABEL_FACETS, as_list, named, single_valued_filters
 from search.frequencies import document_frequencies
 from search.grouping import group_near_identical
 from search.indexing import TEXT_SEARCH_CONFIG, vocabulary_frequency
@@ -47,7 +47,6 @@ ALTERNATIVE_WEIGHT = 0.5
 RANK_NORMALISATION = 32  # rank / (rank + 1): scores comparable across record lengths
 SUGGESTION_MIN_SIMILARITY = 0.4
 FACET_LIMIT = 20
-HIT_LABELS = {"municipalities": "municipality", "themes": "theme", "organisations": "organisation"}
 
 
 def apply_filters(records, filters):
@@ -321,19 +320,19 @@ class EmbeddedEngine:
         ]
         if alternatives:
             texts.append(_tsquery_text(*alternatives))
-        compiled = compile_tsqueries(texts)
-        matcher, all_words, *term_queries = [_tsquery_constant(text) for text in compiled]
-        alternative_query = term_queries.pop() if alternatives else None
+        matcher, all_words, *compiled_terms = compile_tsqueries(texts)
+        compiled_alternatives = compiled_terms.pop() if alternatives else None
+        matcher, all_words = _tsquery_constant(matcher), _tsquery_constant(all_words)
         # ts_rank knows no document frequency: weight each term by its rarity (IDF), so
         # 'privacy' counts for more than 'wijkteam' in "privacy wijkteam".
-        records_in_index, found = document_frequencies(compiled[2 : 2 + len(parsed.terms)])
+        records_in_index, found = document_frequencies(compiled_terms)
         score, weights = Value(0.0, output_field=FloatField()), []
-        for term_query, count in zip(term_queries, found, strict=True):
+        for compiled_term, count in zip(compiled_terms, found, strict=True):
             weights.append(math.log(1 + (max(records_in_index, 1) - count + 0.5) / (count + 0.5)))
-            score += weights[-1] * rank(term_query)
+            score += weights[-1] * rank(_tsquery_constant(compiled_term))
         score += ALL_TERMS_BONUS * (sum(weights) / len(weights)) * rank(all_words)
-        if alternative_query is not None:
-            score += ALTERNATIVE_WEIGHT * rank(alternative_query)
+        if compiled_alternatives is not None:
+            score += ALTERNATIVE_WEIGHT * rank(_tsquery_constant(compiled_alternatives))
         matched = records.filter(matching(matcher))
         # Two phases: one cheap rank over every match picks the candidates, the full score
         # orders them. Keys only: the text is fetched for the hits shown, not for every match.
@@ -387,7 +386,9 @@ class EmbeddedEngine:
             records = records.annotate(headline=headline(headline_query))
         by_pk = {record.pk: record for record in records}
         labels = record_labels(list(by_pk), communities=False)
-        words = {v for word in parsed.words for v in word_variants(word)}
+        words = set()  # for the simple snippets (SQLite)
+        if headline_query is None:
+            words = {v for word in parsed.words for v in word_variants(word)}
         hits = []
         for ranked_record in page:
             record = by_pk[ranked_record.pk]
@@ -402,8 +403,8 @@ class EmbeddedEngine:
                     if headline_query is not None
                     else simple_snippet(record.text, words),
                     labels={
-                        key: [title for _slug, title in labels[record.pk][facet]]
-                        for key, facet in HIT_LABELS.items()
+                        relation: [title for _slug, title in labels[record.pk][facet]]
+                        for relation, facet in FACET_OF_RELATION.items()
                     },
                     score=round(float(getattr(ranked_record, "score", 0) or 0), 4),
                     page_id=record.page_id,
