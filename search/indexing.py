@@ -242,19 +242,31 @@ def indexable(page) -> bool:
     return page.live and isinstance(page, INDEXED_TYPES)
 
 
+def live_version(page, just_saved=False):
+    """The page as the database holds it: the live version. A page in memory may hold a
+    draft (``save_revision()`` leaves the draft's title, visibility and consent date on it),
+    so it is read again, unless it is the instance a full save has just written (whose new
+    relations are still in memory, committed after the save)."""
+    if just_saved:
+        return page.specific
+    stored = Page.objects.filter(pk=page.pk).first()
+    return stored.specific if stored else None
+
+
 @transaction.atomic
-def index_page(page):
-    """Rewrite the records of one page (nothing if it is not live or not searchable)."""
-    page = page.specific
-    SearchRecord.objects.filter(page_id=page.pk).delete()
-    PageFacet.objects.filter(page_id=page.pk).delete()
-    if indexable(page):
+def index_page(page, just_saved=False):
+    """Rewrite the records of one page from its live version (none if it is not live, not
+    searchable or gone)."""
+    page_id, page = page.pk, live_version(page, just_saved)
+    SearchRecord.objects.filter(page_id=page_id).delete()
+    PageFacet.objects.filter(page_id=page_id).delete()
+    if page is not None and indexable(page):
         built = build_records(page)
         add_to_vocabulary([record for record, _labels in built])
         add_compound_parts([record for record, _labels in built], vocabulary_frequency)
         _save(built)
         describe_pages(built)
-    sync.schedule([page.pk])
+    sync.schedule([page_id])
 
 
 def words_of(text) -> Counter:

@@ -11,10 +11,27 @@ from search.elastic import sync
 from search.indexing import INDEXED_TYPES, index_page
 from search.models import SearchRecord
 
+# What saving a revision writes to the page's row: bookkeeping, never content. Such a save
+# changes nothing the index holds, whatever the draft has done to the page in memory.
+REVISION_FIELDS = frozenset(
+    {
+        "latest_revision",
+        "latest_revision_created_at",
+        "draft_title",
+        "has_unpublished_changes",
+        "wagtail_admin_comments",
+        "locked",
+        "locked_at",
+        "locked_by",
+    }
+)
 
-def reindex_saved_page(sender, instance, raw=False, **kwargs):
-    if not raw:
-        index_page(instance)
+
+def reindex_saved_page(sender, instance, raw=False, update_fields=None, **kwargs):
+    if raw or (update_fields is not None and set(update_fields) <= REVISION_FIELDS):
+        return
+    # A full save writes the instance as it is; a partial one leaves the rest of it unsaved.
+    index_page(instance, just_saved=update_fields is None)
 
 
 def reindex_subtree(page):
