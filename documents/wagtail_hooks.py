@@ -1,4 +1,3 @@
-from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -56,9 +55,6 @@ def review_button(page, user, view_name, next_url=None):
 
 @hooks.register("before_serve_document")
 def check_document_access(document, request):
-    """Restricted files answer like restricted pages: log in, or 404 (existence not revealed)."""
-    if may_download(request.user, document):
-        return None
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    raise Http404
+    """A file this user may not have answers as a missing one (``documents.access.refuse``)."""
+    if not may_download(request.user, document):
+        raise Http404

@@ -1,11 +1,12 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from documents.access import serve_document
 from expertise import views as expertise_views
 from search import api as search_api
 from search import views as search_views
@@ -14,6 +15,8 @@ from wijkwijs import views as wijkwijs_views
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("beheer/", include(wagtailadmin_urls)),
+    # Before Wagtail's own document URLs: refusals answer as missing files do.
+    re_path(r"^documenten/(\d+)/(.*)$", serve_document),
     path("documenten/", include(wagtaildocs_urls)),
     path("zoeken/", search_views.search, name="search"),
     path("wie-weet-wat/", expertise_views.who_knows_what, name="who_knows_what"),
