@@ -31,8 +31,10 @@ def may_download(user, document) -> bool:
     if user.is_authenticated and (user.is_staff or user.is_superuser):
         return True
     # The originals of a redacted report keep the names: editors only.
-    return any(page.live and not getattr(page, "redacted_names", None)
-               and page.is_visible_to(user) for page in attaching_pages(document))  # fmt: skip
+    return any(
+        page.live and not getattr(page, "redacted_names", None) and page.is_visible_to(user)
+        for page in attaching_pages(document)
+    )
 
 
 def refuse(request):

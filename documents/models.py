@@ -172,9 +172,17 @@ class ReportPage(VisibilityMixin, RoutablePageMixin, ClassifiedPage):
             ) % {"names": ", ".join(self.privacy_names[:5])}})  # fmt: skip
 
     def get_context(self, request, *args, **kwargs):
+        from documents.access import may_download  # noqa: PLC0415 (it reads this module)
+
         context = super().get_context(request, *args, **kwargs)
         user = request.user
         context.update(
+            # Only files this user may fetch are listed: their names may name people.
+            downloadable_files=[
+                item
+                for item in self.files.select_related("document")
+                if may_download(user, item.document)
+            ],
             authors=[
                 (
                     author.name,

@@ -28,7 +28,7 @@ def _footnote_numbers(text: str) -> set[str]:
     return set(re.findall(r"\[\^(\d{1,3})\]", text))
 
 
-def _unique_anchor(report, heading, number, exclude_pk=None):
+def unique_anchor(report, heading, number, exclude_pk=None):
     """An anchor no other section of the report has, or had (former anchors stay theirs)."""
     others = report.sections.exclude(pk=exclude_pk).values_list("anchor", "former_anchors")
     taken = {anchor for current, former in others for anchor in (current, *former)}
@@ -63,7 +63,7 @@ def rename_section(section: ReportSection, heading: str, level: int, number: str
         raise ValidationError(_("Het niveau ligt tussen 1 en %(max)s.") % {"max": MAX_LEVEL})
     section.heading, section.level, section.number = heading[:500], level, number.strip()
     previous_anchor = section.anchor
-    section.anchor = _unique_anchor(section.report, heading, section.number, exclude_pk=section.pk)
+    section.anchor = unique_anchor(section.report, heading, section.number, exclude_pk=section.pk)
     _keep_anchors(section, previous_anchor)
     section.save()
     _renumber(section.report)
@@ -108,7 +108,7 @@ def split_section(
         position=section.position + 1,
         heading=heading.strip()[:500],
         level=level or section.level,
-        anchor=_unique_anchor(report, heading.strip(), ""),
+        anchor=unique_anchor(report, heading.strip(), ""),
         text="\n\n".join(parts[paragraph_index:]),
         page_number=section.page_number,
     )

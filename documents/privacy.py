@@ -12,9 +12,12 @@ import string
 
 from django.db import transaction
 from django.utils import timezone
+from wagtail.search import index
 
 from documents.models import ReportPage
+from documents.outline_editing import unique_anchor
 from documents.signals import sections_changed
+from wijkwijs.normalise import normalise
 
 NAME = r"[A-ZÀ-Ý][a-zà-ÿ]+(?:[ -](?:van|de|der|den|ter|ten|te|op|in ?'t)?[ -]?[A-ZÀ-Ý][a-zà-ÿ]+)?"
 ROLES = (
@@ -81,14 +84,43 @@ def pseudonyms(names):
     return {name: f"Persoon {letters[i % 26]}{i // 26 or ''}" for i, name in enumerate(names)}
 
 
+# The letters each unaccented letter stands for in a name: "e" is also "é", "ë", "è" …
+ACCENTED = {}
+for _code in range(0xC0, 0x250):
+    _folded = normalise(chr(_code))
+    if len(_folded) == 1 and _folded.isascii() and _folded.isalpha():
+        ACCENTED.setdefault(_folded, set()).add(chr(_code).lower())
+
+
+def name_pattern(name: str) -> re.Pattern:
+    """Every form a name takes: any case, with or without accents, its words joined by
+    spaces, hyphens, underscores, dots or nothing — as in the text ("WIETEKE KORHOEN"),
+    anchors and URLs ("wieteke-korhoen"), file names ("wieteke_korhoen.md") and citation
+    keys ("wietekekorhoen2014"). Not inside a longer word; digits may follow."""
+    parts = []
+    for char in normalise(name):
+        if char == " ":
+            parts.append(r"[\W_]*")
+        elif char in ACCENTED:
+            parts.append("[" + re.escape(char + "".join(sorted(ACCENTED[char]))) + "]")
+        else:
+            parts.append(re.escape(char))
+    return re.compile(rf"(?<![^\W\d_]){''.join(parts)}(?![^\W\d_])", re.I)
+
+
+def names_in(text: str, names) -> bool:
+    return any(name_pattern(name).search(text) for name in names)
+
+
 @transaction.atomic
 def redact(report: ReportPage, names: list[str]) -> int:
-    """Replace each name (whole words, any case) by its pseudonym in headings, text and
-    footnotes, then reindex. Returns the number of replacements. The original files stay
-    restricted to editors (``documents.access``)."""
+    """Replace each name, in every form (``name_pattern``), by its pseudonym in headings,
+    text and footnotes; give sections whose anchor holds a name a new anchor and forget
+    such former anchors (they must not keep answering); then reindex, and have the search
+    vocabulary forget the names. Returns the number of replacements. The original files
+    stay restricted to editors (``documents.access``)."""
     replacements = pseudonyms(names)
-    patterns = [(re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.I), alias)
-                for name, alias in replacements.items()]  # fmt: skip
+    patterns = [(name_pattern(name), alias) for name, alias in replacements.items()]
     count = 0
 
     def scrub(text):
@@ -100,11 +132,15 @@ def redact(report: ReportPage, names: list[str]) -> int:
 
     for section in report.sections.prefetch_related("footnotes"):
         section.heading, section.text = scrub(section.heading), scrub(section.text)
-        section.save(update_fields=["heading", "text"])
+        section.former_anchors = [a for a in section.former_anchors if not names_in(a, names)]
+        if names_in(section.anchor, names):
+            section.anchor = unique_anchor(report, section.heading, section.number, section.pk)
+        section.save(update_fields=["heading", "text", "anchor", "former_anchors"])
         for note in section.footnotes.all():
             note.text = scrub(note.text)
             note.save(update_fields=["text"])
     report.redacted_names = sorted(set(report.redacted_names) | set(names))
     ReportPage.objects.filter(pk=report.pk).update(redacted_names=report.redacted_names)
-    sections_changed.send(sender=ReportPage, report=report)
+    index.insert_or_update_object(report)  # the page's own index entry holds its text
+    sections_changed.send(sender=ReportPage, report=report, redacted_names=names)
     return count

@@ -11,7 +11,7 @@ from collections import Counter
 
 from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
-from django.db.models import F, Func, TextField, Value
+from django.db.models import F, Func, Q, TextField, Value
 from django.utils import timezone
 from wagtail.models import Page
 from wagtail.search import index
@@ -286,6 +286,17 @@ def add_to_vocabulary(records):
         ],
         ignore_conflicts=True,
     )
+
+
+def forget_words(text):
+    """Take the words of ``text`` out of the vocabulary ("Bedoelde u") where no record holds
+    them any more (a pseudonymised name)."""
+    for word in words_of(text):
+        holders = SearchRecord.objects.filter(
+            Q(title__icontains=word) | Q(parent_title__icontains=word) | Q(text__icontains=word)
+        )
+        if not any(word in words_of(record.full_text) for record in holders.iterator()):
+            SearchTerm.objects.filter(word=word).delete()
 
 
 def searchable_pages():

@@ -8,7 +8,7 @@ from wagtail.signals import page_slug_changed, post_page_move
 
 from documents.signals import sections_changed
 from search.elastic import sync
-from search.indexing import INDEXED_TYPES, index_page
+from search.indexing import INDEXED_TYPES, forget_words, index_page
 from search.models import SearchRecord
 
 # What saving a revision writes to the page's row: bookkeeping, never content. Such a save
@@ -47,8 +47,10 @@ def reindex_restricted(sender, instance, **kwargs):
     reindex_subtree(instance.page)
 
 
-def reindex_report(sender, report, **kwargs):
+def reindex_report(sender, report, redacted_names=(), **kwargs):
     index_page(report)
+    if redacted_names:
+        forget_words(" ".join(redacted_names))
 
 
 def forget_deleted(sender, instance, **kwargs):

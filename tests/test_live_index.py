@@ -38,9 +38,13 @@ def anonymous_finds(client, engine, word, prefix) -> dict:
 def editors_only_report(django_user_model):
     report = ReportFactory(title="Verslag korhoenders", visibility=Visibility.EDITORS)
     ReportSection.objects.create(
-        report=report, position=0, heading="Gesprek met Wieteke Korhoen", level=1,
-        anchor="gesprek", text="Wieteke Korhoen vertelt over de korhoenderwerkgroep.",
-    )  # fmt: skip
+        report=report,
+        position=0,
+        heading="Gesprek met Wieteke Korhoen",
+        level=1,
+        anchor="gesprek",
+        text="Wieteke Korhoen vertelt over de korhoenderwerkgroep.",
+    )
     sections_changed.send(sender=ReportPage, report=report)
     privacy.flag(report)
     editor = django_user_model.objects.create_user("beoordelaar", is_staff=True)
@@ -68,13 +72,19 @@ def test_a_public_draft_of_an_editors_only_report_is_not_searchable(
 
     report.get_latest_revision().publish()  # published: now it is the live version
     assert anonymous_finds(client, engine, "korhoenderwerkgroep", "Gesprek met Wiet") == {
-        "hits": True, "autocomplete": True, "API": True,
-    }  # fmt: skip
+        "hits": True,
+        "autocomplete": True,
+        "API": True,
+    }
 
 
 def test_a_draft_consent_date_does_not_make_a_profile_findable(engine, client):
-    expert = ExpertFactory(parent=OrganisationFactory(), title="Gerrit Grauwgans",
-                           role="Kenner van grauwganzen", consent_date=None)  # fmt: skip
+    expert = ExpertFactory(
+        parent=OrganisationFactory(),
+        title="Gerrit Grauwgans",
+        role="Kenner van grauwganzen",
+        consent_date=None,
+    )
     expert.consent_date = datetime.date(2025, 1, 1)
     expert.save_revision()
     assert not any(anonymous_finds(client, engine, "grauwganzen", "Gerrit Grau").values())
