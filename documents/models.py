@@ -209,9 +209,10 @@ class ReportPage(VisibilityMixin, RoutablePageMixin, ClassifiedPage):
         anchor = request.GET.get("paragraaf", "")
         section = None
         if anchor:
-            section = (
-                self.sections.filter(anchor=anchor).first()
-                or self.sections.filter(former_anchors__contains=[anchor]).first()
+            # Former anchors are searched here, not by JSON containment (SQLite has none).
+            section = self.sections.filter(anchor=anchor).first() or next(
+                (s for s in self.sections.exclude(former_anchors=[]) if anchor in s.former_anchors),
+                None,
             )
             if section is None:
                 raise Http404

@@ -13,35 +13,20 @@ from django.views.decorators.http import require_GET
 from search.engines import get_engine
 from search.query import MAX_QUERY_LENGTH
 from search.views import FILTERS
+from wijkwijs.parameters import MAX_RESULT_WINDOW, BadParameter, whole_number, within_window
 
 MAX_PAGE_SIZE = 100
 AUTOCOMPLETE_LIMIT = 10
-
-
-class BadParameter(ValueError):
-    pass
-
-
-def positive_int(request, name, default, maximum=None):
-    raw = request.GET.get(name)
-    if raw in (None, ""):
-        return default
-    try:
-        value = int(raw)
-    except ValueError as error:
-        raise BadParameter(f"'{name}' moet een geheel getal zijn.") from error
-    if value < 1 or (maximum and value > maximum):
-        limit = f" en hoogstens {maximum}" if maximum else ""
-        raise BadParameter(f"'{name}' moet minstens 1{limit} zijn.")
-    return value
 
 
 @require_GET
 def search_api(request):
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     try:
-        page = positive_int(request, "page", 1)
-        page_size = positive_int(request, "page_size", 20, maximum=MAX_PAGE_SIZE)
+        page_size = whole_number(
+            request.GET.get("page_size"), "page_size", 20, maximum=MAX_PAGE_SIZE
+        )
+        page = whole_number(request.GET.get("page"), "page", 1)
     except BadParameter as error:
         return JsonResponse({"error": str(error)}, status=400)
     filters = {
@@ -49,11 +34,19 @@ def search_api(request):
     }
     include_text = "text" in request.GET.get("include", "").split(",")
     sort = "newest" if request.GET.get("sort") in ("newest", "nieuwste") else "relevance"
+    offset = (page - 1) * page_size
+    listed = within_window(offset, page_size)
+    # Past the result window only the total is counted: the page itself is empty.
     result = get_engine().search(
-        query, filters, user=request.user, limit=page_size, offset=(page - 1) * page_size, sort=sort
+        query,
+        filters,
+        user=request.user,
+        limit=page_size,
+        offset=offset if listed else MAX_RESULT_WINDOW - page_size,
+        sort=sort,
     )
     hits = []
-    for hit in result.hits:
+    for hit in result.hits if listed else []:
         item = {
             "type": hit.type,
             "title": f"{hit.parent_title} › {hit.title}" if hit.parent_title else hit.title,

@@ -39,7 +39,8 @@ def report_kinds_named(value) -> list[str]:
 
 
 def years_named(value) -> list[int]:
-    return [int(value)] if value.isdigit() else []
+    """A year in ASCII digits ("²" is a digit to Python, not a year)."""
+    return [int(value)] if value.isascii() and value.isdigit() and len(value) <= 4 else []
 
 
 # A record has one type, one report kind and one year: several values chosen for one of

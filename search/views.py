@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from search.engines import get_engine
 from search.query import MAX_QUERY_LENGTH
+from wijkwijs.parameters import MAX_RESULT_WINDOW, BadParameter, whole_number
 
 PAGE_SIZE = 20
 FILTERS = ("type", "theme", "municipality", "organisation", "kind", "year")
@@ -23,10 +24,12 @@ SORTS = {"relevantie": "relevance", "nieuwste": "newest"}
 
 
 def page_number(value):
+    """The page asked for (past the result window: the window's last page), or the first."""
     try:
-        return max(1, int(value))
-    except (TypeError, ValueError):
+        number = whole_number(value, "pagina", 1)
+    except BadParameter:
         return 1
+    return min(number, MAX_RESULT_WINDOW // PAGE_SIZE)
 
 
 def search(request):

@@ -1,6 +1,9 @@
 from django.conf import settings
+from django.http import HttpResponseBadRequest, JsonResponse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+
+from wijkwijs.parameters import refuse_unreadable
 
 
 class DutchFirstLocaleMiddleware:
@@ -45,3 +48,19 @@ class ContentSecurityPolicyMiddleware:
         )
         response.headers.setdefault("Content-Security-Policy", policy)
         return response
+
+
+class UnreadableParametersMiddleware:
+    """A path or parameter with a control character (a NUL byte) gets a 400 with the reason,
+    before any view or database sees it (``wijkwijs.parameters``)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        reason = refuse_unreadable(request)
+        if not reason:
+            return self.get_response(request)
+        if request.path.startswith("/api/"):
+            return JsonResponse({"error": reason}, status=400)
+        return HttpResponseBadRequest(reason, content_type="text/plain; charset=utf-8")
