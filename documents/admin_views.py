@@ -185,6 +185,7 @@ class ReviewReportView(WagtailAdminTemplateMixin, TemplateView):
             sections=sections,
             suggestion_groups=suggestion_groups,
             levels=range(1, 5),
+            may_record_review=privacy.may_record_review(self.request.user, self.report),
             edit_url=reverse("wagtailadmin_pages:edit", args=(self.report.pk,)),
         )
         return context
@@ -208,7 +209,7 @@ class ReviewReportView(WagtailAdminTemplateMixin, TemplateView):
                     ReportSection, pk=request.POST.get("section"), report=self.report
                 )
                 self._edit_section(action, section, request.POST)
-        except (ValidationError, ValueError) as error:
+        except (ValidationError, ValueError, PermissionDenied) as error:
             messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
         return redirect("documents_review", self.report.pk)
 

@@ -10,8 +10,10 @@ of flagging: a false alarm costs an editor a look, a miss could cost a colleague
 import re
 import string
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail.search import index
 
 from documents.models import ReportPage
@@ -71,7 +73,16 @@ def flag(report: ReportPage) -> list[str]:
     return names
 
 
+def may_record_review(user, report: ReportPage) -> bool:
+    """The review lets a report go public: it is for those who may publish the report."""
+    return user is not None and report.permissions_for_user(user).can_publish()
+
+
 def mark_reviewed(report: ReportPage, user) -> None:
+    if not may_record_review(user, report):
+        raise PermissionDenied(
+            _("Alleen wie dit rapport mag publiceren, mag de privacybeoordeling vastleggen.")
+        )
     report.privacy_reviewed_at, report.privacy_reviewed_by = timezone.now(), user
     ReportPage.objects.filter(pk=report.pk).update(
         privacy_reviewed_at=report.privacy_reviewed_at, privacy_reviewed_by=user

@@ -47,7 +47,7 @@ def editors_only_report(django_user_model):
     )
     sections_changed.send(sender=ReportPage, report=report)
     privacy.flag(report)
-    editor = django_user_model.objects.create_user("beoordelaar", is_staff=True)
+    editor = django_user_model.objects.create_user("beoordelaar", is_superuser=True)
     privacy.mark_reviewed(report, editor)
     return report
 

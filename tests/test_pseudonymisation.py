@@ -56,7 +56,7 @@ def redacted(django_user_model):
     sections_changed.send(sender=ReportPage, report=report)
     privacy.flag(report)
     call_command("privacy_review", "redact", str(report.pk), "--name=Wieteke Korhoen")
-    editor = django_user_model.objects.create_user("redacteur14", is_staff=True)
+    editor = django_user_model.objects.create_user("redacteur14", is_superuser=True)
     privacy.mark_reviewed(report, editor)
     report = ReportPage.objects.get(pk=report.pk)
     report.visibility = Visibility.PUBLIC

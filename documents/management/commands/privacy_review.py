@@ -38,9 +38,9 @@ class Command(BaseCommand):
             aliases = ", ".join(f"{n} → {a}" for n, a in privacy.pseudonyms(names).items())
             self.stdout.write(self.style.SUCCESS(f"{count} vervangingen ({aliases})."))
         else:
-            editor = get_user_model().objects.filter(username=by, is_staff=True).first()
-            if editor is None:
-                raise CommandError("--by moet een redacteur (stafaccount) zijn.")
+            editor = get_user_model().objects.filter(username=by, is_active=True).first()
+            if editor is None or not privacy.may_record_review(editor, page):
+                raise CommandError("--by moet een redacteur zijn die dit rapport mag publiceren.")
             privacy.mark_reviewed(page, editor)
             self.stdout.write(self.style.SUCCESS(f"Privacy van {page.title!r} beoordeeld."))
 
