@@ -19,6 +19,7 @@ from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from documents import privacy
+from documents.ingest.pipeline import storable_name
 from documents.models import ReportKind, ReportPage, ReportSection
 from documents.outline_editing import (
     merge_with_previous,
@@ -30,6 +31,7 @@ from documents.tasks import import_document, incoming_root
 from expertise.models import OrganisationPage
 from wijkwijs.models import CommunityPage, MunicipalityPage, ThemePage
 from wijkwijs.site_structure import ensure_site_structure
+from wijkwijs.uploads import refused_upload
 from wijkwijs.visibility import Visibility
 
 
@@ -78,10 +80,11 @@ class ImportForm(forms.Form):
 
 
 def incoming_path(upload) -> Path:
-    """A private place for an upload until the import task has copied it."""
+    """A private place for an upload until the import task has copied it, under a name
+    any file system takes (a 400-byte name would not fit)."""
     folder = incoming_root() / uuid.uuid4().hex
     folder.mkdir(parents=True)
-    return folder / Path(upload.name).name
+    return folder / storable_name(Path(upload.name).name)
 
 
 class ImportReportView(WagtailAdminTemplateMixin, FormView):
@@ -95,6 +98,12 @@ class ImportReportView(WagtailAdminTemplateMixin, FormView):
         if not reports.permissions_for_user(request.user).can_add_subpage():
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+    def form_invalid(self, form):
+        refused = refused_upload(self.request, "file")
+        if refused:  # stopped while streaming: the field is empty, the reason is this
+            form.errors["file"] = form.error_class([refused])
+        return super().form_invalid(form)
 
     def form_valid(self, form):
         upload = form.cleaned_data["file"]

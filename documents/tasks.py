@@ -11,6 +11,7 @@ from django.conf import settings
 from django_tasks import task
 
 from documents.ingest.pipeline import ImportOptions, import_file
+from documents.ingest.storage import sweep_orphans
 
 
 def incoming_root() -> Path:
@@ -28,6 +29,7 @@ def import_document(
     remove_after: bool = False,
     communities: list[int] | None = None,
 ) -> dict:
+    sweep_orphans()  # what an import killed before it could commit left behind
     file = Path(path)
     options = ImportOptions(
         kind=kind,

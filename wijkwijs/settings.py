@@ -168,6 +168,12 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "md", "txt", "odt", "csv", "xlsx", "pptx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("UPLOAD_MAX_BYTES", 50 * 1024 * 1024))
+# The size limit is checked while an upload streams in, before anything is stored.
+FILE_UPLOAD_HANDLERS = [
+    "wijkwijs.uploads.SizeLimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 TAGGIT_CASE_INSENSITIVE = True
 
 WAGTAILSEARCH_BACKENDS = {

@@ -49,7 +49,7 @@ def detect_format(path: Path) -> str:
             % {"ext": path.suffix or _("(zonder extensie)")}
         )
     with path.open("rb") as handle:
-        head = handle.read(8)
+        head = handle.read(TEXT_SNIFF_BYTES)
     if head.startswith(b"%PDF"):
         actual = PDF
     elif head.startswith(b"PK\x03\x04"):
@@ -57,13 +57,89 @@ def detect_format(path: Path) -> str:
     else:
         actual = TEXT
     if claimed in (MARKDOWN, TEXT) and actual == TEXT:
+        _check_text(path, head)
         return claimed
     if claimed != actual:
         raise ImportRefused(
             _("De extensie %(ext)s klopt niet met de inhoud: dit is geen %(claimed)s-bestand.")
             % {"ext": path.suffix, "claimed": claimed.upper()}
         )
+    if actual == PDF:
+        _check_pdf(path)
     return actual
+
+
+# Other formats a file named .md or .txt may really be, by their first bytes.
+SIGNATURES = {
+    b"\x89PNG": "PNG-afbeelding", b"\xff\xd8\xff": "JPEG-afbeelding", b"GIF8": "GIF-afbeelding",
+    b"MZ": "Windows-programma", b"\x7fELF": "programma", b"\xd0\xcf\x11\xe0": "Office-bestand",
+    b"\x1f\x8b": "gzip-archief", b"Rar!": "RAR-archief", b"7z\xbc\xaf": "7-Zip-archief",
+}  # fmt: skip
+TEXT_SNIFF_BYTES = 64 * 1024
+UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def _check_text(path: Path, head: bytes):
+    """Text holds no NUL byte (except UTF-16, with its byte-order mark): a file that does is
+    binary, whatever its name says; PostgreSQL could not store it either."""
+    kind = next((name for magic, name in SIGNATURES.items() if head.startswith(magic)), None)
+    if kind:
+        raise ImportRefused(
+            _("De extensie %(ext)s klopt niet met de inhoud: dit is een %(kind)s.")
+            % {"ext": path.suffix, "kind": kind}
+        )
+    if head.startswith(UTF16_MARKS):
+        return
+    with path.open("rb") as handle:
+        while chunk := handle.read(1024 * 1024):
+            if b"\x00" in chunk:
+                raise ImportRefused(
+                    _("Dit bestand bevat binaire gegevens (een NUL-teken): het is geen tekst.")
+                )
+
+
+# What a report's PDF must not do: run a script, start a program, carry other files.
+PDF_ACTIVE = {
+    "/JavaScript": _("JavaScript"), "/JS": _("JavaScript"), "/Launch": _("een programma starten"),
+    "/EmbeddedFile": _("ingesloten bestanden"), "/EmbeddedFiles": _("ingesloten bestanden"),
+    "/RichMedia": _("ingesloten media"), "/XFA": _("een XFA-formulier"),
+}  # fmt: skip
+
+
+def _check_pdf(path: Path):
+    """Every object of the PDF (those in object streams too) is read for active content."""
+    from pypdf import PdfReader  # noqa: PLC0415 (only PDFs need it)
+    from pypdf.errors import PdfReadError  # noqa: PLC0415
+
+    try:
+        reader = PdfReader(path)
+        if reader.is_encrypted:
+            return  # refused by the extraction, with its own message
+        size = int(reader.trailer.get("/Size", 0))
+        for number in range(1, size):
+            found = _active_content(reader, number)
+            if found:
+                raise ImportRefused(
+                    _("Deze PDF bevat actieve inhoud (%(what)s) en wordt niet geïmporteerd.")
+                    % {"what": found}
+                )
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError):
+        return  # a damaged PDF is refused by the extraction, with its own message
+
+
+def _active_content(reader, number) -> str:
+    from pypdf.generic import DictionaryObject  # noqa: PLC0415
+
+    try:
+        item = reader.get_object(number)
+    except Exception:  # noqa: BLE001 — an unreadable object holds nothing that runs
+        return ""
+    if not isinstance(item, DictionaryObject):
+        return ""
+    for key in (*item.keys(), str(item.get("/S", "")), str(item.get("/Type", ""))):
+        if key in PDF_ACTIVE:
+            return str(PDF_ACTIVE[key])
+    return ""
 
 
 def _is_docx(path: Path) -> bool:
@@ -82,4 +158,30 @@ def _is_docx(path: Path) -> bool:
             )
             % {"size": round(unpacked / 1_048_576)}
         )
+    unexpected = sorted(name for name in names if not _expected_member(name))
+    if unexpected:
+        raise ImportRefused(
+            _("Het Word-bestand bevat onderdelen die een rapport niet heeft (%(names)s), "
+              "zoals macro's of ingesloten programma's, en wordt niet geïmporteerd.")
+            % {"names": ", ".join(unexpected[:3])}
+        )  # fmt: skip
     return "word/document.xml" in names
+
+
+# What a Word document is made of: its XML parts and relations, and pictures and fonts.
+DOCX_FOLDERS = ("_rels/", "docProps/", "word/", "customXml/")
+DOCX_EXTENSIONS = {
+    ".xml", ".rels", ".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".emf",
+    ".wmf", ".svg", ".odttf", ".fntdata",
+}  # fmt: skip
+
+
+def _expected_member(name: str) -> bool:
+    if name == "[Content_Types].xml":
+        return True
+    parts = name.split("/")
+    if ".." in parts or name.startswith("/") or "\\" in name:
+        return False
+    if name.endswith("/"):  # a folder entry
+        return name.startswith(DOCX_FOLDERS)
+    return name.startswith(DOCX_FOLDERS) and Path(name).suffix.lower() in DOCX_EXTENSIONS

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.core.files import File
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -19,6 +20,7 @@ from wagtail.documents import get_document_model
 from wagtail.search import index
 
 from documents import privacy
+from documents.ingest import storage
 from documents.ingest.cleanup import clean_lines
 from documents.ingest.extract import extract
 from documents.ingest.fingerprint import SAME_DOCUMENT, resemblance, sketch
@@ -84,6 +86,7 @@ class Analysis:
     metadata: dict
     fingerprint: list[int]
     notes: list[str]
+    stored_files: list[str] = field(default_factory=list)  # written to storage by this import
 
     @property
     def sections(self) -> list[Section]:
@@ -139,38 +142,50 @@ def import_file(path: Path, options: ImportOptions | None = None) -> ImportResul
     except ImportRefused as refusal:
         return ImportResult(file=path.name, status="failed", error=str(refusal))
     except Exception as error:  # noqa: BLE001 — a broken file must never stop a batch
-        logger.exception("Import of %s failed unexpectedly", path)
+        return unexpected_failure(path, error)
+    try:
+        return save(analysis, options)
+    except Exception as error:  # noqa: BLE001 — the transaction is undone: remove its files
+        for name in analysis.stored_files:
+            default_storage.delete(name)
+        return unexpected_failure(path, error)
+
+
+def unexpected_failure(path: Path, error: Exception) -> ImportResult:
+    logger.exception("Import of %s failed unexpectedly", path)
+    message = _("Het bestand kon niet worden verwerkt (%(error)s).")
+    return ImportResult(
+        file=path.name, status="failed", error=message % {"error": type(error).__name__}
+    )
+
+
+@transaction.atomic
+def save(analysis: Analysis, options: ImportOptions) -> ImportResult:
+    """Everything an import writes to the database, in one transaction."""
+    storage.hold_import_lock()
+    name = analysis.path.name
+    same_file = ReportFile.objects.filter(sha256=analysis.sha256).select_related("page").first()
+    if same_file:
+        report = same_file.page.specific
         return ImportResult(
-            file=path.name,
-            status="failed",
-            error=_("Het bestand kon niet worden verwerkt (%(error)s).")
-            % {"error": type(error).__name__},
+            name,
+            "duplicate",
+            report,
+            sections=report.sections.count(),
+            notes=[_("Dit bestand is al geïmporteerd.")],
         )
-    with transaction.atomic():
-        same_file = ReportFile.objects.filter(sha256=analysis.sha256).select_related("page").first()
-        if same_file:
-            report = same_file.page.specific
-            return ImportResult(
-                path.name,
-                "duplicate",
-                report,
-                sections=report.sections.count(),
-                notes=[_("Dit bestand is al geïmporteerd.")],
-            )
-        match = find_same_document(analysis.fingerprint)
-        if options.dry_run:
-            status = "duplicate" if match else "imported"
-            return ImportResult(path.name, status, match, sections=len(analysis.sections))
-        if match:
-            add_rendition(match, analysis)
-            return ImportResult(
-                path.name, "duplicate", match, sections=match.sections.count(), notes=analysis.notes
-            )
-        report = create_report(analysis, options)
-        notes = analysis.notes + privacy_notes(report)
+    match = find_same_document(analysis.fingerprint)
+    if options.dry_run:
+        status = "duplicate" if match else "imported"
+        return ImportResult(name, status, match, sections=len(analysis.sections))
+    if match:
+        add_rendition(match, analysis)
         return ImportResult(
-            path.name, "imported", report, sections=report.sections.count(), notes=notes
+            name, "duplicate", match, sections=match.sections.count(), notes=analysis.notes
         )
+    report = create_report(analysis, options)
+    notes = analysis.notes + privacy_notes(report)
+    return ImportResult(name, "imported", report, sections=report.sections.count(), notes=notes)
 
 
 def privacy_notes(report: ReportPage) -> list[str]:
@@ -277,10 +292,11 @@ def add_rendition(report: ReportPage, analysis: Analysis):
 
 def store_rendition(report: ReportPage, analysis: Analysis, provides_structure: bool):
     Document = get_document_model()
+    document = Document(title=f"{report.title} ({FORMAT_LABELS[analysis.file_format]})")
     with analysis.path.open("rb") as handle:
-        document = Document(title=f"{report.title} ({FORMAT_LABELS[analysis.file_format]})")
-        document.file.save(analysis.path.name, File(handle), save=False)
-        document.save()
+        document.file.name = storage.store(storable_name(analysis.path.name), File(handle))
+    analysis.stored_files.append(document.file.name)
+    document.save()
     return ReportFile.objects.create(
         page=report,
         document=document,
@@ -292,6 +308,14 @@ def store_rendition(report: ReportPage, analysis: Analysis, provides_structure: 
         provides_structure=provides_structure,
         sort_order=report.files.count(),
     )
+
+
+def storable_name(name: str) -> str:
+    """A file name that fits the document's field and any file system: at most 60
+    characters of its own (in ASCII), with its extension."""
+    path = Path(name)
+    stem = slugify(path.stem)[:60].strip("-") or "document"
+    return f"{stem}{path.suffix.lower()[:10]}"
 
 
 def write_sections(report: ReportPage, analysis: Analysis, rendition: ReportFile):
