@@ -20,6 +20,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from documents.models import ReportPage
+from expertise.forms import ExpertPageForm
 from wijkwijs.listing import ListingPage
 from wijkwijs.models.classification import ClassifiedPage, label_counts
 from wijkwijs.models.themes import ThemePage
@@ -200,6 +201,7 @@ class ExpertPage(VisibilityMixin, ClassifiedPage):
         ]
     )
     settings_panels = Page.settings_panels + VisibilityMixin.visibility_panels
+    base_form_class = ExpertPageForm
     search_fields = ClassifiedPage.search_fields + [
         index.SearchField("role"),
         index.SearchField("bio"),

@@ -11,9 +11,16 @@ from expertise import views as expertise_views
 from search import api as search_api
 from search import views as search_views
 from wijkwijs import views as wijkwijs_views
+from wijkwijs.admin_reports import ScopedPageTypesUsageReport
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    # Wagtail's page-types report, scoped to what the user may see (wijkwijs.admin_scope).
+    path("beheer/reports/page-types-usage/", ScopedPageTypesUsageReport.as_view()),
+    path(
+        "beheer/reports/page-types-usage/results/",
+        ScopedPageTypesUsageReport.as_view(results_only=True),
+    ),
     path("beheer/", include(wagtailadmin_urls)),
     # Before Wagtail's own document URLs: refusals answer as missing files do.
     re_path(r"^documenten/(\d+)/(.*)$", serve_document),

@@ -184,4 +184,6 @@ def _expected_member(name: str) -> bool:
         return False
     if name.endswith("/"):  # a folder entry
         return name.startswith(DOCX_FOLDERS)
-    return name.startswith(DOCX_FOLDERS) and Path(name).suffix.lower() in DOCX_EXTENSIONS
+    basename = parts[-1]  # "_rels/.rels" has no suffix to pathlib, but is a relations part
+    extension = "." + basename.rsplit(".", 1)[-1].lower() if "." in basename else ""
+    return name.startswith(DOCX_FOLDERS) and extension in DOCX_EXTENSIONS

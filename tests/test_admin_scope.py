@@ -1,0 +1,71 @@
+"""14.5: an organisation's editor sees in the admin only what it may edit or what is
+public. The attack: the editor of one organisation opens Wagtail's page chooser (browsing
+and searching), the page-types report and the expert form, looking for the titles of
+editors-only reports, unpublished drafts, profiles without consent and other accounts."""
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from wagtail.models import Page
+
+from tests.factories import ExpertFactory, OrganisationFactory, ReportFactory
+from wijkwijs.site_structure import ensure_site_structure
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def scene(django_user_model):
+    ours = OrganisationFactory(title="Wijkkracht")
+    our_expert = ExpertFactory(parent=ours, title="Anna Eigen", consent_date=None)
+    hidden = {
+        "editors-only report": ReportFactory(title="Geheim verslag roerdomp",
+                                             visibility="editors").title,
+        "profile without consent": ExpertFactory(parent=OrganisationFactory(title="Buurtmacht"),
+                                                 title="Bert Roerdomp", consent_date=None).title,
+    }  # fmt: skip
+    draft = ReportFactory(title="Concept roerdomptelling", visibility="public")
+    draft.unpublish()
+    hidden["unpublished draft"] = draft.title
+    for page in Page.objects.filter(title__in=hidden.values()):
+        page.specific.save_revision()  # edited last: the report names the last edited page
+    django_user_model.objects.create_user("geheime-gebruiker-roerdomp", password="x-1-x-1")
+    editor = django_user_model.objects.create_user("redactie-wijkkracht", password="x-1-x-1")
+    call_command("organisation_editors", "--add", "wijkkracht", editor.username, verbosity=0)
+    return editor, our_expert, hidden
+
+
+def body(response):
+    return response.content.decode()
+
+
+def test_the_page_chooser_shows_an_organisation_editor_no_restricted_titles(client, scene):
+    editor, our_expert, hidden = scene
+    client.force_login(editor)
+    reports = ensure_site_structure().reports
+    pages = [
+        body(client.get(reverse("wagtailadmin_choose_page_child", args=(reports.pk,)))),
+        body(client.get(reverse("wagtailadmin_choose_page_search"), {"q": "roerdomp"})),
+        body(client.get(reverse("wagtailadmin_choose_page_search"), {"q": "Bert"})),
+    ]
+    for what, title in hidden.items():
+        assert not any(title in page for page in pages), what
+    own = body(client.get(reverse("wagtailadmin_choose_page_search"), {"q": "Anna"}))
+    assert our_expert.title in own  # what the editor may edit stays choosable
+
+
+def test_the_page_types_report_names_no_restricted_page(client, scene):
+    editor, _our_expert, hidden = scene
+    client.force_login(editor)
+    report = client.get(reverse("wagtailadmin_reports:page_types_usage"))
+    assert report.status_code == 200
+    for what, title in hidden.items():
+        assert title not in body(report), what
+
+
+def test_the_expert_form_does_not_list_every_account(client, scene):
+    editor, our_expert, _hidden = scene
+    client.force_login(editor)
+    form = client.get(reverse("wagtailadmin_pages:edit", args=(our_expert.pk,)))
+    assert form.status_code == 200
+    assert "geheime-gebruiker-roerdomp" not in body(form)
