@@ -1,9 +1,17 @@
-"""Login rate limiting: after repeated failed logins for one account from one address,
-further attempts are refused for a while, whatever the password.
+"""Login rate limiting: failed logins are counted per account and per client address,
+separately.
 
-Failures are counted in the cache per (username, client address); a successful login
-clears them. The check sits in front of the model backend, so every login form (the site's
-and Wagtail's admin) is covered. Production needs a cache shared by all processes (the
+- **The account** is locked after ``LOGIN_FAILURE_LIMIT`` failures within
+  ``LOGIN_FAILURE_WINDOW`` seconds, from whatever addresses: guessing one password from
+  many addresses does not help. A successful login clears the account's count.
+- **The address** is throttled after ``LOGIN_ADDRESS_FAILURE_LIMIT`` failures (for any
+  accounts) in the window: guessing many accounts' passwords from one address is stopped,
+  while an office behind one address is not locked out by a colleague's typos (its
+  limit is far above one account's). A success does not clear it: one valid login must
+  not reset an attacker's count.
+
+The check sits in front of the model backend, so every login form (the site's and
+Wagtail's admin) is covered. Production needs a cache shared by all processes (the
 database cache by default, see settings)."""
 
 import hashlib
@@ -21,13 +29,20 @@ def client_address(request) -> str:
     return request.META.get("REMOTE_ADDR", "-")  # behind a proxy: set by the proxy
 
 
-def _key(username, request) -> str:
-    raw = f"{(username or '').lower()}|{client_address(request)}"
-    return "login-failures:" + hashlib.sha256(raw.encode()).hexdigest()
+def _key(kind, value) -> str:
+    return f"login-failures:{kind}:" + hashlib.sha256(value.encode()).hexdigest()
+
+
+def _keys(username, request):
+    """(account key, address key) with the limit of each."""
+    return (
+        (_key("account", (username or "").lower()), settings.LOGIN_FAILURE_LIMIT),
+        (_key("address", client_address(request)), settings.LOGIN_ADDRESS_FAILURE_LIMIT),
+    )
 
 
 def is_locked(username, request) -> bool:
-    return cache.get(_key(username, request), 0) >= settings.LOGIN_FAILURE_LIMIT
+    return any(cache.get(key, 0) >= limit for key, limit in _keys(username, request))
 
 
 class RateLimitedModelBackend(ModelBackend):
@@ -41,16 +56,17 @@ class RateLimitedModelBackend(ModelBackend):
 
 
 def count_failure(sender, credentials, request=None, **kwargs):
-    key = _key(credentials.get("username"), request)
-    cache.add(key, 0, timeout=settings.LOGIN_FAILURE_WINDOW)
-    try:
-        cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=settings.LOGIN_FAILURE_WINDOW)
+    for key, _limit in _keys(credentials.get("username"), request):
+        cache.add(key, 0, timeout=settings.LOGIN_FAILURE_WINDOW)
+        try:
+            cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, timeout=settings.LOGIN_FAILURE_WINDOW)
 
 
 def clear_failures(sender, request, user, **kwargs):
-    cache.delete(_key(user.get_username(), request))
+    account_key, _limit = _keys(user.get_username(), request)[0]
+    cache.delete(account_key)
 
 
 def connect():

@@ -207,10 +207,14 @@ TASKS = {
 
 LOGIN_URL = "wagtailcore_login"
 AUTHENTICATION_BACKENDS = ["wijkwijs.login_limits.RateLimitedModelBackend"]
-# After this many failed logins for one account from one address, logins are refused for
-# the window (seconds), even with the right password.
+# After this many failed logins for one account (from any address), the account is locked
+# for the window (seconds), even against the right password; one address is throttled after
+# LOGIN_ADDRESS_FAILURE_LIMIT failures for any accounts (an office shares one address).
 LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", 5))
+LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("LOGIN_ADDRESS_FAILURE_LIMIT", 50))
 LOGIN_FAILURE_WINDOW = int(os.environ.get("LOGIN_FAILURE_WINDOW", 15 * 60))
+# After logging in without a page to return to (an empty ?next=): the home page.
+LOGIN_REDIRECT_URL = "/"
 # Login failures are counted in the cache: production uses the database cache so that all
 # worker processes share the count (`manage.py createcachetable` after migrating).
 CACHES = {
