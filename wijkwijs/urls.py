@@ -9,12 +9,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 from expertise import views as expertise_views
 from search import api as search_api
 from search import views as search_views
+from wijkwijs import accounts
 from wijkwijs import views as wijkwijs_views
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("beheer/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
+    path("uitloggen/", accounts.logout, name="logout"),
     path("zoeken/", search_views.search, name="search"),
     path("wie-weet-wat/", expertise_views.who_knows_what, name="who_knows_what"),
     path("wie-weet-wat/experts.csv", expertise_views.who_knows_what_csv, name="experts_csv"),
