@@ -4,11 +4,14 @@ import math
 from urllib.parse import urlencode
 
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from documents.models import ReportKind
 from search.engines import get_engine
 from search.filters import SINGLE_VALUED_FACETS
 from search.query import MAX_QUERY_LENGTH
+from wijkwijs.models import ThemePage
 
 PAGE_SIZE = 20
 FILTERS = ("type", "theme", "municipality", "organisation", "kind", "year")
@@ -68,6 +71,7 @@ def search_context(query, filters, sort, page, result):
     ]
     facets = []
     if result is not None:
+        label_in_visitor_language(result)
         for name, values in result.facets.items():
             chosen = set(filters.get(name, []))
             options = [
@@ -116,3 +120,21 @@ def active_filters(base, filters, facets):
         for name, values in filters.items()
         for value in values
     ]
+
+
+def label_in_visitor_language(result):
+    """Theme names (Dutch titles, with an English label) and report kinds (stored as their
+    Dutch value) of the facets and hits, named in the visitor's language."""
+    themes = {}
+    if get_language() == "en":
+        themes = dict(ThemePage.objects.exclude(label_en="").values_list("title", "label_en"))
+    names = {"theme": themes, "kind": {value: str(label) for value, label in ReportKind.choices}}
+    for facet, name_of in names.items():
+        if facet in result.facets:
+            result.facets[facet] = [
+                (value, name_of.get(value, name_of.get(label, label)), count)
+                for value, label, count in result.facets[facet]
+            ]
+    for hit in result.hits:
+        hit.title = themes.get(hit.title, hit.title)  # a theme's own page
+        hit.labels["themes"] = [themes.get(title, title) for title in hit.labels.get("themes", [])]
