@@ -6,8 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from documents.models import ReportSection
-from tests.factories import PracticeFactory, ReportFactory
+from tests.factories import PracticeFactory, ReportFactory, add_sections
 from wijkwijs.markdown import render_markdown
 
 pytestmark = pytest.mark.django_db
@@ -90,11 +89,7 @@ def test_markdown_headings_nest_below_the_heading_of_their_field(client):
 @pytest.fixture
 def outlined_report():
     report = ReportFactory(title="Proefrapport indeling", live=False)
-    for position, heading in enumerate(["Inleiding", "Aanpak", "Resultaten"]):
-        ReportSection.objects.create(
-            report=report, position=position, number=str(position + 1), heading=heading,
-            level=1, anchor=f"s{position}", text=f"{heading}: de eerste regels van de tekst.",
-        )  # fmt: skip
+    add_sections(report, ["Inleiding", "Aanpak", "Resultaten"])
     return report
 
 
@@ -103,7 +98,7 @@ def test_the_outline_review_keeps_its_place_and_shows_each_sections_opening(
 ):
     review_url = reverse("documents_review", args=(outlined_report.pk,))
     html = admin_client.get(review_url).content.decode()
-    assert "Aanpak: de eerste regels van de tekst." in html
+    assert "Tekst over Aanpak." in html  # each section's opening
     assert html.index('value="publish"') < html.index('id="rij-1"')  # publish at the top
     second = outlined_report.sections.get(position=1)
     rename = {"action": "rename", "section": second.pk, "heading": "Werkwijze", "level": 1}

@@ -60,14 +60,19 @@
     list.className = "utrecht-listbox ww-combobox__list";
     list.id = id;
     list.setAttribute("role", "listbox");
-    var label = document.querySelector('label[for="' + input.id + '"]');
-    if (label) list.setAttribute("aria-label", label.textContent.trim());
+    list.setAttribute("aria-label", input.getAttribute("data-autocomplete-label") || "");
     list.hidden = true;
     wrapper.appendChild(list);
-    var status = document.createElement("div");
-    status.className = "ww-visually-hidden";
-    status.setAttribute("role", "status");
-    wrapper.appendChild(status);
+    // The live region that announces the number of suggestions: made when the box first
+    // gets focus (before anything is said), so pages without a search stay quiet.
+    var status = null;
+    input.addEventListener("focus", function () {
+      if (status) return;
+      status = document.createElement("div");
+      status.className = "ww-visually-hidden";
+      status.setAttribute("role", "status");
+      wrapper.appendChild(status);
+    });
 
     input.setAttribute("role", "combobox");
     input.setAttribute("aria-autocomplete", "list");
@@ -128,7 +133,7 @@
       } else {
         close();
       }
-      status.textContent = items.length ? items.length + " " + announce : "";
+      if (status) status.textContent = items.length ? items.length + " " + announce : "";
     }
 
     function fetchSuggestions() {
