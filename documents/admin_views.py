@@ -5,12 +5,14 @@ split) and the municipalities, organisations and themes found in the text, which
 editor confirms before publishing.
 """
 
+import re
 import uuid
 from pathlib import Path
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -153,6 +155,10 @@ class ImportStatusView(WagtailAdminTemplateMixin, TemplateView):
         return super().get(request, task_id=task_id)
 
 
+# An anchor on the review page ("rij-3", "privacy") to return to after an action.
+PLACE = re.compile(r"[a-z]+(-[0-9]+)?")
+
+
 class ReviewReportView(WagtailAdminTemplateMixin, TemplateView):
     template_name = "documents/admin/review.html"
     header_icon = "list-ol"
@@ -220,7 +226,10 @@ class ReviewReportView(WagtailAdminTemplateMixin, TemplateView):
                 self._edit_section(action, section, request.POST)
         except (ValidationError, ValueError, PermissionDenied) as error:
             messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
-        return redirect("documents_review", self.report.pk)
+        # Back to where the editor was: the row or part of the page the form came from.
+        place = request.POST.get("plek", "")
+        anchor = f"#{place}" if PLACE.fullmatch(place) else ""
+        return HttpResponseRedirect(reverse("documents_review", args=(self.report.pk,)) + anchor)
 
     def _edit_section(self, action, section, data):
         if action == "rename":

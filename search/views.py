@@ -4,10 +4,14 @@ import math
 from urllib.parse import urlencode
 
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from documents.models import ReportKind
 from search.engines import get_engine
+from search.filters import SINGLE_VALUED_FACETS
 from search.query import MAX_QUERY_LENGTH
+from wijkwijs.models import ThemePage
 from wijkwijs.parameters import MAX_RESULT_WINDOW, BadParameter, whole_number
 
 PAGE_SIZE = 20
@@ -21,6 +25,7 @@ FACET_LABELS = {
     "year": _("Jaar"),
 }
 SORTS = {"relevantie": "relevance", "nieuwste": "newest"}
+FACET_SHOWN = 6
 
 
 def page_number(value):
@@ -52,6 +57,14 @@ def search(request):
         if page > pages:  # past the end: show the last page
             page = pages
             result = run(page)
+        # A record has one type, kind and year, so values chosen in one of those groups
+        # mean "any of them": the group's counts leave out its own choice, or choosing one
+        # value would hide the others.
+        for name in SINGLE_VALUED_FACETS.keys() & filters.keys():
+            others = {key: values for key, values in filters.items() if key != name}
+            result.facets[name] = engine.search(
+                query, others, user=request.user, limit=1, sort=SORTS[sort]
+            ).facets[name]
     return render(request, "search/search.html", search_context(query, filters, sort, page, result))
 
 
@@ -61,20 +74,28 @@ def search_context(query, filters, sort, page, result):
     ]
     facets = []
     if result is not None:
+        label_in_visitor_language(result)
         for name, values in result.facets.items():
             chosen = set(filters.get(name, []))
+            options = [
+                {"value": value, "label": label, "count": count, "chosen": value in chosen}
+                for value, label, count in values
+            ]
+            # Long groups show their first values and fold the rest (never a chosen one).
+            more = [o for o in options[FACET_SHOWN:] if not o["chosen"]]
             facets.append(
                 {
                     "name": name,
                     "label": FACET_LABELS[name],
-                    "options": [
-                        {"value": value, "label": label, "count": count, "chosen": value in chosen}
-                        for value, label, count in values
-                    ],
+                    "options": options,
+                    "shown": [o for o in options if o not in more],
+                    "more": more,
                 }
             )
     pages = max(1, math.ceil(result.total / PAGE_SIZE)) if result else 1
     return {
+        "active_filters": active_filters(base, filters, facets),
+        "clear_filters_url": f"?{urlencode([('q', query), ('sort', sort)])}",
         "query": query,
         "result": result,
         "facets": facets,
@@ -88,3 +109,35 @@ def search_context(query, filters, sort, page, result):
         if result and result.suggestion
         else "",
     }
+
+
+def active_filters(base, filters, facets):
+    """The chosen filter values, each with its facet, label and the link that removes it."""
+    labels = {(f["name"], o["value"]): o["label"] for f in facets for o in f["options"]}
+    return [
+        {
+            "facet": FACET_LABELS[name],
+            "label": labels.get((name, value), value),
+            "remove_url": f"?{urlencode([pair for pair in base if pair != (name, value)])}",
+        }
+        for name, values in filters.items()
+        for value in values
+    ]
+
+
+def label_in_visitor_language(result):
+    """Theme names (Dutch titles, with an English label) and report kinds (stored as their
+    Dutch value) of the facets and hits, named in the visitor's language."""
+    themes = {}
+    if get_language() == "en":
+        themes = dict(ThemePage.objects.exclude(label_en="").values_list("title", "label_en"))
+    names = {"theme": themes, "kind": {value: str(label) for value, label in ReportKind.choices}}
+    for facet, name_of in names.items():
+        if facet in result.facets:
+            result.facets[facet] = [
+                (value, name_of.get(value, name_of.get(label, label)), count)
+                for value, label, count in result.facets[facet]
+            ]
+    for hit in result.hits:
+        hit.title = themes.get(hit.title, hit.title)  # a theme's own page
+        hit.labels["themes"] = [themes.get(title, title) for title in hit.labels.get("themes", [])]

@@ -5,7 +5,7 @@ import datetime
 import factory
 from django.utils.text import slugify
 
-from documents.models import ReportPage
+from documents.models import ReportPage, ReportSection
 from expertise.models import ExpertPage, OrganisationPage
 from practices.models import PracticePage
 from wijkwijs.models import CommunityPage, MeetingPage, MunicipalityPage, ThemePage
@@ -124,3 +124,12 @@ class MeetingFactory(PageFactory):
     _relations = ("shared_with",)
     title = factory.Sequence(lambda n: f"Testbijeenkomst {n}")
     date = datetime.date(2024, 9, 1)
+
+
+def add_sections(report, headings):
+    """One level-1 section per heading, numbered 1, 2, … with anchors '1-inleiding', …"""
+    for position, heading in enumerate(headings):
+        ReportSection.objects.create(
+            report=report, position=position, number=str(position + 1), heading=heading,
+            level=1, anchor=f"{position + 1}-{heading.lower()}", text=f"Tekst over {heading}.",
+        )  # fmt: skip

@@ -5,9 +5,9 @@ import json
 
 import pytest
 
-from documents.models import ReportAuthor, ReportPage, ReportSection
+from documents.models import ReportAuthor, ReportPage
 from documents.outline_editing import merge_with_previous, rename_section
-from tests.factories import ReportFactory
+from tests.factories import ReportFactory, add_sections
 
 pytestmark = pytest.mark.django_db
 
@@ -25,11 +25,7 @@ def sectioned_report():
         title="Buurtkracht & zorg: 100% samen", publisher_name="Lectoraat Wijkzorg",
         authors=[ReportAuthor(name="Fenna de Vries"), ReportAuthor(name="Movisie")],
     )  # fmt: skip
-    for position, heading in enumerate(["Inleiding", "Werkwijze", "Resultaten"]):
-        ReportSection.objects.create(
-            report=report, position=position, number=str(position + 1), heading=heading,
-            level=1, anchor=f"{position + 1}-{heading.lower()}", text=f"Tekst over {heading}.",
-        )  # fmt: skip
+    add_sections(report, ["Inleiding", "Werkwijze", "Resultaten"])
     return report
 
 

@@ -121,7 +121,7 @@ def test_the_finder_page_escapes_what_was_asked(client):
 
 def read_csv(response):
     assert response["Content-Type"].startswith("text/csv")
-    return list(csv.DictReader(io.StringIO(response.content.decode())))
+    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
 
 
 def test_the_csv_export_holds_consented_experts_with_their_chosen_contact_only(client, admin_user):

@@ -21,7 +21,8 @@ pytestmark = pytest.mark.django_db
 
 def table_rows(html, table_class):
     """{row heading: [cell, …]} of a table on the page."""
-    table = re.search(rf'<table class="ww-table {table_class}">(.*?)</table>', html, re.S).group(1)
+    table = re.search(rf'<table class="[^"]*\b{table_class}\b[^"]*">(.*?)</table>', html, re.S)
+    table = table.group(1)
     rows = {}
     for row in re.findall(r"<tr><th scope=\"row\">(.*?)</tr>", table, re.S):
         heading = re.sub(r"<[^>]+>", "", row.split("</th>")[0])

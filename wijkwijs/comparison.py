@@ -72,7 +72,7 @@ class Comparison:
                 for page, cell in zip(self.municipalities, row.cells, strict=True)
             ]
             numbered = [(page, fact) for page, fact in newest if fact is not None]
-            if numbered:
+            if len(numbered) >= MIN_CHOSEN:  # one bar compares nothing
                 charts.append(chart(row.label, numbered))
         return charts
 
@@ -137,10 +137,10 @@ CSV_COLUMNS = (
 
 
 def number_text(number: float | None) -> str:
-    """A number as spreadsheets and scripts read it: no grouping, a decimal point."""
+    """A number as Dutch spreadsheets read it: no grouping, a decimal comma."""
     if number is None:
         return ""
-    return str(int(number)) if number.is_integer() else str(number)
+    return str(int(number)) if number.is_integer() else str(number).replace(".", ",")
 
 
 def comparison_csv(comparison: Comparison, absolute_url) -> str:

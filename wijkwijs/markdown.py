@@ -5,6 +5,8 @@ nh3 strips anything that could run script (tags, event-handler attributes,
 ``javascript:`` URLs) before it reaches a page.
 """
 
+import re
+
 import markdown as python_markdown
 import nh3
 from django.utils.safestring import mark_safe
@@ -16,13 +18,26 @@ ALLOWED_TAGS = {
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
+HEADING_TAG = re.compile(r"<(/?)h([1-6])\b")
 
 
-def render_markdown(text):
-    """Markdown source to HTML that is safe to put in a page."""
+def nest_headings(html, below):
+    """Headings shifted so the highest comes just below the page's heading of level
+    ``below`` (a field under an h2 starts at h3), keeping their order among themselves."""
+    levels = [int(level) for _slash, level in HEADING_TAG.findall(html)]
+    shift = max(0, below + 1 - min(levels, default=below + 1))
+    if not shift:
+        return html
+    return HEADING_TAG.sub(lambda tag: f"<{tag.group(1)}h{min(6, int(tag.group(2)) + shift)}", html)
+
+
+def render_markdown(text, below=1):
+    """Markdown source to HTML that is safe to put in a page, its headings nested under
+    the page's heading of level ``below``."""
     if not text:
         return ""
     html = python_markdown.markdown(text, extensions=["extra", "sane_lists"], output_format="html")
+    html = nest_headings(html, below)
     return mark_safe(
         nh3.clean(
             html,

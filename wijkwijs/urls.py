@@ -10,6 +10,7 @@ from documents.access import serve_document
 from expertise import views as expertise_views
 from search import api as search_api
 from search import views as search_views
+from wijkwijs import accounts
 from wijkwijs import views as wijkwijs_views
 from wijkwijs.admin_reports import ScopedPageTypesUsageReport
 
@@ -25,6 +26,7 @@ urlpatterns = [
     # Before Wagtail's own document URLs: refusals answer as missing files do.
     re_path(r"^documenten/(\d+)/(.*)$", serve_document),
     path("documenten/", include(wagtaildocs_urls)),
+    path("uitloggen/", accounts.logout, name="logout"),
     path("zoeken/", search_views.search, name="search"),
     path("wie-weet-wat/", expertise_views.who_knows_what, name="who_knows_what"),
     path("wie-weet-wat/experts.csv", expertise_views.who_knows_what_csv, name="experts_csv"),

@@ -19,7 +19,7 @@ def compare_municipalities(request):
         "comparison": compare(municipalities, request.user) if values and not error else None,
         "minimum": MIN_CHOSEN,
         "maximum": MAX_CHOSEN,
-        "query": request.GET.urlencode(),
+        "compare_query": request.GET.urlencode(),  # not "query": the header would show it
     }
     return render(
         request, "wijkwijs/compare_municipalities.html", context, status=400 if error else 200

@@ -43,7 +43,7 @@ class Province(models.TextChoices):
 
 
 class TeamModel(models.TextChoices):
-    TEAM = "teammodel", _("Teammodel")
+    TEAM = "teammodel", _("Vast team per wijk")  # not "Teammodel", the topic's own name
     FRONT_BACK_OFFICE = "front-backoffice", _("Front- en backoffice")
     NETWORK = "netwerkmodel", _("Netwerkmodel")
     CASE_DIRECTION = "casusregie", _("Casusregie")

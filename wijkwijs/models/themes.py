@@ -1,6 +1,7 @@
 """The controlled theme vocabulary: it drives facets, filters and synonym expansion."""
 
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -12,6 +13,10 @@ from wagtail.search import index
 from wijkwijs.listing import ListingPage
 from wijkwijs.models.classification import content_classified_under, label_counts
 from wijkwijs.models.municipalities import MunicipalityPage
+
+
+def english_label(title, label_en):
+    return label_en if label_en and get_language() == "en" else title
 
 
 class ThemeIndexPage(ListingPage):
@@ -57,6 +62,11 @@ class ThemePage(Page):
     ]
     parent_page_types = ["wijkwijs.ThemeIndexPage"]
     subpage_types = []
+
+    @property
+    def display_title(self):
+        """The theme's name in the visitor's language: its English label on the English site."""
+        return english_label(self.title, self.label_en)
 
     class Meta:
         verbose_name = _("thema")

@@ -14,6 +14,13 @@ def markdown(text):
 
 
 @register.filter
+def markdown_below(text, level):
+    """Markdown to sanitised HTML inside a section headed at ``level``: its own headings
+    start one level lower."""
+    return render_markdown(text, below=int(level))
+
+
+@register.filter
 def markdown_text(text):
     """Markdown to plain text, for summaries on cards."""
     return strip_tags(render_markdown(text)).strip()
