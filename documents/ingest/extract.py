@@ -12,10 +12,12 @@ from pathlib import Path
 
 import docx
 from django.utils.translation import gettext as _
+from pdfminer.psexceptions import PSException
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
 from documents.ingest.formats import DOCX, MARKDOWN, PDF, ImportRefused
+from documents.ingest.pdf_layout import assign_heading_levels, read_pdf_lines
 
 
 @dataclass
@@ -156,7 +158,21 @@ def _meaningful(title: str) -> str:
     return title if len(title) > 3 and not re.fullmatch(r"(?i)document\s*\d*", title) else ""
 
 
+PARAGRAPH_GAP = 1.5  # of the font size: a wider distance between baselines ends a paragraph
+# pdfminer's errors all derive from PSException; pypdf has its own.
+PDF_READ_ERRORS = (
+    PdfReadError,
+    PSException,
+    ValueError,
+    KeyError,
+    TypeError,
+    AttributeError,
+    RecursionError,
+)
+
+
 def extract_pdf(path: Path) -> Extraction:
+    """Text and typography from pdfminer; pypdf only opens the file (encryption, properties)."""
     try:
         reader = PdfReader(str(path))
         if reader.is_encrypted:
@@ -166,16 +182,33 @@ def extract_pdf(path: Path) -> Extraction:
                     "sla hem onbeveiligd op en probeer opnieuw."
                 )
             )
-        lines = []
-        for number, page in enumerate(reader.pages, start=1):
-            lines.extend(_lines_with_indent(page.extract_text() or "", page=number))
-            lines.append(SourceLine("", page=number))
         metadata_title = _meaningful(str((reader.metadata or {}).get("/Title", "") or "").strip())
+        with path.open("rb") as handle:
+            pages = read_pdf_lines(handle)
     except ImportRefused:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
+    except PDF_READ_ERRORS as error:
         raise ImportRefused(
             _("De PDF is beschadigd en kan niet worden gelezen (%(error)s).")
             % {"error": type(error).__name__}
         ) from error
-    return Extraction(lines=lines, declared_title=metadata_title, pages=len(reader.pages))
+    declares_headings = assign_heading_levels(pages)
+    lines = []
+    for page in pages:
+        for line in page:
+            if line.gap_before and line.gap_before > PARAGRAPH_GAP * line.size:
+                lines.append(SourceLine("", page=line.page))  # set apart: a new paragraph
+            stripped = line.text.rstrip()
+            indent = len(line.text) if not stripped else len(stripped) - len(stripped.lstrip())
+            lines.append(SourceLine(stripped.lstrip(), line.page, line.heading_level, indent))
+        lines.append(SourceLine("", page=len(lines) and lines[-1].page))
+    first_page = pages[0] if pages else []
+    first_page_title = next(
+        (line.text.strip() for line in first_page if line.heading_level == 1), ""
+    )
+    return Extraction(
+        lines=lines,
+        declared_title=first_page_title or metadata_title,
+        declares_headings=declares_headings,
+        pages=len(pages),
+    )
