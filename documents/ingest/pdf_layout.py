@@ -104,9 +104,9 @@ def _lines_of(chars, page_number) -> list[PdfLine]:
 def _line_of(run: _Run, page_number: int) -> PdfLine:
     pieces, previous_end = [], None
     for text, x, end, size, _bold in run.chars:
-        if previous_end is not None and x - previous_end > SPACE_GAP * size:
-            if pieces and not pieces[-1].endswith(" ") and not text.startswith(" "):
-                pieces.append(" ")
+        gap = x - previous_end if previous_end is not None else 0.0
+        if gap > SPACE_GAP * size and not pieces[-1].endswith(" ") and not text.startswith(" "):
+            pieces.append(" ")
         pieces.append(text)
         previous_end = end
     visible = [char for char in run.chars if char[0].strip()]
