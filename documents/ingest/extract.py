@@ -132,7 +132,7 @@ def extract_docx(path: Path) -> Extraction:
         raise ImportRefused(
             _("Het Word-bestand kan niet worden gelezen (%(error)s).") % {"error": error}
         ) from error
-    lines, title = [], ""
+    lines, title, styled_title = [], "", ""
     for paragraph in document.paragraphs:
         style = paragraph.style.name if paragraph.style is not None else ""
         text = paragraph.text.strip()
@@ -142,14 +142,17 @@ def extract_docx(path: Path) -> Extraction:
         )
         if level == 1 and text and not title:
             title = text
+        if style.lower() in ("title", "titel") and text and not styled_title:
+            styled_title = text
         lines.append(SourceLine(text, heading_level=level if text else None))
         lines.append(SourceLine(""))  # Word paragraphs are paragraphs: keep them apart
     for table in document.tables:
         for row in table.rows:
             lines.append(SourceLine(" | ".join(cell.text.strip() for cell in row.cells)))
-    core_title = (document.core_properties.title or "").strip()
+    # A title in the file's properties names the document; the first Heading 1 is then a chapter.
+    core_title = _meaningful((document.core_properties.title or "").strip())
     return Extraction(
-        lines=lines, declared_title=title or _meaningful(core_title), declares_headings=True
+        lines=lines, declared_title=styled_title or core_title or title, declares_headings=True
     )
 
 

@@ -21,6 +21,8 @@ from pdfminer.pdffont import PDFUnicodeNotDefined
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 
+from documents.ingest.numbering import is_numbered
+
 SPACE_GAP = 0.25  # of the font size: a wider horizontal gap between characters is a space
 SAME_LINE = 0.5  # of the font size: baselines closer than this are one line
 MAX_HEADING_WORDS = 18
@@ -29,7 +31,6 @@ LARGER = 1.08  # a heading size is at least this much larger than the body size
 # With three larger sizes in use, bold at body size is emphasis (a name, a quote), not a level.
 MAX_SIZES_BEFORE_BOLD_IS_EMPHASIS = 3
 LIST_OR_NUMBER = re.compile(r"^(?:[-•▪*]\s|\d{1,3}$)")
-NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+\S")
 
 
 @dataclass
@@ -139,7 +140,7 @@ def _is_emphasis(line: PdfLine, larger_sizes: int) -> bool:
     """Bold at body size: a heading level unless the sizes already give three levels, or
     it reads as part of a sentence (a trailing comma). Numbered, it is always a heading."""
     text = line.text.strip()
-    if NUMBERED.match(text):
+    if is_numbered(text):
         return False
     return larger_sizes >= MAX_SIZES_BEFORE_BOLD_IS_EMPHASIS or text[-1] in ",;"
 

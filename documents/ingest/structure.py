@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from django.utils.text import slugify
 
 from documents.ingest.cleanup import Line, is_heading_number
+from documents.ingest.numbering import CHAPTER_LABEL, LABELLED_HEADING, NUMBERED_HEADING
 
-NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.{0,118})$")
 SENTENCE_END = ".,;:!?"
-MAX_HEADING_WORDS = 12
+MAX_HEADING_WORDS = 16
 MAX_BARE_HEADING_WORDS = 8
 # A footnote number after a word: glued ("matrix3") or after one space ("opzet 1 ").
 FOOTNOTE_REFERENCE = re.compile(r"(?<=[^\W\d_]{3})( ?)(\d{1,2})(?=[\s.,;:)’”'\"]|$)")
@@ -30,11 +30,6 @@ MAX_LABEL_HEADING_WORDS = 4
 SUB_HEADING = "sub"  # a level placeholder: below the numbered sections, resolved per document
 LABELLED = "labelled"  # a numbered label ("Casus 2"): one below the section it is in
 CHAPTER = "chapter"
-CHAPTER_LABEL = re.compile(
-    r"^(?:Hoofdstuk|Bijlagen?|Deel|Appendix|Annex)\b(?:\s+(\d{1,2}|[IVX]{1,4}|[A-Z])\b)?"
-    r"(?:\s*[.:–-]\s*|\s+|$)(?:\S.*)?$"
-)
-LABELLED_HEADING = re.compile(r"^([A-Z][a-z]{2,15})\s+(\d{1,2}|[A-Z])(?:\s*[:.–-]\s*(.*))?$")
 LIST_START = re.compile(r"^[-*+•]\s")
 EMAIL = re.compile(r"\S+@\S+\.\w+")
 CONTACT = re.compile(r"@|https?://|www\.|\b(?:tel|telefoon|fax|e-?mail)\b", re.IGNORECASE)
@@ -136,6 +131,14 @@ def _label_series(lines) -> frozenset:
         if match and not line.list_item and not CAPTION.match(line.text):
             numbers.setdefault(match.group(1).casefold(), set()).add(match.group(2))
     return frozenset(label for label, seen in numbers.items() if len(seen) >= 2)
+
+
+def _label_number(text: str) -> str:
+    """The number a labelled heading prints: "2" in "Bijlage 2: …" and in "Casus 2"."""
+    if chapter := CHAPTER_LABEL.match(text):
+        return chapter.group(1) or ""
+    labelled = LABELLED_HEADING.match(text)
+    return labelled.group(2) if labelled else ""
 
 
 def labelled_heading(lines, index, series):
@@ -294,30 +297,39 @@ def classify_headings(lines: list[Line], declared: bool):
     absorbed_lines = set()
     pending_number = ""
     first_sections, series = _first_sections(lines), _label_series(lines)
+    # Declared styles, set against the numbers: how much deeper a style sits than the level
+    # its printed number gives (a document whose title is "Heading 1" has chapters at 2).
+    styled, style_offsets = {}, []
+    last_chapter = ""
     for index, line in enumerate(lines):
         if line.blank or index in absorbed_lines:
             continue
+        chapters = {number for number, first in first_sections.items() if first > index}
+        if last_chapter.isdigit():
+            chapters.add(str(int(last_chapter) + 1))  # the next chapter, with or without sections
         if declared:
             if is_heading_number(lines, index):
                 absorbed_lines.add(index)
                 pending_number = line.text
             elif line.heading_level and not LIST_START.match(line.text):
                 # A printed number is a better guide to depth than the source's heading styles.
-                number_match = numbered_heading(line)
+                number_match = numbered_heading(line, chapters)
                 if number_match:
                     number, title = number_match
                     headings[index] = (number.count(".") + 1, number, title)
+                    style_offsets.append(line.heading_level - number.count(".") - 1)
                 elif leading := LEADING_NUMBER.match(line.text):
-                    headings[index] = (line.heading_level, leading[1], leading[2])
+                    styled[index] = (line.heading_level, leading[1], leading[2])
                 else:
-                    headings[index] = (line.heading_level, pending_number, line.text)
+                    number = pending_number or _label_number(line.text)
+                    styled[index] = (line.heading_level, number, line.text)
                 pending_number = ""
             continue
         text, used = _continued_heading(lines, index, line.text)
-        chapters = {number for number, first in first_sections.items() if first > index}
         if number_match := numbered_heading(line, chapters, text):
             number, title = number_match
             headings[index] = (number.count(".") + 1, number, title)
+            last_chapter = number if "." not in number else last_chapter
             absorbed_lines.update(range(index + 1, index + used))
         elif labelled := labelled_heading(lines, index, series):
             headings[index] = labelled
@@ -330,6 +342,11 @@ def classify_headings(lines: list[Line], declared: bool):
         elif (item := LIST_NUMBER.match(line.text)) and is_bare_heading(lines, index, item[2]):
             # "1.  Teammodel (Utrecht)" on its own line: a numbered sub-heading, not a list.
             headings[index] = (None, item[1], item[2])
+    if styled:
+        offset = sorted(style_offsets)[len(style_offsets) // 2] if style_offsets else 0
+        for index, (level, number, title) in styled.items():
+            headings[index] = (max(1, level - offset), number, title)
+        return _normalise_levels(headings), absorbed_lines
     has_numbered_sections = any(
         number and "." in number and isinstance(level, int)
         for level, number, _t in headings.values()

@@ -26,7 +26,7 @@ def assert_meets_the_bars(score):
 def assert_metadata(analysis, golden):
     metadata = analysis.metadata
     if golden.get("title"):
-        assert metadata["title"] == golden["title"]
+        assert metadata["title"].casefold() == golden["title"].casefold()
     assert metadata["title"].lower() != analysis.path.stem.replace("-", " ").lower()
     if golden.get("year"):
         assert (metadata["published_on"] or "")[:4] == str(golden["year"]), metadata
