@@ -198,9 +198,15 @@ def extract_pdf(path: Path) -> Extraction:
     declares_headings = assign_heading_levels(pages)
     lines = []
     for page in pages:
+        right_edge = max((line.end for line in page), default=0.0)
+        previous = None
         for line in page:
-            if line.gap_before and line.gap_before > PARAGRAPH_GAP * line.size:
-                lines.append(SourceLine("", page=line.page))  # set apart: a new paragraph
+            spaced = line.gap_before and line.gap_before > PARAGRAPH_GAP * line.size
+            # In a typeset PDF a line that stops well short of the margin ends its paragraph.
+            short = declares_headings and previous is not None and previous.end < 0.7 * right_edge
+            if spaced or short:
+                lines.append(SourceLine("", page=line.page))
+            previous = line
             stripped = line.text.rstrip()
             indent = len(line.text) if not stripped else len(stripped) - len(stripped.lstrip())
             lines.append(SourceLine(stripped.lstrip(), line.page, line.heading_level, indent))

@@ -41,6 +41,7 @@ class PdfLine:
     bold: bool
     x: float
     y: float
+    end: float  # where the line's last character ends
     gap_before: float | None = None  # baseline distance to the previous line on the page
     heading_level: int | None = None
 
@@ -114,7 +115,8 @@ def _line_of(run: _Run, page_number: int) -> PdfLine:
     sizes = Counter(round(char[3], 1) for char in visible)
     size = sizes.most_common(1)[0][0] if sizes else run.chars[0][3]
     bold = bool(visible) and sum(char[4] for char in visible) >= 0.9 * len(visible)
-    return PdfLine("".join(pieces), page_number, size, bold, run.chars[0][1], run.y)
+    start, end = run.chars[0][1], run.chars[-1][2]
+    return PdfLine("".join(pieces), page_number, size, bold, start, run.y, end)
 
 
 def body_size(lines: list[PdfLine]) -> float:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from django.utils.text import slugify
 
 from documents.ingest.cleanup import Line, is_heading_number
+from documents.ingest.metadata import is_date_line
 from documents.ingest.numbering import CHAPTER_LABEL, LABELLED_HEADING, NUMBERED_HEADING
 
 SENTENCE_END = ".,;:!?"
@@ -395,8 +396,11 @@ def join_paragraphs(lines: list[Line]) -> list[tuple[str, int | None]]:
             continue
         if paragraphs and not line.list_item:
             previous_text = paragraphs[-1][0]
-            continues = previous_text[-1] not in '.!?:;’”"' and (
-                line.text[0].islower() or not pending_blank
+            continues = (
+                previous_text[-1] not in '.!?:;’”"'
+                and (line.text[0].islower() or not pending_blank)
+                and not is_date_line(line.text)  # a date line stands alone ("maart 2021")
+                and not is_date_line(previous_text)
             )
             if continues:
                 paragraphs[-1][0] = join_wrapped(previous_text, line.text)
