@@ -221,6 +221,20 @@ def _previous_text(lines, index):
     return None
 
 
+def _in_a_list(lines, index):
+    """A numbered line introduced by a colon, or set directly above or below another."""
+    if not (NUMBERED_HEADING.match(lines[index].text) or LIST_NUMBER.match(lines[index].text)):
+        return False
+    earlier = _previous_text(lines, index)
+    if earlier is not None and earlier.text.endswith(":"):
+        return True
+    neighbours = [lines[i] for i in (index - 1, index + 1) if 0 <= i < len(lines)]
+    return any(
+        not other.blank and (NUMBERED_HEADING.match(other.text) or LIST_NUMBER.match(other.text))
+        for other in neighbours
+    )
+
+
 def _in_block(lines, index):
     """Short lines set one under the other (an address, a signature, a table) are a block."""
     following = lines[index + 1] if index + 1 < len(lines) else None
@@ -326,6 +340,8 @@ def classify_headings(lines: list[Line], declared: bool):
                     styled[index] = (line.heading_level, number, line.text)
                 pending_number = ""
             continue
+        if _in_a_list(lines, index):
+            continue  # "komen aan bod:" and the numbered lines under it announce, not head
         text, used = _continued_heading(lines, index, line.text)
         if number_match := numbered_heading(line, chapters, text):
             number, title = number_match
