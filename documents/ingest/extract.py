@@ -17,7 +17,12 @@ from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
 from documents.ingest.formats import DOCX, MARKDOWN, PDF, ImportRefused
-from documents.ingest.pdf_layout import assign_heading_levels, read_pdf_lines
+from documents.ingest.numbering import is_numbered
+from documents.ingest.pdf_layout import (
+    assign_heading_levels,
+    read_pdf_lines,
+    strip_running_lines,
+)
 
 
 @dataclass
@@ -34,6 +39,7 @@ class Extraction:
     declared_title: str = ""
     declares_headings: bool = False
     pages: int | None = None
+    running_header: str = ""  # a PDF's line repeated at the top of its pages
     notes: list[str] = field(default_factory=list)
 
 
@@ -156,9 +162,15 @@ def extract_docx(path: Path) -> Extraction:
     )
 
 
+# Placeholders that tools write into file properties: no title, or the file's name.
+PLACEHOLDER_TITLE = re.compile(
+    r"(?i)document\s*\d*|\(?anonymous\)?|untitled|naamloos|microsoft word - .*|.*\.(?:docx?|pdf)"
+)
+
+
 def _meaningful(title: str) -> str:
     """Office suites often leave placeholder titles ('x', 'Document1') in file properties."""
-    return title if len(title) > 3 and not re.fullmatch(r"(?i)document\s*\d*", title) else ""
+    return title if len(title) > 3 and not PLACEHOLDER_TITLE.fullmatch(title) else ""
 
 
 PARAGRAPH_GAP = 1.5  # of the font size: a wider distance between baselines ends a paragraph
@@ -195,6 +207,7 @@ def extract_pdf(path: Path) -> Extraction:
             _("De PDF is beschadigd en kan niet worden gelezen (%(error)s).")
             % {"error": type(error).__name__}
         ) from error
+    running_header = strip_running_lines(pages)
     declares_headings = assign_heading_levels(pages)
     lines = []
     for page in pages:
@@ -211,13 +224,14 @@ def extract_pdf(path: Path) -> Extraction:
             indent = len(line.text) if not stripped else len(stripped) - len(stripped.lstrip())
             lines.append(SourceLine(stripped.lstrip(), line.page, line.heading_level, indent))
         lines.append(SourceLine("", page=len(lines) and lines[-1].page))
+    # The largest type on the first page is the title, unless it is a numbered chapter (no
+    # title page); the title in the file's properties goes first when it says something.
     first_page = pages[0] if pages else []
-    first_page_title = next(
-        (line.text.strip() for line in first_page if line.heading_level == 1), ""
-    )
+    first_heading = next((line.text.strip() for line in first_page if line.heading_level == 1), "")
     return Extraction(
         lines=lines,
-        declared_title=first_page_title or metadata_title,
+        declared_title=metadata_title or ("" if is_numbered(first_heading) else first_heading),
         declares_headings=declares_headings,
         pages=len(pages),
+        running_header=running_header,
     )

@@ -140,16 +140,27 @@ def title_from_text(preamble: list[str], headings: list[str]) -> str:
     return first[1]
 
 
+def split_running_header(header: str) -> tuple[str, str]:
+    """A running header "Title – maart 2021" as (title, date text)."""
+    for separator in (" – ", " - ", " | ", ", "):
+        head, _sep, tail = header.rpartition(separator)
+        if head and is_date_line(tail):
+            return head.strip(), tail.strip()
+    return ("", header) if is_date_line(header) else (header, "")
+
+
 def extract_metadata(
-    declared_title: str, preamble: list[str], path: Path, body=(), headings=()
+    declared_title: str, preamble: list[str], path: Path, body=(), headings=(), running_header=""
 ) -> dict:
-    """``body``: the paragraphs after the title block; ``headings``: the section headings."""
+    """``body``: the paragraphs after the title block; ``headings``: (number, heading) of the
+    sections; ``running_header``: a PDF's header line repeated on its pages."""
+    header_title, header_date = split_running_header(running_header)
     date, precision = find_date(preamble)
     if date is None:
-        date, precision = find_date([p for p in body if is_date_line(p)])
+        date, precision = find_date([p for p in [*body, header_date] if p and is_date_line(p)])
     authors = [name for paragraph in preamble if (name := person_named(paragraph))]
     authors += [name for name in signed_names(list(body)) if name not in authors]
-    title = declared_title or title_from_text(preamble, list(headings))
+    title = declared_title or title_from_text(preamble, list(headings)) or header_title
     title = tidy_title(title) if title else ""
     return {
         "title": title or title_from_filename(path),

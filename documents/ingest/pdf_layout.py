@@ -119,6 +119,34 @@ def _line_of(run: _Run, page_number: int) -> PdfLine:
     return PdfLine("".join(pieces), page_number, size, bold, start, run.y, end)
 
 
+def strip_running_lines(pages: list[list[PdfLine]]) -> str:
+    """Remove running headers and footers: lines at the top or bottom of most pages that
+    repeat there (page numbers aside). Returns the running header's text, if any."""
+    if len(pages) < 2:
+        return ""
+
+    def key(line):
+        return re.sub(r"\d+", "#", line.text.strip())
+
+    def edges(page):
+        ordered = sorted(page, key=lambda line: -line.y)
+        return [*ordered[:2], *ordered[-2:]]
+
+    counts = Counter()
+    for page in pages:
+        counts.update({key(line) for line in edges(page) if line.text.strip()})
+    repeated = {text for text, count in counts.items() if count >= max(2, len(pages) * 0.5)}
+    header = ""
+    for page in pages:
+        top = max((line.y for line in page), default=0.0)
+        running = [line for line in edges(page) if key(line) in repeated]
+        for line in running:
+            page.remove(line)
+            if not header and line.y == top and re.search(r"[^\W\d]{3}", line.text):
+                header = line.text.strip()
+    return header
+
+
 def body_size(lines: list[PdfLine]) -> float:
     counts = Counter()
     for line in lines:

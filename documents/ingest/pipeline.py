@@ -118,6 +118,7 @@ def analyse(path: Path) -> Analysis:
         path,
         body=[paragraph for section in outline.sections for paragraph in section.paragraphs],
         headings=[(section.number, section.heading) for section in outline.sections],
+        running_header=extraction.running_header,
     )
     # Title-block lines (date, authors) are metadata, not text.
     title_block = {metadata["title"], *metadata["authors"]}

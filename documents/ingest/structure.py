@@ -326,7 +326,11 @@ def classify_headings(lines: list[Line], declared: bool):
             if is_heading_number(lines, index):
                 absorbed_lines.add(index)
                 pending_number = line.text
-            elif line.heading_level and not LIST_START.match(line.text):
+            elif (
+                line.heading_level
+                and not LIST_START.match(line.text)
+                and not CONTACT.search(line.text)
+            ):
                 # A printed number is a better guide to depth than the source's heading styles.
                 number_match = numbered_heading(line, chapters)
                 if number_match:
@@ -361,8 +365,17 @@ def classify_headings(lines: list[Line], declared: bool):
             headings[index] = (None, item[1], item[2])
     if styled:
         offset = sorted(style_offsets)[len(style_offsets) // 2] if style_offsets else 0
-        for index, (level, number, title) in styled.items():
-            headings[index] = (max(1, level - offset), number, title)
+        section_level = None
+        for index in sorted({*headings, *styled}):
+            if index in headings:
+                section_level = headings[index][0]
+                continue
+            level, number, title = styled[index]
+            label = LABELLED_HEADING.match(title)
+            if label and label.group(1).casefold() in series and section_level:
+                headings[index] = (section_level + 1, number, title)  # "Casus 2" in its section
+            else:
+                headings[index] = (max(1, level - offset), number, title)
         return _normalise_levels(headings), absorbed_lines
     has_numbered_sections = any(
         number and "." in number and isinstance(level, int)

@@ -213,6 +213,42 @@ def write_pdf(path):
     )
 
 
+def write_compact_pdf(path):
+    """A PDF without a title page (the title in its properties and a running header):
+    chapters "1." set larger, sections and cases bold at body size, a two-column table."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
+
+    body_style = ParagraphStyle("body", fontName="Times-Roman", fontSize=11, leading=14)
+    chapter = ParagraphStyle("chapter", fontName="Times-Bold", fontSize=14, leading=18)
+    bold = ParagraphStyle("bold", fontName="Times-Bold", fontSize=11, leading=14)
+
+    def furniture(canvas, document):
+        canvas.setFont("Times-Italic", 9)
+        canvas.drawString(72, A4[1] - 36, f"{TITLE} – {DATE_LINE}")
+        canvas.drawRightString(A4[0] - 72, 28, f"pagina {document.page}")
+
+    flow = []
+    for part in walk():
+        number, heading = printed(part, "numbered")
+        label = heading if part.level == 3 else f"{number}{'.' * (part.level == 1)} {heading}"
+        flow += [Spacer(1, 12), Paragraph(label, chapter if part.level == 1 else bold)]
+        if part.children and part.level == 2:
+            flow.append(Paragraph("Aan bod komen:", body_style))
+            flow += [Paragraph(f"– {item}", body_style) for item in announcing_list(part, "x")]
+        flow += [Spacer(1, 4), Paragraph(body(part), body_style)]
+        flow += [Spacer(1, 8), Paragraph(body(part, 5), body_style)]
+    flow += [Spacer(1, 10), Paragraph(CONTACT, body_style), Spacer(1, 10)]
+    flow.append(Paragraph("Met vriendelijke groet,", body_style))
+    flow += [Paragraph(f"{name}<br/>{role}", body_style) for name, role in AUTHORS]
+    _number, heading = appendix_heading("numbered")
+    flow += [Spacer(1, 12), Paragraph(heading, chapter), Paragraph(body(APPENDIX), body_style)]
+    flow.append(Table([row[:2] for row in TABLE]))
+    document = SimpleDocTemplate(str(path), pagesize=A4, title=TITLE, author="Kenniscentrum")
+    document.build(flow, onFirstPage=furniture, onLaterPages=furniture)
+
+
 LAYOUTS = {
     # name: (file name, writer, heading style)
     "text-numbered": ("notitie-genummerd.txt", lambda p: write_text(p, "numbered"), "numbered"),
@@ -224,4 +260,5 @@ LAYOUTS = {
     "markdown": ("notitie.md", write_markdown, "numbered"),
     "word": ("notitie.docx", write_docx, "word"),
     "pdf": ("notitie.pdf", write_pdf, "numbered"),
+    "pdf-compact": ("notitie-compact.pdf", write_compact_pdf, "numbered"),
 }
