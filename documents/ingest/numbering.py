@@ -9,9 +9,13 @@ import re
 NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.{0,118})$")
 CHAPTER_LABEL = re.compile(
     r"^(?:Hoofdstuk|Bijlagen?|Deel|Appendix|Annex)\b(?:\s+(\d{1,2}|[IVX]{1,4}|[A-Z])\b)?"
-    r"(?:\s*[.:–-]\s*|\s+|$)(?:\S.*)?$"
+    r"(?:\s*[.:–-]\s*|\s+|$)(?:\S.*)?$",
+    re.IGNORECASE,
 )
-LABELLED_HEADING = re.compile(r"^([A-Z][a-z]{2,15})\s+(\d{1,2}|[A-Z])(?:\s*[:.–-]\s*(.*))?$")
+# "Casus 2: …", "Stap 3 Kennismaken", "Bevinding 2.1 – …", "CASUS 4": a label with its number.
+LABELLED_HEADING = re.compile(
+    r"^([A-Z][A-Za-z]{2,15})\s+(\d{1,2}(?:\.\d{1,2})?|[A-Z])(?:\s*[:.–-]\s*|\s+|$)(.*)$"
+)
 
 
 def is_numbered(text: str) -> bool:

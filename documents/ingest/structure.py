@@ -149,8 +149,13 @@ def labelled_heading(lines, index, series):
     if line.list_item or not _ends_a_paragraph(lines, index):
         return None
     text = line.text
-    if text[-1] in ".;,!" or len(text.split()) > MAX_HEADING_WORDS:
+    if not text[0].isupper() or text[-1] in ".;,!" or len(text.split()) > MAX_HEADING_WORDS:
         return None
+    if not reads_as_heading(text):
+        return None
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    if following is not None and not following.blank and following.text[0].islower():
+        return None  # a sentence that starts "Bijlage 1 bevat …" and runs on
     if chapter := CHAPTER_LABEL.match(text):
         return CHAPTER, chapter.group(1) or "", text
     labelled = LABELLED_HEADING.match(text)

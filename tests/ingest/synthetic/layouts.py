@@ -33,6 +33,10 @@ def printed(part, style):
             return part.number, f"Hoofdstuk {part.number} – {part.heading}"
         if part.level == 3:
             return part.letter, part.heading
+    if style == "caps" and part.level == 1:
+        return part.number, f"HOOFDSTUK {part.number}  {part.heading.upper()}"
+    if style == "caps" and part.level == 3:
+        return part.number.split()[-1], f"Stap {part.number.split()[-1]} {part.heading}"
     if part.level == 3:
         return part.number.split()[-1], f"{part.number}: {part.heading}"
     return ("", part.heading) if style == "word" else (part.number, part.heading)
@@ -51,6 +55,8 @@ _letter_sub_sections()
 def appendix_heading(style):
     if style == "hoofdstuk":
         return "A", f"Bijlage A – {APPENDIX.heading}"
+    if style == "caps":
+        return "1", f"BIJLAGE 1  {APPENDIX.heading.upper()}"
     return "1", f"{APPENDIX.number}: {APPENDIX.heading}"
 
 
@@ -77,7 +83,7 @@ def _wrap(text, width=72):
 
 
 def _text_heading(number, heading, style):
-    if heading.startswith(("Hoofdstuk", "Casus", "Bijlage")):
+    if heading.startswith(("Hoofdstuk", "Casus", "Bijlage", "HOOFDSTUK", "BIJLAGE", "Stap")):
         label = heading
     elif style == "hoofdstuk" and number.isalpha():
         label = f"{number}. {heading}"  # a lettered sub-section
@@ -87,7 +93,8 @@ def _text_heading(number, heading, style):
 
 
 def write_text(path, style):
-    """Plain text: "numbered" (1. › 1.1 › Casus 1:) or "hoofdstuk" (Hoofdstuk 1 – › 1.1 › a.)."""
+    """Plain text: "numbered" (1. › 1.1 › Casus 1:), "hoofdstuk" (Hoofdstuk 1 – › 1.1 › a.)
+    or "caps" (HOOFDSTUK 1 in capitals › 1.1 › Stap 1, with a running header)."""
     out = [TITLE.upper() if style == "numbered" else TITLE, "", DATE_LINE, ""]
     for name, role in AUTHORS:
         out += [name, role, ""]
@@ -103,6 +110,8 @@ def write_text(path, style):
         page_lines += 12
         if page_lines > 40:  # page furniture of a text printed from a PDF
             out += ["", f"Pagina {page} van 6" if style == "hoofdstuk" else str(page), ""]
+            if style == "caps":  # and a running header on the next page
+                out += ["", f"Buurtkamers Veldhoven-Zuid | {DATE_LINE}", ""]
             page, page_lines = page + 1, 0
     out += [*_wrap(CONTACT), "", "Met vriendelijke groet,", ""]
     name, role = AUTHORS[0]
@@ -257,6 +266,7 @@ LAYOUTS = {
         lambda p: write_text(p, "hoofdstuk"),
         "hoofdstuk",
     ),
+    "text-caps": ("notitie-kapitalen.txt", lambda p: write_text(p, "caps"), "caps"),
     "markdown": ("notitie.md", write_markdown, "numbered"),
     "word": ("notitie.docx", write_docx, "word"),
     "pdf": ("notitie.pdf", write_pdf, "numbered"),
