@@ -20,7 +20,9 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from documents.ingest.structure import EMAIL, FUNCTION_WORDS
+from documents.ingest.structure import FUNCTION_WORDS
+
+EMAIL = re.compile(r"\S+@\S+\.\w+")
 
 
 @dataclass

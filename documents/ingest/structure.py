@@ -1,12 +1,22 @@
 """From cleaned lines to a section tree: headings, paragraphs, footnote references.
 
-Markdown and Word declare their headings; extracted text does not, so headings are
-recognised from their form: a printed number (``1.3 Samenstelling``: level = number of
-parts), or a short stand-alone line without closing punctuation. A bare heading set
-apart by the layout (indented, as extracted PDFs render separate text boxes) is a
-chapter; other bare headings sit below the numbered sections. Three forms are always
-sub-headings: a lettered line (``a. Het leren van elkaar``, sometimes wrapped), a short
-question (``Gebrek aan motivatie?``) and a label that introduces a list (``Opbrengst:``).
+Markdown, Word and typeset PDFs declare their headings (``#``, heading styles, type
+sizes); where a printed number disagrees with the style, the number decides the level
+and the offset between the two places the unnumbered headings. Plain text declares
+nothing, so headings are recognised as a reader does:
+
+- the document's own numbering: ``1.3 Samenstelling`` is as deep as its parts; ``2.`` is
+  a chapter when sections ``2.x`` follow it or it continues the chapter sequence;
+  ``Hoofdstuk 3``, ``Bijlage 2`` are chapters; a label the document numbers (``Casus 1``,
+  ``Casus 2``) sits one below its section; numbered headings wrapped over lines are joined;
+- a short stand-alone line without closing punctuation: set apart by the layout
+  (indented, as extracted PDFs render separate text boxes) it is a chapter, otherwise a
+  sub-heading of the section it is in, as are lettered lines (``a. Het leren van
+  elkaar``), short questions and labels that introduce a list (``Opbrengst:``);
+- never a line that does not read as a heading: one broken mid-sentence (ending on a
+  function word), contact details, a table row or tally, a figure label, a line of a
+  block of short lines (an address, a signature), or numbered lines that announce what
+  comes (after a colon, or set directly under one another).
 """
 
 import re
@@ -32,7 +42,6 @@ SUB_HEADING = "sub"  # a level placeholder: below the numbered sections, resolve
 LABELLED = "labelled"  # a numbered label ("Casus 2"): one below the section it is in
 CHAPTER = "chapter"
 LIST_START = re.compile(r"^[-*+•]\s")
-EMAIL = re.compile(r"\S+@\S+\.\w+")
 CONTACT = re.compile(r"@|https?://|www\.|\b(?:tel|telefoon|fax|e-?mail)\b", re.IGNORECASE)
 # Words a heading never ends on: it would be a line broken mid-sentence ("Daarnaast richt het").
 _FUNCTION_WORDS = (
@@ -313,45 +322,71 @@ def classify_headings(lines: list[Line], declared: bool):
 
     Returns ({index: (level, number, title)}, {absorbed line indexes}).
     """
-    headings = {}
+    first_sections, series = _first_sections(lines), _label_series(lines)
+    classify = _classify_declared if declared else _classify_text
+    headings, absorbed_lines = classify(lines, first_sections, series)
+    return _normalise_levels(headings), absorbed_lines
+
+
+def _chapters_at(first_sections, index, last_chapter=""):
+    """Single numbers that are chapters at this line: their sections follow, or they
+    continue the chapter sequence."""
+    chapters = {number for number, first in first_sections.items() if first > index}
+    if last_chapter.isdigit():
+        chapters.add(str(int(last_chapter) + 1))
+    return chapters
+
+
+def _classify_declared(lines, first_sections, series):
+    """Declared headings, their levels from printed numbers where there are numbers; the
+    other styles shifted by how much deeper a style sits than the level its printed
+    number gives (a document whose title is "Heading 1" has chapters at 2)."""
+    numbered, styled, style_offsets = {}, {}, []
     absorbed_lines = set()
     pending_number = ""
-    first_sections, series = _first_sections(lines), _label_series(lines)
-    # Declared styles, set against the numbers: how much deeper a style sits than the level
-    # its printed number gives (a document whose title is "Heading 1" has chapters at 2).
-    styled, style_offsets = {}, []
+    for index, line in enumerate(lines):
+        if line.blank:
+            continue
+        if is_heading_number(lines, index):
+            absorbed_lines.add(index)
+            pending_number = line.text
+            continue
+        if not line.heading_level or LIST_START.match(line.text) or CONTACT.search(line.text):
+            continue
+        if number_match := numbered_heading(line, _chapters_at(first_sections, index)):
+            number, title = number_match
+            numbered[index] = (number.count(".") + 1, number, title)
+            style_offsets.append(line.heading_level - number.count(".") - 1)
+        elif leading := LEADING_NUMBER.match(line.text):
+            styled[index] = (line.heading_level, leading[1], leading[2])
+        else:
+            number = pending_number or _label_number(line.text)
+            styled[index] = (line.heading_level, number, line.text)
+        pending_number = ""
+    offset = sorted(style_offsets)[len(style_offsets) // 2] if style_offsets else 0
+    headings, section_level = dict(numbered), None
+    for index in sorted({*numbered, *styled}):
+        if index in numbered:
+            section_level = numbered[index][0]
+            continue
+        level, number, title = styled[index]
+        label = LABELLED_HEADING.match(title)
+        if label and label.group(1).casefold() in series and section_level:
+            headings[index] = (section_level + 1, number, title)  # "Casus 2" in its section
+        else:
+            headings[index] = (max(1, level - offset), number, title)
+    return headings, absorbed_lines
+
+
+def _classify_text(lines, first_sections, series):
+    headings = {}
+    absorbed_lines = set()
     last_chapter = ""
     for index, line in enumerate(lines):
-        if line.blank or index in absorbed_lines:
-            continue
-        chapters = {number for number, first in first_sections.items() if first > index}
-        if last_chapter.isdigit():
-            chapters.add(str(int(last_chapter) + 1))  # the next chapter, with or without sections
-        if declared:
-            if is_heading_number(lines, index):
-                absorbed_lines.add(index)
-                pending_number = line.text
-            elif (
-                line.heading_level
-                and not LIST_START.match(line.text)
-                and not CONTACT.search(line.text)
-            ):
-                # A printed number is a better guide to depth than the source's heading styles.
-                number_match = numbered_heading(line, chapters)
-                if number_match:
-                    number, title = number_match
-                    headings[index] = (number.count(".") + 1, number, title)
-                    style_offsets.append(line.heading_level - number.count(".") - 1)
-                elif leading := LEADING_NUMBER.match(line.text):
-                    styled[index] = (line.heading_level, leading[1], leading[2])
-                else:
-                    number = pending_number or _label_number(line.text)
-                    styled[index] = (line.heading_level, number, line.text)
-                pending_number = ""
-            continue
-        if _in_a_list(lines, index):
+        if line.blank or index in absorbed_lines or _in_a_list(lines, index):
             continue  # "komen aan bod:" and the numbered lines under it announce, not head
         text, used = _continued_heading(lines, index, line.text)
+        chapters = _chapters_at(first_sections, index, last_chapter)
         if number_match := numbered_heading(line, chapters, text):
             number, title = number_match
             headings[index] = (number.count(".") + 1, number, title)
@@ -368,26 +403,18 @@ def classify_headings(lines: list[Line], declared: bool):
         elif (item := LIST_NUMBER.match(line.text)) and is_bare_heading(lines, index, item[2]):
             # "1.  Teammodel (Utrecht)" on its own line: a numbered sub-heading, not a list.
             headings[index] = (None, item[1], item[2])
-    if styled:
-        offset = sorted(style_offsets)[len(style_offsets) // 2] if style_offsets else 0
-        section_level = None
-        for index in sorted({*headings, *styled}):
-            if index in headings:
-                section_level = headings[index][0]
-                continue
-            level, number, title = styled[index]
-            label = LABELLED_HEADING.match(title)
-            if label and label.group(1).casefold() in series and section_level:
-                headings[index] = (section_level + 1, number, title)  # "Casus 2" in its section
-            else:
-                headings[index] = (max(1, level - offset), number, title)
-        return _normalise_levels(headings), absorbed_lines
+    return _resolve_text_levels(lines, headings), absorbed_lines
+
+
+def _resolve_text_levels(lines, headings):
+    """Bare headings set apart by indentation are chapters; sub-headings sit one below the
+    numbered section they are in (below the numbered sections, before the first one)."""
     has_numbered_sections = any(
         number and "." in number and isinstance(level, int)
         for level, number, _t in headings.values()
     )
     sub_level = 3 if has_numbered_sections else 2
-    section_level = None  # the level of the numbered section a sub-heading is in
+    section_level = None
     for index in sorted(headings):
         level, number, title = headings[index]
         if level is None:
@@ -401,7 +428,7 @@ def classify_headings(lines: list[Line], declared: bool):
         else:
             section_level = level
         headings[index] = (level, number, title)
-    return _normalise_levels(headings), absorbed_lines
+    return headings
 
 
 def _normalise_levels(headings):

@@ -6,6 +6,7 @@ from documents.ingest.pipeline import analyse
 MIN_PRECISION = 0.95
 MIN_RECALL = 0.95
 MIN_LEVEL_ACCURACY = 0.90
+SCORES: list[tuple[str, object]] = []  # (file, score) of this run, summarised at the end
 
 
 def score_file(path, golden):
@@ -13,6 +14,7 @@ def score_file(path, golden):
     found = [Heading(s.level, s.number, s.heading) for s in analysis.outline.sections]
     score = compare(golden["headings"], found)
     print(f"{path.name}: " + "\n".join(describe(score)))  # per file, in the test output
+    SCORES.append((path.name, score))
     return analysis, score
 
 
