@@ -19,6 +19,12 @@ RESEARCH_KINDS = {ReportKind.RESEARCH, ReportKind.EVALUATION, ReportKind.PROGRES
 BIBTEX_SPECIAL = re.compile(r"([&%$#_{}])")
 
 
+def closed(text: str) -> str:
+    """Text ending in a full stop, unless it already ends a sentence ("Gebrek aan motivatie?")."""
+    text = text.rstrip()
+    return text if text[-1:] in ".?!" else f"{text}."
+
+
 def bibtex_escape(value: str) -> str:
     return BIBTEX_SPECIAL.sub(r"\\\1", value)
 
@@ -93,10 +99,10 @@ class Citation:
         """A readable reference in the usual Dutch (APA-like) form."""
         names = [name.inverted for name in self.authors]
         who = ", ".join(names[:-1]) + f" & {names[-1]}" if len(names) > 1 else "".join(names)
-        year = f"({self.date_parts[0]})" if self.date_parts else "(z.j.)"
-        part = f"{self.section_title}. In: " if self.section else ""
-        work = f"{part}{self.report.title}."
-        publisher = f"{self.report.publisher_display}." if self.report.publisher_display else ""
+        year = f"({self.date_parts[0]})" if self.date_parts else "(z.j.)"  # z.j.: no year stated
+        part = f"{closed(self.section_title)} In: " if self.section else ""
+        work = closed(f"{part}{self.report.title}")
+        publisher = closed(self.report.publisher_display) if self.report.publisher_display else ""
         # Without authors the work itself leads, as APA has it.
         pieces = (who, year, work) if who else (f"{part}{self.report.title}", f"{year}.")
         return " ".join(piece for piece in (*pieces, publisher, self.url) if piece)

@@ -12,10 +12,17 @@ from pathlib import Path
 
 import docx
 from django.utils.translation import gettext as _
+from pdfminer.psexceptions import PSException
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
 from documents.ingest.formats import DOCX, MARKDOWN, PDF, ImportRefused
+from documents.ingest.numbering import is_numbered
+from documents.ingest.pdf_layout import (
+    assign_heading_levels,
+    read_pdf_lines,
+    strip_running_lines,
+)
 
 
 @dataclass
@@ -32,6 +39,7 @@ class Extraction:
     declared_title: str = ""
     declares_headings: bool = False
     pages: int | None = None
+    running_header: str = ""  # a PDF's line repeated at the top of its pages
     notes: list[str] = field(default_factory=list)
 
 
@@ -130,7 +138,7 @@ def extract_docx(path: Path) -> Extraction:
         raise ImportRefused(
             _("Het Word-bestand kan niet worden gelezen (%(error)s).") % {"error": error}
         ) from error
-    lines, title = [], ""
+    lines, title, styled_title = [], "", ""
     for paragraph in document.paragraphs:
         style = paragraph.style.name if paragraph.style is not None else ""
         text = paragraph.text.strip()
@@ -140,23 +148,46 @@ def extract_docx(path: Path) -> Extraction:
         )
         if level == 1 and text and not title:
             title = text
+        if style.lower() in ("title", "titel") and text and not styled_title:
+            styled_title = text
         lines.append(SourceLine(text, heading_level=level if text else None))
         lines.append(SourceLine(""))  # Word paragraphs are paragraphs: keep them apart
     for table in document.tables:
         for row in table.rows:
             lines.append(SourceLine(" | ".join(cell.text.strip() for cell in row.cells)))
-    core_title = (document.core_properties.title or "").strip()
+    # A title in the file's properties names the document; the first Heading 1 is then a chapter.
+    core_title = _meaningful((document.core_properties.title or "").strip())
     return Extraction(
-        lines=lines, declared_title=title or _meaningful(core_title), declares_headings=True
+        lines=lines, declared_title=styled_title or core_title or title, declares_headings=True
     )
+
+
+# Placeholders that tools write into file properties: no title, or the file's name.
+PLACEHOLDER_TITLE = re.compile(
+    r"(?i)document\s*\d*|\(?anonymous\)?|untitled|naamloos|microsoft word - .*|.*\.(?:docx?|pdf)"
+)
 
 
 def _meaningful(title: str) -> str:
     """Office suites often leave placeholder titles ('x', 'Document1') in file properties."""
-    return title if len(title) > 3 and not re.fullmatch(r"(?i)document\s*\d*", title) else ""
+    return title if len(title) > 3 and not PLACEHOLDER_TITLE.fullmatch(title) else ""
+
+
+PARAGRAPH_GAP = 1.5  # of the font size: a wider distance between baselines ends a paragraph
+# pdfminer's errors all derive from PSException; pypdf has its own.
+PDF_READ_ERRORS = (
+    PdfReadError,
+    PSException,
+    ValueError,
+    KeyError,
+    TypeError,
+    AttributeError,
+    RecursionError,
+)
 
 
 def extract_pdf(path: Path) -> Extraction:
+    """Text and typography from pdfminer; pypdf only opens the file (encryption, properties)."""
     try:
         reader = PdfReader(str(path))
         if reader.is_encrypted:
@@ -166,16 +197,41 @@ def extract_pdf(path: Path) -> Extraction:
                     "sla hem onbeveiligd op en probeer opnieuw."
                 )
             )
-        lines = []
-        for number, page in enumerate(reader.pages, start=1):
-            lines.extend(_lines_with_indent(page.extract_text() or "", page=number))
-            lines.append(SourceLine("", page=number))
         metadata_title = _meaningful(str((reader.metadata or {}).get("/Title", "") or "").strip())
+        with path.open("rb") as handle:
+            pages = read_pdf_lines(handle)
     except ImportRefused:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
+    except PDF_READ_ERRORS as error:
         raise ImportRefused(
             _("De PDF is beschadigd en kan niet worden gelezen (%(error)s).")
             % {"error": type(error).__name__}
         ) from error
-    return Extraction(lines=lines, declared_title=metadata_title, pages=len(reader.pages))
+    running_header = strip_running_lines(pages)
+    declares_headings = assign_heading_levels(pages)
+    lines = []
+    for page in pages:
+        right_edge = max((line.end for line in page), default=0.0)
+        previous = None
+        for line in page:
+            spaced = line.gap_before and line.gap_before > PARAGRAPH_GAP * line.size
+            # In a typeset PDF a line that stops well short of the margin ends its paragraph.
+            short = declares_headings and previous is not None and previous.end < 0.7 * right_edge
+            if spaced or short:
+                lines.append(SourceLine("", page=line.page))
+            previous = line
+            stripped = line.text.rstrip()
+            indent = len(line.text) if not stripped else len(stripped) - len(stripped.lstrip())
+            lines.append(SourceLine(stripped.lstrip(), line.page, line.heading_level, indent))
+        lines.append(SourceLine("", page=len(lines) and lines[-1].page))
+    # The largest type on the first page is the title, unless it is a numbered chapter (no
+    # title page); the title in the file's properties goes first when it says something.
+    first_page = pages[0] if pages else []
+    first_heading = next((line.text.strip() for line in first_page if line.heading_level == 1), "")
+    return Extraction(
+        lines=lines,
+        declared_title=metadata_title or ("" if is_numbered(first_heading) else first_heading),
+        declares_headings=declares_headings,
+        pages=len(pages),
+        running_header=running_header,
+    )

@@ -1,8 +1,14 @@
-"""Title, date and authors read from a document's own title block.
+"""Title, date and authors read from what the document itself states.
 
-Only what the document states is taken; a rendition without a title block (text
-extracted from a PDF) gets a title from its file name and scores lower, so a richer
-rendition of the same document replaces it.
+The title is the one the format declares (a Markdown ``#``, a Word title or properties,
+the largest type on a PDF's first page), else the opening line when it reads as a title,
+else the first heading unless it is a generic one ("Inleiding"). Authors are the names
+in the title block ("Ilse Verhoeven", also with a role after it) and in a signature
+block ("Met vriendelijke groet," and the names below it); the date is the first date line
+("26 augustus 2014", "juni 2013") in the title block or, failing that, a date standing
+on a line of its own in the text. Only when nothing is stated does the file name stand
+in for the title, and such a rendition scores lower, so a richer one of the same
+document replaces it.
 """
 
 import datetime
@@ -19,9 +25,27 @@ DUTCH_DATE = re.compile(rf"\b(\d{{1,2}})\s+({'|'.join(MONTHS)})\s+(\d{{4}})\b", 
 MONTH_YEAR = re.compile(rf"^\s*({'|'.join(MONTHS)})\s+(\d{{4}})\s*$", re.IGNORECASE)
 PARTICLE = r"(?:van|de|der|den|het|ter|ten|te|in|op|'t)"
 NAME_PART = r"[A-Z][a-zà-ÿ]+"
-PERSON_NAME = re.compile(
-    rf"^{NAME_PART}(?:[- ]{NAME_PART})?(?:\s+{PARTICLE})*\s+{NAME_PART}(?:-{NAME_PART})?$"
+NAME = rf"{NAME_PART}(?:[- ]{NAME_PART})?(?:\s+{PARTICLE})*\s+{NAME_PART}(?:-{NAME_PART})?"
+PERSON_NAME = re.compile(rf"^{NAME}$")
+# A name with its role or organisation after it: "Ilse Verhoeven, onderzoeker", or on the
+# next line of the same paragraph.
+NAME_WITH_ROLE = re.compile(rf"^({NAME})(?:\s*,\s*|\s*\n\s*|\s+(?=[a-z]))\S")
+SIGN_OFF = re.compile(
+    r"^(?:met\s+(?:vriendelijke|hartelijke)\s+groet(?:en)?|namens|auteurs?|opgesteld door)\b",
+    re.IGNORECASE,
 )
+GENERIC_HEADINGS = {
+    "inleiding",
+    "voorwoord",
+    "samenvatting",
+    "managementsamenvatting",
+    "inhoud",
+    "inhoudsopgave",
+    "leeswijzer",
+    "introductie",
+    "colofon",
+}
+MAX_TITLE_WORDS = 16
 
 
 def find_date(lines):
@@ -73,10 +97,71 @@ def title_from_filename(path: Path) -> str:
     return stem[:1].upper() + stem[1:]
 
 
-def extract_metadata(declared_title: str, preamble: list[str], path: Path) -> dict:
+def person_named(paragraph: str) -> str:
+    """The person a title-block or signature paragraph names, or ""."""
+    paragraph = paragraph.strip()
+    if PERSON_NAME.match(paragraph):
+        return paragraph
+    match = NAME_WITH_ROLE.match(paragraph)
+    return match.group(1) if match else ""
+
+
+def signed_names(paragraphs: list[str]) -> list[str]:
+    """Names in the paragraphs after a sign-off ("Met vriendelijke groet,")."""
+    names = []
+    for index, paragraph in enumerate(paragraphs):
+        if SIGN_OFF.match(paragraph.strip()):
+            for following in paragraphs[index + 1 : index + 5]:
+                if name := person_named(following):
+                    names.append(name)
+                elif names:
+                    break
+    return names
+
+
+def is_date_line(paragraph: str) -> bool:
+    return find_date([paragraph])[0] is not None and len(paragraph.split()) <= 4
+
+
+def title_from_text(preamble: list[str], headings: list[str]) -> str:
+    """The opening line when it reads as a title, else a first heading that is not generic."""
+    for paragraph in preamble[:1]:
+        words = paragraph.split()
+        if (
+            2 <= len(words) <= MAX_TITLE_WORDS
+            and paragraph[-1] not in ".:;,"
+            and not is_date_line(paragraph)
+            and not person_named(paragraph)
+        ):
+            return paragraph
+    first = headings[0] if headings else None  # (number, heading)
+    if first is None or first[0] or first[1].casefold() in GENERIC_HEADINGS:
+        return ""  # a numbered or generic first heading is a chapter, not the title
+    return first[1]
+
+
+def split_running_header(header: str) -> tuple[str, str]:
+    """A running header "Title – maart 2021" as (title, date text)."""
+    for separator in (" – ", " - ", " | ", ", "):
+        head, _sep, tail = header.rpartition(separator)
+        if head and is_date_line(tail):
+            return head.strip(), tail.strip()
+    return ("", header) if is_date_line(header) else (header, "")
+
+
+def extract_metadata(
+    declared_title: str, preamble: list[str], path: Path, body=(), headings=(), running_header=""
+) -> dict:
+    """``body``: the paragraphs after the title block; ``headings``: (number, heading) of the
+    sections; ``running_header``: a PDF's header line repeated on its pages."""
+    header_title, header_date = split_running_header(running_header)
     date, precision = find_date(preamble)
-    authors = [line.strip() for line in preamble if PERSON_NAME.match(line.strip())]
-    title = tidy_title(declared_title) if declared_title else ""
+    if date is None:
+        date, precision = find_date([p for p in [*body, header_date] if p and is_date_line(p)])
+    authors = [name for paragraph in preamble if (name := person_named(paragraph))]
+    authors += [name for name in signed_names(list(body)) if name not in authors]
+    title = declared_title or title_from_text(preamble, list(headings)) or header_title
+    title = tidy_title(title) if title else ""
     return {
         "title": title or title_from_filename(path),
         "title_from_document": bool(title),

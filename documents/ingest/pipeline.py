@@ -25,7 +25,13 @@ from documents.ingest.cleanup import clean_lines
 from documents.ingest.extract import extract
 from documents.ingest.fingerprint import SAME_DOCUMENT, resemblance, sketch
 from documents.ingest.formats import DOCX, MARKDOWN, PDF, TEXT, ImportRefused, detect_format
-from documents.ingest.metadata import extract_metadata, find_date, place_spellings, richness
+from documents.ingest.metadata import (
+    extract_metadata,
+    is_date_line,
+    person_named,
+    place_spellings,
+    richness,
+)
 from documents.ingest.publication import arrange_publication
 from documents.ingest.structure import Outline, Section, build_outline
 from documents.ingest.suggestions import suggest_classification
@@ -109,11 +115,20 @@ def analyse(path: Path) -> Analysis:
     )
     if extraction.declares_headings:
         outline = arrange_publication(outline, place_spellings())
-    metadata = extract_metadata(extraction.declared_title, outline.preamble, path)
+    metadata = extract_metadata(
+        extraction.declared_title,
+        outline.preamble,
+        path,
+        body=[paragraph for section in outline.sections for paragraph in section.paragraphs],
+        headings=[(section.number, section.heading) for section in outline.sections],
+        running_header=extraction.running_header,
+    )
     # Title-block lines (date, authors) are metadata, not text.
     title_block = {metadata["title"], *metadata["authors"]}
     outline.preamble = [
-        line for line in outline.preamble if line not in title_block and not _is_date_line(line)
+        line
+        for line in outline.preamble
+        if line not in title_block and not is_date_line(line) and not person_named(line)
     ]
     full_text = "\n\n".join(
         [*outline.preamble, *(f"{s.heading}\n\n{s.text}" for s in outline.sections)]
@@ -129,10 +144,6 @@ def analyse(path: Path) -> Analysis:
         fingerprint=sketch(full_text),
         notes=extraction.notes,
     )
-
-
-def _is_date_line(line):
-    return find_date([line])[0] is not None and len(line.split()) <= 4
 
 
 def import_file(path: Path, options: ImportOptions | None = None) -> ImportResult:

@@ -1,12 +1,22 @@
 """From cleaned lines to a section tree: headings, paragraphs, footnote references.
 
-Markdown and Word declare their headings; extracted text does not, so headings are
-recognised from their form: a printed number (``1.3 Samenstelling``: level = number of
-parts), or a short stand-alone line without closing punctuation. A bare heading set
-apart by the layout (indented, as extracted PDFs render separate text boxes) is a
-chapter; other bare headings sit below the numbered sections. Three forms are always
-sub-headings: a lettered line (``a. Het leren van elkaar``, sometimes wrapped), a short
-question (``Gebrek aan motivatie?``) and a label that introduces a list (``Opbrengst:``).
+Markdown, Word and typeset PDFs declare their headings (``#``, heading styles, type
+sizes); where a printed number disagrees with the style, the number decides the level
+and the offset between the two places the unnumbered headings. Plain text declares
+nothing, so headings are recognised as a reader does:
+
+- the document's own numbering: ``1.3 Samenstelling`` is as deep as its parts; ``2.`` is
+  a chapter when sections ``2.x`` follow it or it continues the chapter sequence;
+  ``Hoofdstuk 3``, ``Bijlage 2`` are chapters; a label the document numbers (``Casus 1``,
+  ``Casus 2``) sits one below its section; numbered headings wrapped over lines are joined;
+- a short stand-alone line without closing punctuation: set apart by the layout
+  (indented, as extracted PDFs render separate text boxes) it is a chapter, otherwise a
+  sub-heading of the section it is in, as are lettered lines (``a. Het leren van
+  elkaar``), short questions and labels that introduce a list (``Opbrengst:``);
+- never a line that does not read as a heading: one broken mid-sentence (ending on a
+  function word), contact details, a table row or tally, a figure label, a line of a
+  block of short lines (an address, a signature), or numbered lines that announce what
+  comes (after a colon, or set directly under one another).
 """
 
 import re
@@ -15,10 +25,11 @@ from dataclasses import dataclass, field
 from django.utils.text import slugify
 
 from documents.ingest.cleanup import Line, is_heading_number
+from documents.ingest.metadata import is_date_line
+from documents.ingest.numbering import CHAPTER_LABEL, LABELLED_HEADING, NUMBERED_HEADING
 
-NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.{0,118})$")
 SENTENCE_END = ".,;:!?"
-MAX_HEADING_WORDS = 12
+MAX_HEADING_WORDS = 16
 MAX_BARE_HEADING_WORDS = 8
 # A footnote number after a word: glued ("matrix3") or after one space ("opzet 1 ").
 FOOTNOTE_REFERENCE = re.compile(r"(?<=[^\W\d_]{3})( ?)(\d{1,2})(?=[\s.,;:)’”'\"]|$)")
@@ -28,7 +39,16 @@ LETTERED_HEADING = re.compile(r"^([a-h])[.)]\s+(\S.{0,118})$")
 MAX_QUESTION_HEADING_WORDS = 4
 MAX_LABEL_HEADING_WORDS = 4
 SUB_HEADING = "sub"  # a level placeholder: below the numbered sections, resolved per document
+LABELLED = "labelled"  # a numbered label ("Casus 2"): one below the section it is in
+CHAPTER = "chapter"
 LIST_START = re.compile(r"^[-*+•]\s")
+CONTACT = re.compile(r"@|https?://|www\.|\b(?:tel|telefoon|fax|e-?mail)\b", re.IGNORECASE)
+# Words a heading never ends on: it would be a line broken mid-sentence ("Daarnaast richt het").
+_FUNCTION_WORDS = (
+    "de het een en of in op aan van voor met door bij als dat die dit deze er is zijn wel "
+    "niet ook maar om te tot naar uit over zo dan toch immers daarnaast wordt werd we wij zij"
+)
+FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
 CAPTION = re.compile(r"^(?:Figuur|Tabel|Grafiek|Figure|Table)\s*\d", re.IGNORECASE)
 
 
@@ -70,19 +90,115 @@ def _next_text(lines, index):
     return None
 
 
-def numbered_heading(line: Line):
-    """(number, title) if the line is a printed, numbered heading."""
-    match = NUMBERED_HEADING.match(line.text)
+def numbered_heading(line: Line, chapters=frozenset(), text=None):
+    """(number, title) if the line is a printed, numbered heading.
+
+    A single number ("2. Werkwijze") is a chapter when the document numbers sections
+    within it after it ("2.1 …"; ``chapters``), or when it is set in capitals; otherwise
+    it is a list item.
+    """
+    match = NUMBERED_HEADING.match(text if text is not None else line.text)
     if not match or line.list_item:
         return None
     number, title = match.group(1), match.group(2).strip()
     if title[-1] in SENTENCE_END or len(title.split()) > MAX_HEADING_WORDS:
         return None
-    if not _starts_like_a_title(title):
+    if not _starts_like_a_title(title) or not reads_as_heading(title):
         return None
-    if "." not in number and not _is_upper_dominant(title):
+    if "." not in number and not (_is_upper_dominant(title) or number in chapters):
         return None  # "1. Teammodel, …" in running text is a list, "1. INTERVIEWS" a chapter
     return number, title
+
+
+def reads_as_heading(text: str) -> bool:
+    """A complete phrase: not a line broken mid-sentence ("Wel is in"), not contact details,
+    not a table row or a tally (mostly numbers)."""
+    words = text.split()
+    if not words or words[-1].casefold().strip(",;") in FUNCTION_WORDS or CONTACT.search(text):
+        return False
+    if " | " in text or text.rstrip().endswith(","):
+        return False
+    numeric = sum(bool(re.fullmatch(r"[\d.,%€+-]+", word)) for word in words)
+    return numeric < 2 and (len(words) > 1 or words[0].casefold() not in FUNCTION_WORDS)
+
+
+def _first_sections(lines) -> dict[str, int]:
+    """Where the document's own numbering first uses a chapter number: "2" → the line of
+    the first "2.x" heading. A chapter "2." comes before it; a "2." after it is a list item."""
+    first: dict[str, int] = {}
+    for index, line in enumerate(lines):
+        if (match := NUMBERED_HEADING.match(line.text)) and "." in match.group(1):
+            first.setdefault(match.group(1).split(".")[0], index)
+    return first
+
+
+def _label_series(lines) -> frozenset:
+    """Labels a document numbers as its own headings ("Casus 1", "Casus 2"): seen with
+    at least two different numbers on lines of their own."""
+    numbers: dict[str, set] = {}
+    for line in lines:
+        match = LABELLED_HEADING.match(line.text)
+        if match and not line.list_item and not CAPTION.match(line.text):
+            numbers.setdefault(match.group(1).casefold(), set()).add(match.group(2))
+    return frozenset(label for label, seen in numbers.items() if len(seen) >= 2)
+
+
+def _label_number(text: str) -> str:
+    """The number a labelled heading prints: "2" in "Bijlage 2: …" and in "Casus 2"."""
+    if chapter := CHAPTER_LABEL.match(text):
+        return chapter.group(1) or ""
+    labelled = LABELLED_HEADING.match(text)
+    return labelled.group(2) if labelled else ""
+
+
+def labelled_heading(lines, index, series):
+    """(kind, number, title) for "Bijlage 2: Tabellen", "Hoofdstuk 3" or a numbered label
+    the document uses as headings ("Casus 1: Samen aan tafel")."""
+    line = lines[index]
+    if line.list_item or not _ends_a_paragraph(lines, index):
+        return None
+    text = line.text
+    if not text[0].isupper() or text[-1] in ".;,!" or len(text.split()) > MAX_HEADING_WORDS:
+        return None
+    if not reads_as_heading(text):
+        return None
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    if following is not None and not following.blank and following.text[0].islower():
+        return None  # a sentence that starts "Bijlage 1 bevat …" and runs on
+    if chapter := CHAPTER_LABEL.match(text):
+        return CHAPTER, chapter.group(1) or "", text
+    labelled = LABELLED_HEADING.match(text)
+    if labelled and labelled.group(1).casefold() in series:
+        title = labelled.group(3).strip()
+        if not title or (_starts_like_a_title(title) and reads_as_heading(title)):
+            return LABELLED, labelled.group(2), text
+    return None
+
+
+def _continued_heading(lines, index, text):
+    """The heading text with the lines it wraps onto (at most two more), and lines used.
+
+    A next line continues the heading when it follows without a blank line, is short,
+    does not end a sentence and either starts in lower case, matches the heading's
+    capitals, or is followed by a blank line (the heading ends there).
+    """
+    used = 1
+    while used < 3 and index + used < len(lines):
+        following = lines[index + used]
+        if following.blank or following.list_item or following.heading_level:
+            break
+        piece = following.text
+        if NUMBERED_HEADING.match(piece) or len(piece.split()) > MAX_BARE_HEADING_WORDS:
+            break
+        if piece[-1] in ".;:!" or text[-1] in ".;:!?":
+            break
+        after = lines[index + used + 1] if index + used + 1 < len(lines) else None
+        same_case = _is_upper_dominant(piece) == _is_upper_dominant(text)
+        continues = piece[0].islower() or (same_case and _is_upper_dominant(text))
+        if not continues and after is not None and not after.blank:
+            break
+        text, used = f"{text} {piece}", used + 1
+    return text, used
 
 
 def is_bare_heading(lines, index, text=None):
@@ -90,19 +206,59 @@ def is_bare_heading(lines, index, text=None):
     text = text if text is not None else line.text
     if line.list_item or not _starts_like_a_title(text) or text[-1] in SENTENCE_END + "/-":
         return False
-    if CAPTION.match(text):
+    if CAPTION.match(text) or not reads_as_heading(text):
         return False
     if len(text.split()) > MAX_BARE_HEADING_WORDS or len(text) > 70 or text.isdigit():
         return False
+    earlier = _previous_text(lines, index)
+    if earlier is not None and CAPTION.match(earlier.text):
+        return False  # a label of the figure just captioned
     previous = lines[index - 1] if index else None
-    standalone = previous is None or previous.blank or previous.text[-1] in ".!?’”"
-    if previous is not None and previous.list_item and len(text.split()) > 3:
-        return False  # straight after a list item: the item's last line, unless a short label
     following = _next_text(lines, index)
-    if following is None or not standalone:
+    standalone = previous is None or previous.blank or previous.text[-1] in ".!?’”"
+    if previous is not None and previous.list_item:
+        if len(text.split()) > 3:
+            return False  # straight after a list item: the item's last line, unless a short label
+        # A label between two lists, unless the item before it runs on ("… geredigeerd door").
+        opens_a_list = following is not None and following.list_item
+        standalone = standalone or (opens_a_list and reads_as_heading(previous.text))
+    if following is None or not standalone or _in_block(lines, index):
         return False
     first = following.text[0]
     return first.isupper() or first.isdigit() or first in "‘'\"“(" or following.list_item
+
+
+def _previous_text(lines, index):
+    for line in reversed(lines[:index]):
+        if not line.blank:
+            return line
+    return None
+
+
+def _in_a_list(lines, index):
+    """A numbered line introduced by a colon, or set directly above or below another."""
+    if not (NUMBERED_HEADING.match(lines[index].text) or LIST_NUMBER.match(lines[index].text)):
+        return False
+    earlier = _previous_text(lines, index)
+    if earlier is not None and earlier.text.endswith(":"):
+        return True
+    neighbours = [lines[i] for i in (index - 1, index + 1) if 0 <= i < len(lines)]
+    return any(
+        not other.blank and (NUMBERED_HEADING.match(other.text) or LIST_NUMBER.match(other.text))
+        for other in neighbours
+    )
+
+
+def _in_block(lines, index):
+    """Short lines set one under the other (an address, a signature, a table) are a block."""
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    return (
+        following is not None
+        and not following.blank
+        and not following.list_item
+        and len(following.text.split()) <= 6
+        and following.text[-1] not in ".!?:"
+    )
 
 
 def _ends_a_paragraph(lines, index):
@@ -166,32 +322,78 @@ def classify_headings(lines: list[Line], declared: bool):
 
     Returns ({index: (level, number, title)}, {absorbed line indexes}).
     """
-    headings = {}
+    first_sections, series = _first_sections(lines), _label_series(lines)
+    classify = _classify_declared if declared else _classify_text
+    headings, absorbed_lines = classify(lines, first_sections, series)
+    return _normalise_levels(headings), absorbed_lines
+
+
+def _chapters_at(first_sections, index, last_chapter=""):
+    """Single numbers that are chapters at this line: their sections follow, or they
+    continue the chapter sequence."""
+    chapters = {number for number, first in first_sections.items() if first > index}
+    if last_chapter.isdigit():
+        chapters.add(str(int(last_chapter) + 1))
+    return chapters
+
+
+def _classify_declared(lines, first_sections, series):
+    """Declared headings, their levels from printed numbers where there are numbers; the
+    other styles shifted by how much deeper a style sits than the level its printed
+    number gives (a document whose title is "Heading 1" has chapters at 2)."""
+    numbered, styled, style_offsets = {}, {}, []
     absorbed_lines = set()
     pending_number = ""
     for index, line in enumerate(lines):
-        if line.blank or index in absorbed_lines:
+        if line.blank:
             continue
-        if declared:
-            if is_heading_number(lines, index):
-                absorbed_lines.add(index)
-                pending_number = line.text
-            elif line.heading_level and not LIST_START.match(line.text):
-                # A printed number is a better guide to depth than the source's heading styles.
-                number_match = numbered_heading(line)
-                if number_match:
-                    number, title = number_match
-                    headings[index] = (number.count(".") + 1, number, title)
-                elif leading := LEADING_NUMBER.match(line.text):
-                    headings[index] = (line.heading_level, leading[1], leading[2])
-                else:
-                    headings[index] = (line.heading_level, pending_number, line.text)
-                pending_number = ""
+        if is_heading_number(lines, index):
+            absorbed_lines.add(index)
+            pending_number = line.text
             continue
-        number_match = numbered_heading(line)
-        if number_match:
+        if not line.heading_level or LIST_START.match(line.text) or CONTACT.search(line.text):
+            continue
+        if number_match := numbered_heading(line, _chapters_at(first_sections, index)):
+            number, title = number_match
+            numbered[index] = (number.count(".") + 1, number, title)
+            style_offsets.append(line.heading_level - number.count(".") - 1)
+        elif leading := LEADING_NUMBER.match(line.text):
+            styled[index] = (line.heading_level, leading[1], leading[2])
+        else:
+            number = pending_number or _label_number(line.text)
+            styled[index] = (line.heading_level, number, line.text)
+        pending_number = ""
+    offset = sorted(style_offsets)[len(style_offsets) // 2] if style_offsets else 0
+    headings, section_level = dict(numbered), None
+    for index in sorted({*numbered, *styled}):
+        if index in numbered:
+            section_level = numbered[index][0]
+            continue
+        level, number, title = styled[index]
+        label = LABELLED_HEADING.match(title)
+        if label and label.group(1).casefold() in series and section_level:
+            headings[index] = (section_level + 1, number, title)  # "Casus 2" in its section
+        else:
+            headings[index] = (max(1, level - offset), number, title)
+    return headings, absorbed_lines
+
+
+def _classify_text(lines, first_sections, series):
+    headings = {}
+    absorbed_lines = set()
+    last_chapter = ""
+    for index, line in enumerate(lines):
+        if line.blank or index in absorbed_lines or _in_a_list(lines, index):
+            continue  # "komen aan bod:" and the numbered lines under it announce, not head
+        text, used = _continued_heading(lines, index, line.text)
+        chapters = _chapters_at(first_sections, index, last_chapter)
+        if number_match := numbered_heading(line, chapters, text):
             number, title = number_match
             headings[index] = (number.count(".") + 1, number, title)
+            last_chapter = number if "." not in number else last_chapter
+            absorbed_lines.update(range(index + 1, index + used))
+        elif labelled := labelled_heading(lines, index, series):
+            headings[index] = labelled
         elif found := sub_heading(lines, index):
             number, title, used = found
             headings[index] = (SUB_HEADING, number, title)
@@ -201,15 +403,32 @@ def classify_headings(lines: list[Line], declared: bool):
         elif (item := LIST_NUMBER.match(line.text)) and is_bare_heading(lines, index, item[2]):
             # "1.  Teammodel (Utrecht)" on its own line: a numbered sub-heading, not a list.
             headings[index] = (None, item[1], item[2])
-    has_numbered_sections = any(number and "." in number for _lvl, number, _t in headings.values())
+    return _resolve_text_levels(lines, headings), absorbed_lines
+
+
+def _resolve_text_levels(lines, headings):
+    """Bare headings set apart by indentation are chapters; sub-headings sit one below the
+    numbered section they are in (below the numbered sections, before the first one)."""
+    has_numbered_sections = any(
+        number and "." in number and isinstance(level, int)
+        for level, number, _t in headings.values()
+    )
     sub_level = 3 if has_numbered_sections else 2
-    for index, (level, number, title) in headings.items():
+    section_level = None
+    for index in sorted(headings):
+        level, number, title = headings[index]
         if level is None:
-            level = 1 if lines[index].indent > 0 or not has_numbered_sections else sub_level
-        elif level == SUB_HEADING:
-            level = sub_level
+            chapter = lines[index].indent > 0 or not has_numbered_sections
+            level = 1 if chapter else (section_level or sub_level - 1) + 1
+            section_level = None if chapter else section_level
+        elif level == CHAPTER:
+            level, section_level = 1, 1
+        elif level in (SUB_HEADING, LABELLED):
+            level = (section_level or sub_level - 1) + 1
+        else:
+            section_level = level
         headings[index] = (level, number, title)
-    return _normalise_levels(headings), absorbed_lines
+    return headings
 
 
 def _normalise_levels(headings):
@@ -238,8 +457,11 @@ def join_paragraphs(lines: list[Line]) -> list[tuple[str, int | None]]:
             continue
         if paragraphs and not line.list_item:
             previous_text = paragraphs[-1][0]
-            continues = previous_text[-1] not in '.!?:;’”"' and (
-                line.text[0].islower() or not pending_blank
+            continues = (
+                previous_text[-1] not in '.!?:;’”"'
+                and (line.text[0].islower() or not pending_blank)
+                and not is_date_line(line.text)  # a date line stands alone ("maart 2021")
+                and not is_date_line(previous_text)
             )
             if continues:
                 paragraphs[-1][0] = join_wrapped(previous_text, line.text)
