@@ -179,7 +179,10 @@ WAGTAILSEARCH_BACKENDS = {
 # https for TLS); empty means the embedded engine. See the README (Elasticsearch).
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "wijkwijs")
-ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))  # seconds
+ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))  # seconds, per search
+# Creating, filling, swapping and deleting indexes: slow on a busy node and safe to repeat.
+ELASTICSEARCH_ADMIN_TIMEOUT = float(os.environ.get("ELASTICSEARCH_ADMIN_TIMEOUT", "60"))
+ELASTICSEARCH_ADMIN_RETRIES = int(os.environ.get("ELASTICSEARCH_ADMIN_RETRIES", "3"))
 ELASTICSEARCH_CA_CERTS = os.environ.get("ELASTICSEARCH_CA_CERTS", "")  # a private CA's bundle
 ELASTICSEARCH_SHARDS = int(os.environ.get("ELASTICSEARCH_SHARDS", "1"))
 ELASTICSEARCH_REPLICAS = int(os.environ.get("ELASTICSEARCH_REPLICAS", "0"))
@@ -220,7 +223,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     # Keep the development server's request log; background-task chatter stays quiet.
-    "loggers": {"django.server": {"level": "INFO"}},
+    # The Elasticsearch client logs a traceback per failed attempt; search.engines and
+    # search.tasks say in one line what failed and what happens meanwhile.
+    "loggers": {"django.server": {"level": "INFO"}, "elasticsearch": {"level": "ERROR"}},
 }
 
 if PRODUCTION:

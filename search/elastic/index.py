@@ -17,7 +17,7 @@ from django.conf import settings
 from django.db.models import Count
 from django.utils import timezone
 from elasticsearch import Elasticsearch, helpers
-from elasticsearch.exceptions import NotFoundError
+from elasticsearch.exceptions import NotFoundError, RequestError
 
 from search.elastic.documents import as_document, checksum, field_mapping
 from search.labels import record_labels
@@ -34,16 +34,28 @@ def configured() -> bool:
 
 
 @cache
-def _client(url, timeout, ca_certs):
-    options = {"timeout": timeout, "max_retries": 0, "retry_on_timeout": False}
+def _client(url, timeout, retries, ca_certs):
+    options = {"timeout": timeout, "max_retries": retries, "retry_on_timeout": retries > 0}
     if ca_certs:
         options["ca_certs"] = ca_certs
     return Elasticsearch([url], **options)
 
 
 def client() -> Elasticsearch:
+    """For searches: a short timeout and no retries, so a failing cluster costs a user little
+    before the embedded engine answers."""
+    return _client(settings.ELASTICSEARCH_URL, settings.ELASTICSEARCH_TIMEOUT, 0,
+                   settings.ELASTICSEARCH_CA_CERTS)  # fmt: skip
+
+
+def admin_client() -> Elasticsearch:
+    """For creating, filling, swapping and deleting indexes: a busy node takes its time over
+    them, and each is safe to repeat, so they wait longer and are retried."""
     return _client(
-        settings.ELASTICSEARCH_URL, settings.ELASTICSEARCH_TIMEOUT, settings.ELASTICSEARCH_CA_CERTS
+        settings.ELASTICSEARCH_URL,
+        settings.ELASTICSEARCH_ADMIN_TIMEOUT,
+        settings.ELASTICSEARCH_ADMIN_RETRIES,
+        settings.ELASTICSEARCH_CA_CERTS,
     )
 
 
@@ -56,7 +68,7 @@ def write_alias() -> str:
 
 
 def indexes_behind(alias) -> list[str]:
-    found = client().indices.get_alias(name=alias, ignore=404)
+    found = admin_client().indices.get_alias(name=alias, ignore=404)
     return [] if found.get("status") == 404 else sorted(found)
 
 
@@ -88,7 +100,12 @@ def create_index(name, rules, word_list):
     }
     body["mappings"]["_meta"] = {"synonym_rules": len(rules), "compound_words": len(word_list),
                                  "built_at": timezone.now().isoformat()}  # fmt: skip
-    client().indices.create(index=name, body=body)
+    try:
+        admin_client().indices.create(index=name, body=body)
+    except RequestError as error:
+        # A retried request whose first attempt was slow but succeeded (names are unique).
+        if error.error != "resource_already_exists_exception":
+            raise
 
 
 def bulk_actions(records, index):
@@ -119,7 +136,7 @@ def send_in_parallel(es, actions):
 
 def rebuild(progress=None) -> dict:
     """Build a new index from the database's records and point the aliases at it."""
-    es = client()
+    es = admin_client()
     name = f"{read_alias()}-{datetime.datetime.now(datetime.UTC):%Y%m%d%H%M%S%f}"
     rules, word_list = vocabulary()
     create_index(name, rules, word_list)
@@ -132,7 +149,7 @@ def rebuild(progress=None) -> dict:
             if progress:
                 progress(done, total)
     except Exception:
-        es.indices.delete(index=name, ignore_unavailable=True)
+        es.indices.delete(index=name, ignore=404)
         raise
     es.indices.put_settings(
         index=name,
@@ -142,17 +159,27 @@ def rebuild(progress=None) -> dict:
     actions = [{"remove": {"index": index, "alias": alias}}
                for index in old for alias in (read_alias(), write_alias())]  # fmt: skip
     actions.append({"add": {"index": name, "alias": read_alias()}})
-    es.indices.update_aliases(body={"actions": actions})
+    swap_aliases(es, actions, name)
     for index in old:
-        es.indices.delete(index=index)
+        es.indices.delete(index=index, ignore=404)
     return {"index": name, "records": done, "synonym_rules": len(rules),
             "compound_words": len(word_list)}  # fmt: skip
+
+
+def swap_aliases(es, actions, name):
+    """Move the aliases in one request. Retried after a slow first attempt that did succeed,
+    the swap finds its old indexes unaliased already: then the new index is in place."""
+    try:
+        es.indices.update_aliases(body={"actions": actions})
+    except NotFoundError:
+        if indexes_behind(read_alias()) != [name]:
+            raise
 
 
 def drop_all():
     """Delete every index of this prefix (the tests' clean slate)."""
     for index in set(indexes_behind(read_alias()) + indexes_behind(write_alias())):
-        client().indices.delete(index=index)
+        admin_client().indices.delete(index=index, ignore=404)
 
 
 # Incremental updates -------------------------------------------------------------------
@@ -160,7 +187,7 @@ def drop_all():
 
 def replace_pages(page_ids, refresh=False):
     """Make the index hold exactly the database's records of these pages."""
-    es = client()
+    es = admin_client()
     targets = indexes_behind(write_alias())
     if not targets:
         raise NotFoundError(404, "index_not_found_exception", f"no index behind {write_alias()}")
@@ -179,7 +206,7 @@ def replace_pages(page_ids, refresh=False):
 
 
 def status() -> dict:
-    es = client()
+    es = admin_client()
     health = es.cluster.health()
     indexes = indexes_behind(read_alias())
     info = {
@@ -201,7 +228,7 @@ def status() -> dict:
 def verify(sample=VERIFY_SAMPLE) -> list[str]:
     """Differences between the database and the index: counts per kind, then a sample of
     records compared field by field, both ways."""
-    es = client()
+    es = admin_client()
     problems = []
     if not indexes_behind(read_alias()):
         return [f"Geen index achter alias {read_alias()}: draai `search_index rebuild`."]
