@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "practices",
     "documents",
     "search",
+    "operations",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -151,7 +152,8 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Notes the files an import writes, to clean up after a worker killed mid-import.
+    "default": {"BACKEND": "documents.file_journal.JournalledFileSystemStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
         if PRODUCTION
@@ -200,6 +202,8 @@ TASKS = {
         else "django_tasks.backends.immediate.ImmediateBackend"
     }
 }
+# How often a task runs whose worker died mid-run before it is marked failed (wijkwijs/workers.py).
+TASK_ATTEMPTS = int(os.environ.get("WIJKWIJS_TASK_ATTEMPTS", "2"))
 
 LOGIN_URL = "wagtailcore_login"
 AUTHENTICATION_BACKENDS = ["wijkwijs.login_limits.RateLimitedModelBackend"]
@@ -231,10 +235,11 @@ LOGGING = {
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    SECURE_REDIRECT_EXEMPT = [r"^health/$"]  # the load balancer asks over plain HTTP
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
+    # SECURE_COOKIES=false only to serve the production set-up on http://127.0.0.1 (make serve).
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
     SECURE_CONTENT_TYPE_NOSNIFF = True
     SECURE_REFERRER_POLICY = "same-origin"
