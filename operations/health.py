@@ -45,8 +45,13 @@ def task_queue():
     waited = (timezone.now() - oldest).total_seconds() if oldest else 0
     abandoned = len(workers.abandoned_tasks())
     status = DEGRADED if waited > TASK_WAIT_LIMIT or abandoned else OK
-    return {"status": status, "mode": "database", "waiting": waiting.count(),
-            "oldest_waiting_s": round(waited), "abandoned": abandoned}  # fmt: skip
+    return {
+        "status": status,
+        "mode": "database",
+        "waiting": waiting.count(),
+        "oldest_waiting_s": round(waited),
+        "abandoned": abandoned,
+    }
 
 
 def elasticsearch():
@@ -57,11 +62,18 @@ def elasticsearch():
         health = index.client().cluster.health()
         indexed = bool(index.indexes_behind(index.read_alias()))
     except ElasticsearchException as error:
-        return info | {"status": DEGRADED, "error": type(error).__name__,
-                       "engine": "embedded (fallback)"}  # fmt: skip
+        return info | {
+            "status": DEGRADED,
+            "error": type(error).__name__,
+            "engine": "embedded (fallback)",
+        }
     healthy = health["status"] in ("green", "yellow") and indexed
-    return info | {"status": OK if healthy else DEGRADED, "cluster": health["status"],
-                   "index": indexed, "engine": "elasticsearch"}  # fmt: skip
+    return info | {
+        "status": OK if healthy else DEGRADED,
+        "cluster": health["status"],
+        "index": indexed,
+        "engine": "elasticsearch",
+    }
 
 
 CHECKS = {"database": database, "task_queue": task_queue, "elasticsearch": elasticsearch}

@@ -22,8 +22,10 @@ def sync_elasticsearch() -> int:
         if not unreachable_reported:
             logger.warning(
                 "Elasticsearch failed (%s): %d changed pages wait in the queue until it answers "
-                "again (or run `manage.py search_index sync`).", error, sync.pending(),
-            )  # fmt: skip
+                "again (or run `manage.py search_index sync`).",
+                error,
+                sync.pending(),
+            )
             unreachable_reported = True
         return 0
     unreachable_reported = False

@@ -98,8 +98,12 @@ def test_gunicorn_serves_the_production_configuration(tmp_path):
     env.pop("DEBUG", None)
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py", "wijkwijs.wsgi"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )  # fmt: skip
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         deadline, answer = time.monotonic() + 300, None
         while answer is None:  # generous: a busy machine starts Django slowly

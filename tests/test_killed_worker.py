@@ -50,10 +50,19 @@ def start_worker(settings, *arguments, attempts=2):
         "MEDIA_ROOT": str(settings.MEDIA_ROOT),
         "WIJKWIJS_TASK_ATTEMPTS": str(attempts),
     }
-    command = [sys.executable, "manage.py", "db_worker", "--no-startup-delay", "--no-reload",
-               "--interval", "0.2", *arguments]  # fmt: skip
-    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True)  # fmt: skip
+    command = [
+        sys.executable,
+        "manage.py",
+        "db_worker",
+        "--no-startup-delay",
+        "--no-reload",
+        "--interval",
+        "0.2",
+        *arguments,
+    ]
+    return subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
 
 
 def wait_for(condition, what, limit=300):

@@ -102,7 +102,12 @@ def recover_abandoned_tasks() -> list[tuple[str, str]]:
             else:
                 task.set_failed(WorkerLost(f"worker ended during attempt {attempts}"))
                 outcome = "failed"
-        logger.warning("Task %s (%s) was abandoned by its worker: %s at %s", task.pk,
-                       task.task_path, outcome, timezone.now().isoformat())  # fmt: skip
+        logger.warning(
+            "Task %s (%s) was abandoned by its worker: %s at %s",
+            task.pk,
+            task.task_path,
+            outcome,
+            timezone.now().isoformat(),
+        )
         recovered.append((str(task.pk), outcome))
     return recovered

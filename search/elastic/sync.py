@@ -53,8 +53,10 @@ def ensure_index():
         built = index.rebuild()
     logger.warning(
         "Elasticsearch had no index behind %s: built %s from the database (%d records).",
-        index.write_alias(), built["index"], built["records"],
-    )  # fmt: skip
+        index.write_alias(),
+        built["index"],
+        built["records"],
+    )
 
 
 def drain(progress=None) -> int:
