@@ -2,6 +2,7 @@
 #   make demo   virtualenv, install, SQLite database with demo content, serve on :8000
 #   make test   install, start PostgreSQL and Elasticsearch (and the browser tools), run the
 #               whole suite
+#   make serve  the production set-up on this machine: gunicorn and a task worker
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -10,7 +11,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DATABASE_URL := sqlite:///$(CURDIR)/var/wijkwijs.sqlite3
 
-.PHONY: demo test install browser-tools services-stop lint format messages clean
+.PHONY: demo serve test install browser-tools services-stop lint format messages clean
 
 $(VENV)/.installed: pyproject.toml
 	@echo "==> Virtuele omgeving en Python-pakketten installeren"
@@ -29,6 +30,27 @@ demo: install
 	DATABASE_URL=$(DEMO_DATABASE_URL) $(BIN)/python manage.py load_demo --create-users
 	@echo "==> Wijkwijs draait op http://127.0.0.1:8000 (stoppen met Ctrl+C)"
 	DATABASE_URL=$(DEMO_DATABASE_URL) $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+# The production configuration (WIJKWIJS_ENV=production, gunicorn.conf.py, a db_worker for
+# the task queue), served over plain HTTP on 127.0.0.1 (so no HTTPS redirect or secure-only
+# cookies). Uses DATABASE_URL if set, else the demo's SQLite database; SECRET_KEY likewise,
+# else a random one for this run. A real server runs the same two commands under systemd
+# behind a TLS proxy (README: Production).
+SERVE_PORT ?= 8000
+serve: install
+	@mkdir -p var
+	@export WIJKWIJS_ENV=production SECURE_SSL_REDIRECT=false SECURE_COOKIES=false; \
+	export DATABASE_URL="$${DATABASE_URL:-$(DEMO_DATABASE_URL)}"; \
+	export SECRET_KEY="$${SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')}"; \
+	export ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}"; \
+	export GUNICORN_BIND="127.0.0.1:$(SERVE_PORT)"; \
+	$(BIN)/python manage.py migrate --noinput -v0; \
+	$(BIN)/python manage.py createcachetable; \
+	$(BIN)/python manage.py collectstatic --noinput -v0; \
+	$(BIN)/python manage.py db_worker --no-reload -v0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null || true' EXIT; \
+	echo "==> Wijkwijs (productie-instellingen) op http://127.0.0.1:$(SERVE_PORT), gezondheid op /health/"; \
+	$(BIN)/gunicorn --config gunicorn.conf.py wijkwijs.wsgi
 
 # Chromium (Debian package) for the browser tests and axe-core (npm) for accessibility.
 browser-tools:

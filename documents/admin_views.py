@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
+from django_tasks import TaskResultStatus
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from documents import privacy
@@ -35,6 +36,9 @@ from wijkwijs.models import CommunityPage, MunicipalityPage, ThemePage
 from wijkwijs.site_structure import ensure_site_structure
 from wijkwijs.uploads import refused_upload
 from wijkwijs.visibility import Visibility
+from wijkwijs.workers import WorkerLost
+
+WORKER_LOST = f"{WorkerLost.__module__}.{WorkerLost.__qualname__}"
 
 
 class ImportForm(forms.Form):
@@ -141,6 +145,17 @@ def outcome_response(request, outcome, form=None, view=None):
     return redirect("documents_review", outcome["report_id"])
 
 
+def failure_message(task):
+    if task.errors and task.errors[-1].exception_class_path == WORKER_LOST:
+        return _(
+            "De verwerking werd onderbroken doordat de achtergrondtaak stopte, ook bij de "
+            "volgende poging. Er is niets half opgeslagen en het geüploade bestand is bewaard. "
+            "Probeer het later opnieuw; blijft het misgaan, vraag dan de beheerder het logboek "
+            "van de worker te bekijken."
+        )
+    return _("De import is mislukt door een fout in de verwerking.")
+
+
 class ImportStatusView(WagtailAdminTemplateMixin, TemplateView):
     template_name = "documents/admin/import_status.html"
     page_title = gettext_lazy("Import wordt verwerkt")
@@ -148,8 +163,8 @@ class ImportStatusView(WagtailAdminTemplateMixin, TemplateView):
     def get(self, request, task_id):
         task = import_document.get_result(task_id)
         if task.is_finished:
-            if task.return_value is None:
-                messages.error(request, _("De import is mislukt door een fout in de verwerking."))
+            if task.status == TaskResultStatus.FAILED:  # the task raised: no outcome to show
+                messages.error(request, failure_message(task))
                 return redirect("documents_import")
             return outcome_response(request, task.return_value)
         return super().get(request, task_id=task_id)

@@ -1,7 +1,9 @@
 """Background work for documents: each file import is one task.
 
 With the database backend (production) a `manage.py db_worker` process runs them; a
-failing file is recorded in the task's result, and the worker keeps going.
+failing file is recorded in the task's result, and the worker keeps going. If the worker
+itself dies mid-import, the database keeps nothing of it, the files it wrote are deleted
+(``file_journal``) and the upload stays for the next attempt (wijkwijs/workers.py).
 """
 
 import shutil
@@ -10,8 +12,10 @@ from pathlib import Path
 from django.conf import settings
 from django_tasks import task
 
+from documents import file_journal
 from documents.ingest.pipeline import ImportOptions, import_file
 from documents.ingest.storage import sweep_orphans
+from wijkwijs.workers import on_abandoned
 
 
 def incoming_root() -> Path:
@@ -19,8 +23,9 @@ def incoming_root() -> Path:
     return Path(settings.MEDIA_ROOT) / "imports"
 
 
-@task()
+@task(takes_context=True)
 def import_document(
+    context,
     path: str,
     kind: str | None = None,
     visibility: str | None = None,
@@ -39,7 +44,8 @@ def import_document(
         communities=communities or [],
     )
     try:
-        result = import_file(file, options)
+        with file_journal.recording(context.task_result.id):
+            result = import_file(file, options)
     finally:
         if remove_after and incoming_root().resolve() in file.resolve().parents:
             shutil.rmtree(file.parent, ignore_errors=True)
@@ -50,3 +56,9 @@ def import_document(
         "error": result.error,
         "sections": result.sections,
     }
+
+
+@on_abandoned(import_document)
+def forget_abandoned_import(task_id):
+    """The upload is kept (for the retry, or for the editor); the files written are not."""
+    file_journal.discard_unreferenced(task_id)

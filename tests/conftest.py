@@ -82,11 +82,13 @@ def elasticsearch(settings, db):
     settings.ELASTICSEARCH_INDEX_PREFIX = f"test-{os.getpid()}"
     settings.ELASTICSEARCH_TIMEOUT = 10
     ElasticsearchEngine.unavailable_until = 0.0
-    index.drop_all()
-    index.rebuild()
-    yield index
-    index.drop_all()
-    ElasticsearchEngine.unavailable_until = 0.0
+    try:  # the shared node keeps no index of this test's, whatever fails
+        index.drop_all()
+        index.rebuild()
+        yield index
+    finally:
+        index.drop_all()
+        ElasticsearchEngine.unavailable_until = 0.0
 
 
 @pytest.fixture(params=["embedded", "elasticsearch"])

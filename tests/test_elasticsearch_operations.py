@@ -87,7 +87,7 @@ def silent_server():
 
 def test_a_slow_cluster_falls_back_and_queues_updates(settings, silent_server):
     settings.ELASTICSEARCH_URL = silent_server
-    settings.ELASTICSEARCH_TIMEOUT = 0.5
+    settings.ELASTICSEARCH_TIMEOUT = settings.ELASTICSEARCH_ADMIN_TIMEOUT = 0.5
     ElasticsearchEngine.unavailable_until = 0.0
     practice = PracticeFactory(title="De reigerkolonie", summary="Reigers broeden in het park.")
     assert PendingIndexUpdate.objects.filter(page_id=practice.pk).exists()  # saved, queued
@@ -118,16 +118,17 @@ def own_node(settings, tmp_path):
     def own(action):
         return node(action, OWN_NODE_PORT, tmp_path / "elasticsearch")
 
-    url = own("start")
-    settings.ELASTICSEARCH_URL = url
-    settings.ELASTICSEARCH_INDEX_PREFIX = "outage"
-    settings.ELASTICSEARCH_RETRY_AFTER = 0  # try the cluster again on every request
-    ElasticsearchEngine.unavailable_until = 0.0
-    index.drop_all()
-    index.rebuild()
-    yield own
-    own("stop")
-    ElasticsearchEngine.unavailable_until = 0.0
+    try:  # the node stops whatever fails, in set-up too (a half-started node included)
+        settings.ELASTICSEARCH_URL = own("start")
+        settings.ELASTICSEARCH_INDEX_PREFIX = "outage"
+        settings.ELASTICSEARCH_RETRY_AFTER = 0  # try the cluster again on every request
+        ElasticsearchEngine.unavailable_until = 0.0
+        index.drop_all()
+        index.rebuild()
+        yield own
+    finally:
+        own("stop")
+        ElasticsearchEngine.unavailable_until = 0.0
 
 
 def test_a_node_stopped_mid_run_loses_no_update(own_node):
@@ -150,3 +151,55 @@ def test_a_node_stopped_mid_run_loses_no_update(own_node):
     result, found = titles("egels")
     assert not result.fallback and "Het egelhuis" in found
     call_command("search_index", "verify")
+
+
+REPORT = """# Het vogelhuisjesplan
+
+## Aanleiding
+
+De wijkraad bouwt vogelhuisjes met buurtbewoners.
+
+## Resultaat
+
+Veertig vogelhuisjes hangen in de straten van de wijk.
+"""
+
+
+def import_report(tmp_path, settings, caplog):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    report = tmp_path / "vogelhuisjesplan.md"
+    report.write_text(REPORT, encoding="utf-8")
+    with caplog.at_level("WARNING"):
+        call_command("import_documents", str(report), "--visibility", "public")
+    assert not [
+        record for record in caplog.records if record.exc_info or record.levelname == "ERROR"
+    ]
+    return [record.getMessage() for record in caplog.records]
+
+
+def test_an_import_before_any_index_builds_it_once(settings, tmp_path, caplog):
+    settings.ELASTICSEARCH_URL = require_elasticsearch()
+    settings.ELASTICSEARCH_INDEX_PREFIX = f"first-use-{os.getpid()}"
+    ElasticsearchEngine.unavailable_until = 0.0
+    index.drop_all()
+    try:
+        messages = import_report(tmp_path, settings, caplog)
+        assert len([m for m in messages if "had no index" in m]) == 1
+        assert sync.pending() == 0
+        result, found = titles("vogelhuisjes")
+        assert not result.fallback and "Resultaat" in found
+    finally:
+        index.drop_all()
+
+
+def test_an_import_while_elasticsearch_is_away_says_so_once(settings, tmp_path, caplog):
+    closed = socket.socket()
+    closed.bind(("127.0.0.1", 0))  # a port nobody listens on
+    settings.ELASTICSEARCH_URL = f"http://127.0.0.1:{closed.getsockname()[1]}"
+    closed.close()
+    messages = import_report(tmp_path, settings, caplog)
+    assert len([m for m in messages if "wait in the queue" in m]) == 1
+    assert sync.pending() >= 1  # the report's page, kept for when the cluster answers
+    result, found = titles("vogelhuisjes")
+    assert result.fallback and "Resultaat" in found
+    ElasticsearchEngine.unavailable_until = 0.0

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "practices",
     "documents",
     "search",
+    "operations",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -155,7 +156,8 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Notes the files an import writes, to clean up after a worker killed mid-import.
+    "default": {"BACKEND": "documents.file_journal.JournalledFileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if PRODUCTION
@@ -189,7 +191,10 @@ WAGTAILSEARCH_BACKENDS = {
 # https for TLS); empty means the embedded engine. See the README (Elasticsearch).
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "wijkwijs")
-ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))  # seconds
+ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))  # seconds, per search
+# Creating, filling, swapping and deleting indexes: slow on a busy node and safe to repeat.
+ELASTICSEARCH_ADMIN_TIMEOUT = float(os.environ.get("ELASTICSEARCH_ADMIN_TIMEOUT", "60"))
+ELASTICSEARCH_ADMIN_RETRIES = int(os.environ.get("ELASTICSEARCH_ADMIN_RETRIES", "3"))
 ELASTICSEARCH_CA_CERTS = os.environ.get("ELASTICSEARCH_CA_CERTS", "")  # a private CA's bundle
 ELASTICSEARCH_SHARDS = int(os.environ.get("ELASTICSEARCH_SHARDS", "1"))
 ELASTICSEARCH_REPLICAS = int(os.environ.get("ELASTICSEARCH_REPLICAS", "0"))
@@ -207,6 +212,8 @@ TASKS = {
         else "django_tasks.backends.immediate.ImmediateBackend"
     }
 }
+# How often a task runs whose worker died mid-run before it is marked failed (wijkwijs/workers.py).
+TASK_ATTEMPTS = int(os.environ.get("WIJKWIJS_TASK_ATTEMPTS", "2"))
 
 LOGIN_URL = "wagtailcore_login"
 AUTHENTICATION_BACKENDS = ["wijkwijs.login_limits.RateLimitedModelBackend"]
@@ -234,16 +241,19 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     # Keep the development server's request log; background-task chatter stays quiet.
-    "loggers": {"django.server": {"level": "INFO"}},
+    # The Elasticsearch client logs a traceback per failed attempt; search.engines and
+    # search.tasks say in one line what failed and what happens meanwhile.
+    "loggers": {"django.server": {"level": "INFO"}, "elasticsearch": {"level": "ERROR"}},
 }
 
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    SECURE_REDIRECT_EXEMPT = [r"^health/$"]  # the load balancer asks over plain HTTP
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
+    # SECURE_COOKIES=false only to serve the production set-up on http://127.0.0.1 (make serve).
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
     SECURE_CONTENT_TYPE_NOSNIFF = True
     SECURE_REFERRER_POLICY = "same-origin"

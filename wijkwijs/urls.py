@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from documents.access import serve_document
 from expertise import views as expertise_views
+from operations import views as operations_views
 from search import api as search_api
 from search import views as search_views
 from wijkwijs import accounts
@@ -41,6 +42,7 @@ urlpatterns = [
     path("api/v1/search/autocomplete/", search_api.autocomplete_api, name="search_autocomplete"),
     path("api/v1/openapi.json", search_api.openapi_document, name="openapi"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("health/", operations_views.health, name="health"),
     path("sitemap.xml", sitemap),
 ]
 

@@ -17,15 +17,15 @@ from django.conf import settings
 from django.db.models import Count
 from django.utils import timezone
 from elasticsearch import Elasticsearch, helpers
-from elasticsearch.exceptions import NotFoundError
+from elasticsearch.exceptions import NotFoundError, RequestError
 
 from search.elastic.documents import as_document, checksum, field_mapping
 from search.labels import record_labels
 from search.models import SearchRecord
 from search.query import synonym_sets
 
-BULK_CHUNK = 500
-BULK_THREADS = 2  # requests in flight
+BULK_CHUNK = 1000
+BULK_THREADS = 3  # requests in flight: the node's two indexing threads never wait for the next
 VERIFY_SAMPLE = 200
 
 
@@ -34,16 +34,32 @@ def configured() -> bool:
 
 
 @cache
-def _client(url, timeout, ca_certs):
-    options = {"timeout": timeout, "max_retries": 0, "retry_on_timeout": False}
+def _client(url, timeout, retries, ca_certs):
+    options = {"timeout": timeout, "max_retries": retries, "retry_on_timeout": retries > 0}
     if ca_certs:
         options["ca_certs"] = ca_certs
     return Elasticsearch([url], **options)
 
 
 def client() -> Elasticsearch:
+    """For searches: a short timeout and no retries, so a failing cluster costs a user little
+    before the embedded engine answers."""
     return _client(
-        settings.ELASTICSEARCH_URL, settings.ELASTICSEARCH_TIMEOUT, settings.ELASTICSEARCH_CA_CERTS
+        settings.ELASTICSEARCH_URL,
+        settings.ELASTICSEARCH_TIMEOUT,
+        0,
+        settings.ELASTICSEARCH_CA_CERTS,
+    )
+
+
+def admin_client() -> Elasticsearch:
+    """For creating, filling, swapping and deleting indexes: a busy node takes its time over
+    them, and each is safe to repeat, so they wait longer and are retried."""
+    return _client(
+        settings.ELASTICSEARCH_URL,
+        settings.ELASTICSEARCH_ADMIN_TIMEOUT,
+        settings.ELASTICSEARCH_ADMIN_RETRIES,
+        settings.ELASTICSEARCH_CA_CERTS,
     )
 
 
@@ -56,7 +72,7 @@ def write_alias() -> str:
 
 
 def indexes_behind(alias) -> list[str]:
-    found = client().indices.get_alias(name=alias, ignore=404)
+    found = admin_client().indices.get_alias(name=alias, ignore=404)
     return [] if found.get("status") == 404 else sorted(found)
 
 
@@ -81,14 +97,32 @@ def create_index(name, rules, word_list):
     body = field_mapping(rules, word_list)
     body["settings"] = {
         "number_of_shards": settings.ELASTICSEARCH_SHARDS,
-        "number_of_replicas": 0,  # replicas are added once the bulk load is done
+        # For the bulk load only (LOADED_SETTINGS after): no replicas to copy to, no
+        # refreshes, and the translog written to disk every few seconds, not per request
+        # (a crash mid-load loses only this unused index).
+        "number_of_replicas": 0,
         "refresh_interval": "-1",
+        "translog": {"durability": "async", "sync_interval": "30s"},
         "analysis": body.pop("analysis"),
         "similarity": body.pop("similarity"),
     }
     body["mappings"]["_meta"] = {"synonym_rules": len(rules), "compound_words": len(word_list),
                                  "built_at": timezone.now().isoformat()}  # fmt: skip
-    client().indices.create(index=name, body=body)
+    try:
+        admin_client().indices.create(index=name, body=body)
+    except RequestError as error:
+        # A retried request whose first attempt was slow but succeeded (names are unique).
+        if error.error != "resource_already_exists_exception":
+            raise
+
+
+def loaded_settings() -> dict:
+    """An index in use: refreshed every second, replicated, every write durable."""
+    return {
+        "refresh_interval": "1s",
+        "number_of_replicas": settings.ELASTICSEARCH_REPLICAS,
+        "translog": {"durability": "request"},
+    }
 
 
 def bulk_actions(records, index):
@@ -103,7 +137,7 @@ def bulk_actions(records, index):
 
 
 def send_in_parallel(es, actions):
-    """Bulk requests, two at a time, so both cores of a small node index. The actions are
+    """Bulk requests, several at a time, so both cores of a small node index. The actions are
     read here, in the caller's thread and database connection; threads only send them.
     Yields how many actions each finished request carried."""
     with ThreadPoolExecutor(BULK_THREADS) as pool:
@@ -119,7 +153,7 @@ def send_in_parallel(es, actions):
 
 def rebuild(progress=None) -> dict:
     """Build a new index from the database's records and point the aliases at it."""
-    es = client()
+    es = admin_client()
     name = f"{read_alias()}-{datetime.datetime.now(datetime.UTC):%Y%m%d%H%M%S%f}"
     rules, word_list = vocabulary()
     create_index(name, rules, word_list)
@@ -132,27 +166,34 @@ def rebuild(progress=None) -> dict:
             if progress:
                 progress(done, total)
     except Exception:
-        es.indices.delete(index=name, ignore_unavailable=True)
+        es.indices.delete(index=name, ignore=404)
         raise
-    es.indices.put_settings(
-        index=name,
-        body={"refresh_interval": "1s", "number_of_replicas": settings.ELASTICSEARCH_REPLICAS},
-    )
+    es.indices.put_settings(index=name, body=loaded_settings())
     es.indices.refresh(index=name)
     actions = [{"remove": {"index": index, "alias": alias}}
                for index in old for alias in (read_alias(), write_alias())]  # fmt: skip
     actions.append({"add": {"index": name, "alias": read_alias()}})
-    es.indices.update_aliases(body={"actions": actions})
+    swap_aliases(es, actions, name)
     for index in old:
-        es.indices.delete(index=index)
+        es.indices.delete(index=index, ignore=404)
     return {"index": name, "records": done, "synonym_rules": len(rules),
             "compound_words": len(word_list)}  # fmt: skip
+
+
+def swap_aliases(es, actions, name):
+    """Move the aliases in one request. Retried after a slow first attempt that did succeed,
+    the swap finds its old indexes unaliased already: then the new index is in place."""
+    try:
+        es.indices.update_aliases(body={"actions": actions})
+    except NotFoundError:
+        if indexes_behind(read_alias()) != [name]:
+            raise
 
 
 def drop_all():
     """Delete every index of this prefix (the tests' clean slate)."""
     for index in set(indexes_behind(read_alias()) + indexes_behind(write_alias())):
-        client().indices.delete(index=index)
+        admin_client().indices.delete(index=index, ignore=404)
 
 
 # Incremental updates -------------------------------------------------------------------
@@ -160,7 +201,7 @@ def drop_all():
 
 def replace_pages(page_ids, refresh=False):
     """Make the index hold exactly the database's records of these pages."""
-    es = client()
+    es = admin_client()
     targets = indexes_behind(write_alias())
     if not targets:
         raise NotFoundError(404, "index_not_found_exception", f"no index behind {write_alias()}")
@@ -168,9 +209,11 @@ def replace_pages(page_ids, refresh=False):
     actions = list(bulk_actions(SearchRecord.objects.filter(page_id__in=page_ids), None))
     for index in targets:
         es.delete_by_query(
-            index=index, body={"query": {"terms": {"page_id": list(page_ids)}}},
-            conflicts="proceed", refresh=True,
-        )  # fmt: skip
+            index=index,
+            body={"query": {"terms": {"page_id": list(page_ids)}}},
+            conflicts="proceed",
+            refresh=True,
+        )
         helpers.bulk(es, [action | {"_index": index} for action in actions], refresh=refresh,
                      raise_on_error=True)  # fmt: skip
 
@@ -179,7 +222,7 @@ def replace_pages(page_ids, refresh=False):
 
 
 def status() -> dict:
-    es = client()
+    es = admin_client()
     health = es.cluster.health()
     indexes = indexes_behind(read_alias())
     info = {
@@ -201,16 +244,19 @@ def status() -> dict:
 def verify(sample=VERIFY_SAMPLE) -> list[str]:
     """Differences between the database and the index: counts per kind, then a sample of
     records compared field by field, both ways."""
-    es = client()
+    es = admin_client()
     problems = []
     if not indexes_behind(read_alias()):
         return [f"Geen index achter alias {read_alias()}: draai `search_index rebuild`."]
     database = dict(SearchRecord.objects.values_list("kind").annotate(n=Count("pk")).order_by())
     response = es.search(
         index=read_alias(),
-        body={"size": 0, "track_total_hits": True,
-              "aggs": {"kinds": {"terms": {"field": "kind", "size": 50}}}},
-    )  # fmt: skip
+        body={
+            "size": 0,
+            "track_total_hits": True,
+            "aggs": {"kinds": {"terms": {"field": "kind", "size": 50}}},
+        },
+    )
     indexed = {b["key"]: b["doc_count"] for b in response["aggregations"]["kinds"]["buckets"]}
     for kind in sorted(set(database) | set(indexed)):
         if database.get(kind, 0) != indexed.get(kind, 0):
@@ -227,9 +273,8 @@ def verify(sample=VERIFY_SAMPLE) -> list[str]:
             problems.append(f"{doc['_id']}: inhoud wijkt af van de database")
     response = es.search(
         index=read_alias(),
-        body={"size": sample, "_source": False,
-              "query": {"function_score": {"random_score": {}}}},
-    )  # fmt: skip
+        body={"size": sample, "_source": False, "query": {"function_score": {"random_score": {}}}},
+    )
     index_keys = [hit["_id"] for hit in response["hits"]["hits"]]
     known = set(SearchRecord.objects.filter(key__in=index_keys).values_list("key", flat=True))
     problems += [f"{key}: staat in de index maar niet in de database"

@@ -6,8 +6,9 @@ while it was being sent, so no change is lost to a race or an outage.
 """
 
 import logging
+import zlib
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -37,8 +38,30 @@ def pending() -> int:
     return PendingIndexUpdate.objects.count()
 
 
+def ensure_index():
+    """The first update after ELASTICSEARCH_URL is set finds no index: build it from the
+    database's records, which already hold every queued change (one builder at a time)."""
+    if index.indexes_behind(index.write_alias()):
+        return
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                key = zlib.crc32(index.write_alias().encode())
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
+        if index.indexes_behind(index.write_alias()):
+            return
+        built = index.rebuild()
+    logger.warning(
+        "Elasticsearch had no index behind %s: built %s from the database (%d records).",
+        index.write_alias(),
+        built["index"],
+        built["records"],
+    )
+
+
 def drain(progress=None) -> int:
     """Send every queued page; returns how many were sent. Errors propagate (the rows stay)."""
+    ensure_index()
     total, sent = pending(), 0
     while True:
         with transaction.atomic():

@@ -1,0 +1,382 @@
+"""Load benchmark: many people at once against gunicorn, on both engines, and through an
+Elasticsearch outage.
+
+    pip install ".[bench]"
+    DATABASE_URL=postgres://…/wijkwijs_load .venv/bin/python bench/load.py --build
+    DATABASE_URL=postgres://…/wijkwijs_load .venv/bin/python bench/load.py   # again, as built
+
+``--build`` fills an empty PostgreSQL database with the demo (and its logins), the corpus
+and 10,000 synthetic report sections (bench/search.py's generator), timing the database
+search records' rebuild. Then gunicorn serves the production configuration (gunicorn.conf.py,
+a db_worker beside it) on 127.0.0.1 only, and Locust (headless, bounded in users, time and
+requests) runs the mix of bench/load_users.py: home, search as visitor and as member with
+facets, the expert finder, a report at a section anchor, the municipality comparison, the
+search API and autocomplete while typing. First on the embedded engine; then on an
+Elasticsearch node of this benchmark's own (``--es-port``, started and stopped here), after
+timing its bulk load; then again while that node is stopped mid-run and started again, with
+a page changed during the outage: every request must still succeed (the embedded engine
+answers), and the change must reach the index once the node is back. Prints requests/s,
+p50/p95/p99 per kind and the errors, with the machine described.
+"""
+
+import argparse
+import contextlib
+import csv
+import json
+import os
+import secrets
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from bench.ingest import describe_machine  # noqa: E402
+
+SYNTHETIC_SECTIONS = 10_000
+TARGETS = {"page": 300, "api": 150}  # p95, ms
+CATCH_UP_TARGET = 60  # s after the node is back
+
+
+def production_env(port, elasticsearch_url=""):
+    return os.environ | {
+        "WIJKWIJS_ENV": "production",
+        "SECRET_KEY": os.environ.get("SECRET_KEY") or secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "false",
+        "SECURE_COOKIES": "false",  # plain HTTP on 127.0.0.1
+        "WIJKWIJS_TASKS": "database",
+        "GUNICORN_BIND": f"127.0.0.1:{port}",
+        "GUNICORN_ACCESS_LOG": str(ROOT / "var" / "load-access.log"),
+        "STATIC_ROOT": str(ROOT / "var" / "load-static"),
+        "ELASTICSEARCH_URL": elasticsearch_url,
+        "ELASTICSEARCH_INDEX_PREFIX": "load",
+        "ELASTICSEARCH_RETRY_AFTER": "10",
+    }
+
+
+def wait_until(condition, what, limit):
+    deadline = time.monotonic() + limit
+    while not condition():
+        if time.monotonic() > deadline:
+            sys.exit(f"gave up after {limit} s waiting for {what}")
+        time.sleep(0.5)
+
+
+def answers(url):
+    try:
+        return urllib.request.urlopen(url, timeout=10).status == 200
+    except OSError:
+        return False
+
+
+@contextlib.contextmanager
+def serving(port, elasticsearch_url=""):
+    """gunicorn and a task worker with the production settings, until the block ends."""
+    env = production_env(port, elasticsearch_url)
+    manage = [sys.executable, "manage.py"]
+    subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
+    subprocess.run([*manage, "createcachetable"], cwd=ROOT, env=env, check=True)
+    processes = [
+        subprocess.Popen([*manage, "db_worker", "--no-reload", "-v0"], cwd=ROOT, env=env),
+        subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py", "wijkwijs.wsgi"],
+            cwd=ROOT,
+            env=env,
+            stderr=subprocess.DEVNULL,
+        ),
+    ]
+    try:
+        wait_until(lambda: answers(f"http://127.0.0.1:{port}/health/"), "gunicorn", 300)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            try:
+                process.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+def elasticsearch_node(action, port):
+    env = os.environ | {
+        "WIJKWIJS_ES_PORT": str(port),
+        "WIJKWIJS_ES_HEAP": "768m",
+        "WIJKWIJS_ES_DIR": str(ROOT / "var" / f"elasticsearch-load-{port}"),
+    }
+    done = subprocess.run(
+        [str(ROOT / "scripts" / "elasticsearch.sh"), action],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    if done.returncode:
+        sys.exit(f"elasticsearch {action} failed: {done.stderr}")
+    return done.stdout.strip()
+
+
+def swarm(base_url, plan_path, args, label):
+    """One Locust run; returns its rows (per kind, then the total)."""
+    prefix = ROOT / "var" / f"load-{label}"
+    env = os.environ | {
+        "LOAD_PLAN": str(plan_path),
+        "LOAD_THINK": args.think,
+        "LOAD_MAX_REQUESTS": str(args.max_requests),
+    }
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "locust",
+            "-f",
+            str(ROOT / "bench" / "load_users.py"),
+            "--headless",
+            "--users",
+            str(args.users),
+            "--spawn-rate",
+            str(args.spawn_rate),
+            "--run-time",
+            f"{args.duration}s",
+            "--host",
+            base_url,
+            "--csv",
+            str(prefix),
+            "--only-summary",
+            "--stop-timeout",
+            "10",
+            "--loglevel",
+            "ERROR",
+        ],
+        env=env,
+        check=False,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    with open(f"{prefix}_stats.csv", encoding="utf-8") as stats:
+        return list(csv.DictReader(stats))
+
+
+def show(label, rows, duration):
+    print(f"\n{label}")
+    print(
+        f"  {'kind':<34} {'requests':>8} {'req/s':>6} {'p50':>6} {'p95':>6} {'p99':>6} "
+        f"{'errors':>6}"
+    )
+    for row in rows:
+        name = row["Name"] if row["Name"] != "Aggregated" else "all"
+        print(
+            f"  {name:<34} {row['Request Count']:>8} {float(row['Requests/s']):>6.1f} "
+            f"{row['50%']:>6} {row['95%']:>6} {row['99%']:>6} {row['Failure Count']:>6}"
+        )
+    verdicts = []
+    for row in rows:
+        kind = row["Name"].split(":")[0]
+        if kind in TARGETS and row["95%"] != "N/A" and float(row["95%"]) > TARGETS[kind]:
+            verdicts.append(f"{row['Name']} p95 {row['95%']} ms > {TARGETS[kind]} ms")
+    errors = sum(int(row["Failure Count"]) for row in rows if row["Name"] == "Aggregated")
+    verdicts += [f"{errors} errors"] if errors else []
+    print("  targets: " + ("; ".join(verdicts) if verdicts else "met (0 errors, p95 in bounds)"))
+
+
+def build():
+    import io
+
+    from django.core.management import call_command
+
+    from bench.search import grow_to
+    from documents.ingest.collect import collect_files
+    from documents.ingest.pipeline import import_file
+    from documents.models import ReportSection
+
+    call_command("migrate", verbosity=0)
+    call_command("load_demo", "--create-users", verbosity=0, stdout=io.StringIO())
+    for path in collect_files([ROOT.parent / "shared" / "corpus"]):
+        import_file(path)
+    real = list(ReportSection.objects.values_list("text", flat=True))
+    paragraphs = [p for text in real for p in text.split("\n\n") if len(p) > 80]
+    lengths = [len(text) for text in real if text]
+    import random
+
+    grow_to(SYNTHETIC_SECTIONS, 0, paragraphs, lengths, random.Random(2026))
+
+
+def time_database_rebuild():
+    from search.indexing import rebuild
+
+    started = time.perf_counter()
+    records = rebuild()
+    seconds = time.perf_counter() - started
+    print(
+        f"Database search records: {records} rebuilt in {seconds:.1f} s "
+        f"({records / seconds:.0f} records/s; before issue 19: ~150/s)"
+    )
+
+
+def write_plan():
+    """What the simulated users pick from, read from the database."""
+    import random
+
+    from django.urls import reverse
+
+    from documents.models import ReportSection
+    from search.models import SearchTerm
+    from wijkwijs.demo import DEMO_USERS
+    from wijkwijs.models import MunicipalityPage, ThemePage
+
+    rng = random.Random(19)
+    words = list(
+        SearchTerm.objects.filter(frequency__gte=5, word__regex=r"^[a-z]{5,}$")
+        .order_by("-frequency")
+        .values_list("word", flat=True)[:3000]
+    )
+    sections = [
+        f"{s.report.url}#{s.anchor}"
+        for s in ReportSection.objects.filter(report__live=True)
+        .select_related("report")
+        .order_by("?")[:300]
+        if s.report.url
+    ]
+    member = next((name, password) for name, password, superuser, _ in DEMO_USERS if not superuser)
+    plan = {
+        "words": rng.sample(words, min(len(words), 1500)),
+        "sections": sections,
+        "municipalities": list(MunicipalityPage.objects.live().values_list("slug", flat=True)),
+        "facets": [
+            ("theme", slug) for slug in ThemePage.objects.live().values_list("slug", flat=True)
+        ]
+        + [("type", kind) for kind in ("rapport", "praktijk", "expert")],
+        "login_url": reverse("wagtailcore_login"),
+        "member": member,
+    }
+    path = ROOT / "var" / "load-plan.json"
+    path.write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def outage(base_url, plan_path, args, es_port, es_url):
+    """Stop the node a quarter into the run, change a page while it is away, start it again
+    at three fifths; then time until the change is in the index and the queue is empty."""
+    from django.test import override_settings
+
+    from search.elastic import index, sync
+    from tests.factories import PracticeFactory
+
+    timeline, rows = {}, []
+    worker = threading.Thread(
+        target=lambda: rows.extend(swarm(base_url, plan_path, args, "outage"))
+    )
+    started = time.monotonic()
+    worker.start()
+    time.sleep(args.duration * 0.25)
+    elasticsearch_node("stop", es_port)
+    timeline["stopped"] = time.monotonic() - started
+    with override_settings(
+        ELASTICSEARCH_URL=es_url,
+        ELASTICSEARCH_INDEX_PREFIX="load",
+        TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}},
+    ):
+        changed = PracticeFactory(title=f"Uitvaltest {secrets.token_hex(3)}")
+        key = f"page:{changed.pk}"
+        queued = sync.pending()
+        time.sleep(max(0.0, args.duration * 0.6 - (time.monotonic() - started)))
+        elasticsearch_node("start", es_port)
+        back = time.monotonic()
+        timeline["back"] = back - started
+
+        def caught_up():
+            found = index.admin_client().exists(index=index.read_alias(), id=key)
+            return found and sync.pending() == 0
+
+        wait_until(caught_up, "the index to catch up", 600)
+        catch_up = time.monotonic() - back
+    worker.join()
+    show(
+        f"Elasticsearch stopped at {timeline['stopped']:.0f} s and back at "
+        f"{timeline['back']:.0f} s of {args.duration} s",
+        rows,
+        args.duration,
+    )
+    verdict = "met" if catch_up <= CATCH_UP_TARGET else f"missed (> {CATCH_UP_TARGET} s)"
+    print(
+        f"  a page changed during the outage ({queued} queued) was in the index "
+        f"{catch_up:.0f} s after the node was back: {verdict}"
+    )
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--build", action="store_true", help="fill an empty database first")
+    parser.add_argument(
+        "--time-rebuild",
+        action="store_true",
+        help="rebuild the database search records, timed (done by --build)",
+    )
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--spawn-rate", type=float, default=5)
+    parser.add_argument("--duration", type=int, default=120, help="seconds per run")
+    parser.add_argument("--max-requests", type=int, default=20_000, help="per run, at most")
+    parser.add_argument("--think", default="2,5", help="think time between requests (s)")
+    parser.add_argument("--port", type=int, default=8190)
+    parser.add_argument("--es-port", type=int, default=9219, help="the benchmark's own node")
+    parser.add_argument("--engines", default="embedded,elasticsearch,outage")
+    args = parser.parse_args()
+    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        sys.exit("Set DATABASE_URL to a PostgreSQL database this benchmark may fill.")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wijkwijs.settings")
+    os.environ["WIJKWIJS_TASKS"] = "immediate"
+    os.environ.setdefault("MEDIA_ROOT", str(ROOT / "var" / "load-media"))
+    (ROOT / "var").mkdir(exist_ok=True)
+    import django
+
+    django.setup()
+    from django.test import override_settings
+
+    from search.elastic import index
+
+    print(f"Machine: {describe_machine()}")
+    print("Shared with other work while measured: the figures are pessimistic.")
+    if args.build:
+        build()
+    if args.build or args.time_rebuild:
+        time_database_rebuild()
+    plan = write_plan()
+    engines = args.engines.split(",")
+    print(
+        f"{args.users} users, think time {args.think} s, {args.duration} s per run, "
+        f"at most {args.max_requests} requests; gunicorn on 127.0.0.1:{args.port}"
+    )
+    if "embedded" in engines:
+        with serving(args.port) as base_url:
+            show(
+                "Embedded engine (PostgreSQL)",
+                swarm(base_url, plan, args, "embedded"),
+                args.duration,
+            )
+    if "elasticsearch" not in engines and "outage" not in engines:
+        return
+    es_url = elasticsearch_node("start", args.es_port)
+    try:
+        with override_settings(ELASTICSEARCH_URL=es_url, ELASTICSEARCH_INDEX_PREFIX="load"):
+            started = time.perf_counter()
+            built = index.rebuild()
+            seconds = time.perf_counter() - started
+            print(
+                f"\nElasticsearch bulk load: {built['records']} records in {seconds:.1f} s "
+                f"({built['records'] / seconds:.0f} records/s; before issue 19: ~1,250/s)"
+            )
+        with serving(args.port, es_url) as base_url:
+            if "elasticsearch" in engines:
+                show("Elasticsearch", swarm(base_url, plan, args, "elasticsearch"), args.duration)
+            if "outage" in engines:
+                outage(base_url, plan, args, args.es_port, es_url)
+    finally:
+        elasticsearch_node("stop", args.es_port)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,25 @@
+"""gunicorn settings for Wijkwijs (read from the working directory: `gunicorn wijkwijs.wsgi`).
+
+Sized for a small server of 2 cores: 3 processes of 4 threads. A request mostly waits for
+PostgreSQL or Elasticsearch, so threads keep the cores busy, and a process per core and one
+spare keep serving while one is busy rendering. Each environment variable overrides.
+"""
+
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")  # behind a proxy on the same host
+workers = int(os.environ.get("WEB_CONCURRENCY", "3"))
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+# A request taking longer is stuck: the worker is replaced (searches time out at 2 s).
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 30  # finish the requests in flight on a restart or deploy
+keepalive = 5
+# Replace a process now and then, so memory a long day of imports leaves cannot grow.
+max_requests = 2000
+max_requests_jitter = 200
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
+errorlog = "-"
+# Who, what, status, size and the time taken (microseconds), for spotting slow pages.
+access_log_format = '%(h)s "%(r)s" %(s)s %(B)s %(D)sus "%(a)s"'
