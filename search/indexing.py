@@ -11,7 +11,7 @@ from collections import Counter
 
 from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
-from django.db.models import F, Func, Q, TextField, Value
+from django.db.models import Func, Q, TextField, Value
 from django.utils import timezone
 from wagtail.models import Page
 from wagtail.search import index
