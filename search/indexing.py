@@ -22,7 +22,14 @@ from practices.models import PracticePage
 from search.compounds import split_compounds
 from search.elastic import sync
 from search.filters import FACET_OF_RELATION
-from search.models import LexemeFrequency, PageFacet, RecordKind, SearchRecord, SearchTerm
+from search.models import (
+    HEADING_SEPARATOR,
+    LexemeFrequency,
+    PageFacet,
+    RecordKind,
+    SearchRecord,
+    SearchTerm,
+)
 from wijkwijs.models import CommunityPage, MunicipalityPage, ThemePage
 from wijkwijs.normalise import normalise
 from wijkwijs.visibility import Visibility
@@ -102,6 +109,18 @@ def labels(page):
     return municipalities, themes, organisations, communities
 
 
+def heading_contexts(sections) -> list[str]:
+    """Each section's ancestor headings, outermost first, read from the levels of the
+    sections in reading order (a section's ancestors are the nearest shallower headings)."""
+    contexts, open_headings = [], []  # (level, heading) of the chapters still open
+    for section in sections:
+        while open_headings and open_headings[-1][0] >= section.level:
+            open_headings.pop()
+        contexts.append(HEADING_SEPARATOR.join(str(heading) for _level, heading in open_headings))
+        open_headings.append((section.level, section))
+    return contexts
+
+
 def build_records(page) -> list[tuple[SearchRecord, tuple]]:
     """Unsaved records for a live page, each with its labels (see ``labels``)."""
     kind = KINDS[type(page)]
@@ -126,6 +145,7 @@ def build_records(page) -> list[tuple[SearchRecord, tuple]]:
                         key=f"section:{section.pk}",
                         section=section,
                         title=str(section),
+                        context=context,
                         url=f"{page.url}#{section.anchor}",
                         text="\n\n".join(
                             [section.text, *(note.text for note in section.footnotes.all())]
@@ -134,7 +154,7 @@ def build_records(page) -> list[tuple[SearchRecord, tuple]]:
                     ),
                     page_labels,
                 )
-                for section in sections
+                for section, context in zip(sections, heading_contexts(sections), strict=True)
             ]
     elif isinstance(page, PracticePage) and page.period_start:
         common["year"] = page.period_start.year
@@ -214,7 +234,9 @@ def describe_pages(records_with_labels):
 # Typographic punctuation becomes a space before parsing: under some server locales
 # (C) PostgreSQL's parser counts every non-ASCII character as a letter, which would glue
 # ‘quotes’ and dashes to words and keep them from being stemmed.
-TYPOGRAPHIC = "‘’‚‛“”„‟«»‹›–—…•·"
+# A slash joins words ("spinners/zichtbare schakels", "jeugd-/gezinswerk"), which the
+# parser would read as one file path: it becomes a space too, so each word is indexed.
+TYPOGRAPHIC = "‘’‚‛“”„‟«»‹›–—…•·/"
 
 
 def _plain(field_name):
@@ -233,6 +255,7 @@ def _update_vectors(records):
     records.update(
         search_vector=SearchVector(_plain("title"), weight="A", config=TEXT_SEARCH_CONFIG)
         + SearchVector(_plain("parent_title"), weight="B", config=TEXT_SEARCH_CONFIG)
+        + SearchVector(_plain("context"), weight="B", config=TEXT_SEARCH_CONFIG)
         + SearchVector(_plain("text"), weight="C", config=TEXT_SEARCH_CONFIG)
         + SearchVector("compound_parts", weight="D", config=TEXT_SEARCH_CONFIG)
     )

@@ -31,7 +31,7 @@ from wijkwijs.visibility import Visibility, granting_communities, levels_visible
 
 logger = logging.getLogger(__name__)
 
-FIELDS = ["title^1.5", "parent_title", "text"]
+FIELDS = ["title^1.5", "parent_title", "context^0.8", "text"]
 # The bonus, synonym and split clauses leave out the report title: every section of a report
 # repeats it, and on a large index each field is one more list of postings to score.
 OWN_FIELDS = ["title^1.5", "text"]
@@ -258,12 +258,14 @@ class ElasticsearchEngine:
             for name, (relation, _target) in LABEL_FACETS.items()
         }
         title, parent = source["title"], source.get("parent_title", "")
+        context = source.get("context", "")
         return Hit(
             type=str(RecordKind(source["kind"]).label),
             title=title,
             url=source["url"],
-            text=full_text(title, parent, source["text"]),
+            text=full_text(title, parent, source["text"], context),
             parent_title=parent,
+            context=context,
             snippet=snippet,
             labels=labels,
             score=round(float(hit.meta.score or 0), 4),

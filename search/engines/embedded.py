@@ -399,6 +399,7 @@ class EmbeddedEngine:
                     url=record.url,
                     text=record.full_text,
                     parent_title=record.parent_title,
+                    context=record.context,
                     snippet=safe_snippet(record.headline)
                     if headline_query is not None
                     else simple_snippet(record.text, words),
