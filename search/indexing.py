@@ -19,6 +19,7 @@ from wagtail.search import index
 from documents.models import ReportPage
 from expertise.models import ExpertPage, OrganisationPage
 from practices.models import PracticePage
+from search import dutch, fts
 from search.compounds import split_compounds
 from search.elastic import sync
 from search.filters import FACET_OF_RELATION
@@ -30,6 +31,7 @@ from search.models import (
     SearchRecord,
     SearchTerm,
 )
+from search.snippets import plain_text
 from wijkwijs.models import CommunityPage, MunicipalityPage, ThemePage
 from wijkwijs.normalise import normalise
 from wijkwijs.visibility import Visibility
@@ -63,7 +65,7 @@ def page_text(page) -> str:
         parts += [quote.text for quote in page.quotes.all()]
     if isinstance(page, ExpertPage):
         parts.append(page.organisation.title)
-    return "\n".join(part for part in parts if part)
+    return plain_text("\n".join(part for part in parts if part))
 
 
 def effective_visibility(page) -> str:
@@ -147,8 +149,10 @@ def build_records(page) -> list[tuple[SearchRecord, tuple]]:
                         title=str(section),
                         context=context,
                         url=f"{page.url}#{section.anchor}",
-                        text="\n\n".join(
-                            [section.text, *(note.text for note in section.footnotes.all())]
+                        text=plain_text(
+                            "\n\n".join(
+                                [section.text, *(note.text for note in section.footnotes.all())]
+                            )
                         ),
                         **common,
                     ),
@@ -182,12 +186,15 @@ LABEL_RELATIONS = (
 
 
 def add_compound_parts(records, frequency_of):
-    """Index the parts of compounds: a search for 'privacy' then finds 'privacyregels'."""
+    """Index the parts of compounds (a search for 'privacy' then finds 'privacyregels') and
+    hyphenated words written together (a search for 'wmoloket' finds 'Wmo-loket')."""
     words = {id(record): set(words_of(record.full_text)) for record in records}
     splits = split_compounds(set().union(*words.values()) if words else set(), frequency_of)
     for record in records:
-        parts = [splits[word] for word in sorted(words[id(record)]) if word in splits]
-        record.compound_parts = " ".join(f"{left} {right}" for left, right in parts)
+        split = [splits[word] for word in sorted(words[id(record)]) if word in splits]
+        parts = [f"{left} {right}" for left, right in split]
+        joined = sorted(set(dutch.joined_words(record.full_text)))
+        record.compound_parts = " ".join([*parts, *joined])
 
 
 def vocabulary_frequency(words):
@@ -250,6 +257,8 @@ def _plain(field_name):
 
 
 def _update_vectors(records):
+    if fts.available():
+        fts.write(records)
     if connection.vendor != "postgresql":
         return
     records.update(

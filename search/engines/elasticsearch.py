@@ -1,13 +1,14 @@
 """The Elasticsearch engine: the same contract as the embedded engine, on a cluster.
 
-One request answers a page: the ranked hits with highlighted snippets, the facet counts
-(terms aggregations) and the term suggester's corrections. The permission filter is part
-of every query, aggregation and suggestion check, so nothing a user may not see is
-counted or suggested. A query word is matched in titles, report titles and text (Dutch
-analysis, synonyms at search time), records with all words rank first, and compound parts
-count a little. If Elasticsearch is down, slow or answers with an error, the embedded
-engine answers instead and the result says so; Elasticsearch is tried again after
-``ELASTICSEARCH_RETRY_AFTER`` seconds.
+One request answers a page: the ranked hits with highlighted snippets and the facet counts
+(terms aggregations); "Bedoelde u …?" comes from the index vocabulary
+(``search.corrections``). The permission filter is part of every query, aggregation and
+suggestion check, so nothing a user may not see is counted or suggested. A query word is
+matched in titles, report titles, headings and text (Dutch analysis, synonyms at search
+time), records with all words rank first, and compound parts count a little. If
+Elasticsearch is down, slow or answers with an error, the embedded engine answers instead
+and the result says so; Elasticsearch is tried again after ``ELASTICSEARCH_RETRY_AFTER``
+seconds.
 """
 
 import logging
@@ -18,6 +19,7 @@ from django.conf import settings
 from elasticsearch.exceptions import ElasticsearchException
 from elasticsearch_dsl import MultiSearch, Q, Search
 
+from search.corrections import correct
 from search.elastic import index, sync
 from search.elastic.documents import FACET_SEPARATOR, SYNONYM_ANALYZER
 from search.engines.embedded import ALTERNATIVE_WEIGHT, EmbeddedEngine, compound_splits
@@ -41,7 +43,6 @@ SYNONYM_BOOST = 0.5
 SPLIT_BOOST = ALTERNATIVE_WEIGHT  # as the embedded engine weighs splits
 FACET_LIMIT = 20
 MAX_WINDOW = 10_000  # index.max_result_window: pages beyond it are empty, not errors
-SUGGEST_MIN_LENGTH = 4
 
 
 def visibility_filter(user):
@@ -100,7 +101,7 @@ class ElasticsearchUnavailable(Exception):
 
 @dataclass
 class Answer:
-    ranked: object  # the response holding the page's hits and the suggester's corrections
+    ranked: object  # the response holding the page's hits
     facets: dict
     total: int
 
@@ -159,11 +160,13 @@ class ElasticsearchEngine:
         if parsed.empty:
             return SearchResult(hits=[], total=0, engine=self.name)
         base = self._base(user, filters)
-        answer = self._page(base, parsed, limit, offset, sort, with_suggestions=True)
-        suggestion, searched_for = self._correction(parsed, answer.ranked), ""
-        # The suggester reads all content: a correction is offered only if it finds something
-        # this user may see, so suggestions never reveal restricted text.
-        if suggestion and answer.total == 0:
+        answer = self._page(base, parsed, limit, offset, sort)
+        # Corrections as the embedded engine makes them, each corrected word checked
+        # against what this user may see here: nothing restricted is ever suggested.
+        visible = self._base(user, None)
+        correction = correct(parsed.words, lambda word: self._visible_word(visible, word))
+        suggestion, searched_for = correction.text, ""
+        if suggestion and (correction.search_it or answer.total == 0):
             corrected = parse(suggestion)
             corrected_answer = self._page(base, corrected, limit, offset, sort)
             if corrected_answer.total:
@@ -183,7 +186,14 @@ class ElasticsearchEngine:
             engine=self.name,
         )
 
-    def _page(self, base, parsed, limit, offset, sort, with_suggestions=False, fuzzy=False):
+    @staticmethod
+    def _visible_word(visible, word) -> bool:
+        """Whether a vocabulary word occurs, as written, in a record of ``visible``."""
+        written = Q("term", **{"text.plain": word}) | Q("term", **{"title.plain": word})
+        found = visible.filter(written).extra(size=0, terminate_after=1).execute()
+        return found.hits.total.value > 0
+
+    def _page(self, base, parsed, limit, offset, sort, fuzzy=False):
         """Two searches in one request, run side by side: the ranked page (top hits only, so
         the engine may skip what cannot reach it) and the counts (matching without scoring)."""
         query = text_query(parsed, fuzzy=fuzzy)
@@ -197,13 +207,6 @@ class ElasticsearchEngine:
             pre_tags=[MARK_START], post_tags=[MARK_STOP], fragment_size=180,
             number_of_fragments=2, no_match_size=0,
         ).highlight("text")  # fmt: skip
-        if with_suggestions:
-            words = " ".join(word for word in parsed.words if len(word) >= SUGGEST_MIN_LENGTH)
-            if words:
-                ranked = ranked.suggest("words", words, term={
-                    "field": "text.plain", "suggest_mode": "missing",
-                    "min_word_length": SUGGEST_MIN_LENGTH, "sort": "score",
-                })  # fmt: skip
         counted = base.filter(query).extra(size=0, track_total_hits=True)
         counted.aggs.bucket("type", "terms", field="kind", size=len(RecordKind.choices))
         counted.aggs.bucket("kind", "terms", field="report_kind", size=FACET_LIMIT)
@@ -215,17 +218,6 @@ class ElasticsearchEngine:
         ranked_response, counted_response = both.add(ranked).add(counted).execute()
         return Answer(ranked_response, self._facets(counted_response),
                       counted_response.hits.total.value)  # fmt: skip
-
-    @staticmethod
-    def _correction(parsed, response) -> str:
-        if "suggest" not in response:
-            return ""
-        replacements = {
-            entry.text: entry.options[0].text for entry in response.suggest.words if entry.options
-        }
-        if not replacements:
-            return ""
-        return " ".join(replacements.get(word, word) for word in parsed.words)
 
     @staticmethod
     def _facets(response) -> dict:

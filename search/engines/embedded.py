@@ -20,20 +20,21 @@ from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQueryField,
     SearchRank,
-    TrigramSimilarity,
 )
 from django.core.exceptions import EmptyResultSet
 from django.db import connection, connections, transaction
 from django.db.models import BooleanField, F, FloatField, Q, Value
 from django.db.models.expressions import RawSQL
 
+from search import dutch, fts
 from search.compounds import split_compounds
+from search.corrections import correct
 from search.filters import FACET_OF_RELATION, LABEL_FACETS, as_list, named, single_valued_filters
 from search.frequencies import document_frequencies
 from search.grouping import group_near_identical
 from search.indexing import TEXT_SEARCH_CONFIG, vocabulary_frequency
 from search.labels import record_labels
-from search.models import PageFacet, RecordKind, SearchRecord, SearchTerm
+from search.models import PageFacet, RecordKind, SearchRecord
 from search.query import ParsedQuery, Term, parse, word_variants
 from search.results import Hit, SearchResult, TitleSuggestion
 from search.snippets import MARK_START, MARK_STOP, safe_snippet, simple_snippet
@@ -45,7 +46,6 @@ ALL_TERMS_BONUS = 2.0
 RERANK_DEPTH = 200  # candidates given the full score; results beyond are rarely read
 ALTERNATIVE_WEIGHT = 0.5
 RANK_NORMALISATION = 32  # rank / (rank + 1): scores comparable across record lengths
-SUGGESTION_MIN_SIMILARITY = 0.4
 FACET_LIMIT = 20
 
 
@@ -253,15 +253,15 @@ class EmbeddedEngine:
             return SearchResult(hits=[], total=0)
         records = apply_filters(SearchRecord.visible_to(user), filters)
         found = self.match(records, parsed)
-        suggestion, searched_for = self.suggest(parsed), ""
+        visible = SearchRecord.visible_to(user)
+        correction = correct(parsed.words, lambda word: self.visible_word(visible, word))
+        suggestion, searched_for = correction.text, ""
         if suggestion:
             corrected = parse(suggestion)
             corrected_found = self.match(records, corrected)
-            # The vocabulary spans all content: offer a correction only if it finds
-            # something this user may see, so suggestions never reveal restricted text.
-            if not corrected_found.matched.exists():
+            if not corrected_found.matched.exists():  # (within the filters)
                 suggestion = ""
-            elif not found.matched.exists():
+            elif correction.search_it or not found.matched.exists():
                 searched_for, parsed, found = suggestion, corrected, corrected_found
         facets = counted_alongside(found.matched)
         if sort == "newest":
@@ -297,6 +297,8 @@ class EmbeddedEngine:
     def match(self, records, parsed: ParsedQuery) -> Match:
         if connection.vendor == "postgresql":
             return self._match_postgres(records, parsed)
+        if fts.available():
+            return self._match_full_text(records, parsed)
         return self._match_simple(records, parsed)
 
     def _match_postgres(self, records, parsed):
@@ -352,8 +354,36 @@ class EmbeddedEngine:
         )
         return Match(matched, ranked, cheap, matcher)
 
+    def _match_full_text(self, records, parsed):
+        """SQLite with FTS5: the PostgreSQL ranking's parts in BM25 scores of the stemmed
+        table: any word, every word (a bonus), synonyms and compound splits (weighted
+        less), each through one MATCH."""
+        terms = [expression for term in parsed.terms if (expression := _fts_term(term))]
+        if not terms:
+            return Match(records.none(), ScoredRecords([], {}), ScoredRecords([], {}))
+        alternatives = [
+            " AND ".join(filter(None, map(_fts_term, alternative)))
+            for alternative in parsed.alternatives + compound_splits(parsed)
+        ]
+        alternatives = [f"({expression})" for expression in alternatives if expression]
+        any_word = " OR ".join(terms + alternatives)
+        visible_sql, params = records.values("pk").query.sql_with_params()
+        scores = fts.scores(" OR ".join(terms), visible_sql, params)
+        if len(terms) > 1:
+            for pk, score in fts.scores(" AND ".join(terms), visible_sql, params).items():
+                scores[pk] += ALL_TERMS_BONUS * score
+        if alternatives:
+            for pk, score in fts.scores(" OR ".join(alternatives), visible_sql, params).items():
+                scores[pk] = scores.get(pk, 0.0) + ALTERNATIVE_WEIGHT * score
+        matching, match_params = fts.matching_sql(any_word)
+        matched = records.filter(pk__in=RawSQL(matching, match_params))
+        order = sorted(scores, key=lambda pk: (-scores[pk], pk))
+        ranked = ScoredRecords(order, scores)
+        return Match(matched, ranked, ranked)
+
     def _match_simple(self, records, parsed):
-        """SQLite: any word (or variant, or synonym) as a substring; ranked in Python."""
+        """SQLite without FTS5: any word (or variant, or synonym) as a substring; ranked in
+        Python."""
         words = {v for word in parsed.words for v in word_variants(word)}
         for alternative in parsed.alternatives:
             words |= {word for term in alternative for word in term.words}
@@ -415,25 +445,40 @@ class EmbeddedEngine:
 
     # Suggestions -------------------------------------------------------------------------
 
-    def suggest(self, parsed: ParsedQuery) -> str:
-        """'Bedoelde u …?': the query with unknown words replaced by close known ones."""
-        if connection.vendor != "postgresql":
-            return ""
-        known = set(SearchTerm.objects.filter(word__in=parsed.words).values_list("word", flat=True))
-        corrected, changed = [], False
-        for word in parsed.words:
-            if word in known or len(word) < 4:
-                corrected.append(word)
-                continue
-            best = (
-                SearchTerm.objects.annotate(similarity=TrigramSimilarity("word", word))
-                .filter(similarity__gte=SUGGESTION_MIN_SIMILARITY)
-                .order_by("-similarity", "-frequency")
-                .first()
+    @staticmethod
+    def visible_word(visible, word: str) -> bool:
+        """Whether ``word`` (a vocabulary word: normalised) occurs in a record of
+        ``visible``: found through the text index, then read in the text itself."""
+        if connection.vendor == "postgresql":
+            (compiled,) = compile_tsqueries([_tsquery([Term((word,))], "&")])
+            candidates = visible.filter(
+                RawSQL("search_vector @@ %s::tsquery", [compiled], BooleanField())
             )
-            corrected.append(best.word if best else word)
-            changed = changed or best is not None
-        return " ".join(corrected) if changed else ""
+            lookup = "unaccent__icontains"
+        elif fts.available():
+            candidates = visible.filter(
+                pk__in=RawSQL(*fts.matching_sql(fts.quoted(dutch.stems(word) or [word])))
+            )
+            lookup = "icontains"  # SQLite folds no accents: a word with one is not offered
+        else:
+            candidates, lookup = visible, "icontains"
+        written = Q()
+        for field in ("title", "parent_title", "context", "text"):
+            written |= Q(**{f"{field}__{lookup}": word})
+        return candidates.filter(written).exists()
+
+
+def _fts_term(term: Term) -> str:
+    """A query term for FTS5: a word with its variants, or a phrase; '' for stop words only."""
+    if len(term.words) > 1:
+        stems = dutch.stems(term.text)
+        return fts.quoted(stems) if stems else ""
+    variants = sorted(
+        {stem for variant in word_variants(term.words[0]) for stem in dutch.stems(variant)}
+    )
+    if not variants:
+        return ""
+    return "(" + " OR ".join(fts.quoted([stem]) for stem in sorted(variants)) + ")"
 
 
 class ScoredRecords:
