@@ -1,10 +1,12 @@
 """What a user typed, as something an engine can search for safely.
 
 Input is normalised (quotes, accents, case) and reduced to words and phrases: text in
-double quotes is a phrase, and so is a hyphenated word ("Zeist-Oost" matches "Zeist
-Oost" too). Nothing the user types reaches a query parser unescaped: only letters and
-digits survive. Each word brings its Dutch plural variants (-tie/-ties, which the
-Snowball stemmer leaves apart), and theme synonyms in the query bring alternatives.
+double quotes is a phrase every hit must hold, and a hyphenated word is a phrase too
+("Zeist-Oost" matches "Zeist Oost"). Questions lose their question words, and "wie weet
+iets van X" or "expert X" is a question for a person about X (``intent``). Nothing the
+user types reaches a query parser unescaped: only letters and digits survive. Each word
+brings its Dutch plural variants (-tie/-ties, which the Snowball stemmer leaves apart),
+and theme synonyms in the query bring alternatives.
 """
 
 import functools
@@ -18,13 +20,33 @@ from wijkwijs.normalise import normalise
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
 QUOTED = re.compile(r'"([^"]+)"')
+# "wie weet iets van X", "expert X", "deskundige X": a question for a person, about X.
+EXPERT_INTENT = re.compile(
+    r"^\s*(?:wie\s+(?:weet|kent|heeft)\s+(?:er\s+)?(?:iets|veel|meer|alles|ervaring)?\s*"
+    r"(?:van|over|met)|(?:experts?|deskundigen?|specialist(?:en)?|kenners?)"
+    r"(?:\s+(?:in|op|voor|van|over|op het gebied van))?)\s+(?=\S)",
+    re.IGNORECASE,
+)
+# The words of asking, dropped from questions (four words or more, or ending in "?"): rare
+# in report text, they would otherwise outweigh the subject ("Waarom kiest Heerlen …?").
+QUESTION_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        """wat welke welk wie wiens hoe hoeveel hoelang hoezo waarom waar waardoor waarmee
+        waarvoor waarop waarin waarbij waarover waarnaar wanneer kun kunt kan kunnen je jij
+        jullie u we wij er is zijn was waren wordt worden werd doen doet gaat gaan""",
+    )
+)
+QUESTION_MIN_WORDS = 4
 
 
 @dataclass
 class Term:
-    """A word, or a phrase of words that must stand together."""
+    """A word, or a phrase of words that must stand together; a phrase the user quoted
+    must occur in every hit."""
 
     words: tuple[str, ...]
+    required: bool = False
 
     @property
     def text(self):
@@ -36,6 +58,7 @@ class ParsedQuery:
     original: str
     terms: list[Term]
     alternatives: list[list[Term]] = field(default_factory=list)  # synonym rewrites
+    intent: str = ""  # "expert": the user asks who knows about the terms
 
     @property
     def empty(self):
@@ -55,20 +78,30 @@ def word_variants(word: str) -> set[str]:
     return variants
 
 
+def is_question(raw: str, chunks: list[str]) -> bool:
+    return raw.rstrip().endswith("?") or len(chunks) >= QUESTION_MIN_WORDS
+
+
 def parse(raw: str) -> ParsedQuery:
     raw = (raw or "")[:MAX_QUERY_LENGTH]
     folded = raw.replace("“", '"').replace("”", '"').replace("„", '"')
+    intent = EXPERT_INTENT.match(folded)
+    asked = folded[intent.end() :] if intent else folded
     terms = []
-    for phrase in QUOTED.findall(folded):
+    for phrase in QUOTED.findall(asked):
         words = tuple(normalise(phrase).split())
         if words:
-            terms.append(Term(words))
-    for chunk in QUOTED.sub(" ", folded).replace('"', " ").split():
+            terms.append(Term(words, required=True))
+    chunks = QUOTED.sub(" ", asked).replace('"', " ").split()
+    question = is_question(asked, chunks)
+    for chunk in chunks:
         words = tuple(normalise(chunk).split())  # "Zeist-Oost" → ("zeist", "oost")
+        if question and words and len(words) == 1 and words[0] in QUESTION_WORDS:
+            continue
         if words:
             terms.append(Term(words))
     terms = terms[:MAX_TERMS]
-    query = ParsedQuery(original=raw.strip(), terms=terms)
+    query = ParsedQuery(original=raw.strip(), terms=terms, intent="expert" if intent else "")
     query.alternatives = synonym_rewrites(query)
     return query
 

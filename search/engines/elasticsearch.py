@@ -41,6 +41,8 @@ ALL_TERMS_BONUS = 5.0
 COMPOUND_PARTS_BOOST = 0.3
 SYNONYM_BOOST = 0.5
 SPLIT_BOOST = ALTERNATIVE_WEIGHT  # as the embedded engine weighs splits
+PROXIMITY_SLOP = 10
+PROXIMITY_BOOST = 1.0
 FACET_LIMIT = 20
 MAX_WINDOW = 10_000  # index.max_result_window: pages beyond it are empty, not errors
 
@@ -92,7 +94,15 @@ def text_query(parsed: ParsedQuery, fuzzy=False):
                                                 "boost": COMPOUND_PARTS_BOOST}}))  # fmt: skip
     clauses.append(Q("multi_match", query=all_words, fields=OWN_FIELDS,
                      analyzer=SYNONYM_ANALYZER, boost=SYNONYM_BOOST))  # fmt: skip
-    return Q("bool", should=clauses, minimum_should_match=1)
+    if len(parsed.words) > 1:  # the words close together
+        close = {"query": all_words, "slop": PROXIMITY_SLOP, "boost": PROXIMITY_BOOST}
+        clauses.append(Q("match_phrase", text=close))
+    required = [  # a quoted phrase must occur
+        Q("multi_match", query=term.text, type="phrase", fields=FIELDS)
+        for term in parsed.terms
+        if term.required
+    ]
+    return Q("bool", should=clauses, minimum_should_match=1, filter=required)
 
 
 class ElasticsearchUnavailable(Exception):

@@ -45,6 +45,8 @@ RANK_WEIGHTS = [0.1, 0.5, 0.4, 0.8]
 ALL_TERMS_BONUS = 2.0
 RERANK_DEPTH = 200  # candidates given the full score; results beyond are rarely read
 ALTERNATIVE_WEIGHT = 0.5
+PROXIMITY_WEIGHT = 1.0
+PROXIMITY_SPAN = 10  # words (SQLite's NEAR)
 RANK_NORMALISATION = 32  # rank / (rank + 1): scores comparable across record lengths
 FACET_LIMIT = 20
 
@@ -315,8 +317,12 @@ class EmbeddedEngine:
 
         # Synonym rewrites and compound splits widen the match, ranked below the user's words.
         alternatives = [(terms, "&") for terms in parsed.alternatives + compound_splits(parsed)]
+        any_word = _tsquery_text((parsed.terms, "|"), *alternatives)
+        required = [term for term in parsed.terms if term.required]
+        if required:  # a quoted phrase must occur
+            any_word = f"({any_word}) & ({_tsquery(required, '&')})"
         texts = [
-            _tsquery_text((parsed.terms, "|"), *alternatives),
+            any_word,
             _tsquery_text((parsed.terms, "&")),
             *(_tsquery_text(([term], "&")) for term in parsed.terms),
         ]
@@ -332,7 +338,20 @@ class EmbeddedEngine:
         for compiled_term, count in zip(compiled_terms, found, strict=True):
             weights.append(math.log(1 + (max(records_in_index, 1) - count + 0.5) / (count + 0.5)))
             score += weights[-1] * rank(_tsquery_constant(compiled_term))
-        score += ALL_TERMS_BONUS * (sum(weights) / len(weights)) * rank(all_words)
+        mean_weight = sum(weights) / len(weights)
+        score += ALL_TERMS_BONUS * mean_weight * rank(all_words)
+        if len(parsed.terms) > 1:  # the words close together: cover density ranking
+            score += (
+                PROXIMITY_WEIGHT
+                * mean_weight
+                * SearchRank(
+                    F("search_vector"),
+                    all_words,
+                    weights=RANK_WEIGHTS,
+                    cover_density=True,
+                    normalization=RANK_NORMALISATION,
+                )
+            )
         if compiled_alternatives is not None:
             score += ALTERNATIVE_WEIGHT * rank(_tsquery_constant(compiled_alternatives))
         matched = records.filter(matching(matcher))
@@ -366,15 +385,26 @@ class EmbeddedEngine:
             for alternative in parsed.alternatives + compound_splits(parsed)
         ]
         alternatives = [f"({expression})" for expression in alternatives if expression]
-        any_word = " OR ".join(terms + alternatives)
+        required = [_fts_term(term) for term in parsed.terms if term.required]
+
+        def holding_phrases(expression):  # a quoted phrase must occur
+            return " AND ".join([f"({expression})", *filter(None, required)])
+
         visible_sql, params = records.values("pk").query.sql_with_params()
-        scores = fts.scores(" OR ".join(terms), visible_sql, params)
+        scores = fts.scores(holding_phrases(" OR ".join(terms)), visible_sql, params)
         if len(terms) > 1:
             for pk, score in fts.scores(" AND ".join(terms), visible_sql, params).items():
                 scores[pk] += ALL_TERMS_BONUS * score
+            close = [fts.quoted(dutch.stems(word)) for word in parsed.words if dutch.stems(word)]
+            if len(close) > 1:  # the words close together
+                near = f"NEAR({' '.join(close)}, {PROXIMITY_SPAN})"
+                for pk, score in fts.scores(near, visible_sql, params).items():
+                    scores[pk] += PROXIMITY_WEIGHT * score
         if alternatives:
-            for pk, score in fts.scores(" OR ".join(alternatives), visible_sql, params).items():
+            alternative = holding_phrases(" OR ".join(alternatives))
+            for pk, score in fts.scores(alternative, visible_sql, params).items():
                 scores[pk] = scores.get(pk, 0.0) + ALTERNATIVE_WEIGHT * score
+        any_word = holding_phrases(" OR ".join(terms + alternatives))
         matching, match_params = fts.matching_sql(any_word)
         matched = records.filter(pk__in=RawSQL(matching, match_params))
         order = sorted(scores, key=lambda pk: (-scores[pk], pk))
