@@ -38,6 +38,26 @@ def trigrams(word: str) -> set[str]:
     return {padded[i : i + 3] for i in range(len(padded) - 2)}
 
 
+def edits(a: str, b: str) -> int:
+    """Letters inserted, deleted, replaced or swapped to turn ``a`` into ``b`` (optimal
+    string alignment distance): a typo is one or two of them."""
+    previous, current = None, list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        before, previous, current = previous, current, [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], before[j - 2] + 1)
+    return current[len(b)]
+
+
+def typo_edits(word: str) -> int:
+    """How many edits a typo of this word may have: two, three from ten letters (a longer
+    word that merely contains it is further away)."""
+    return 1 + len(word) // 5
+
+
 def similarity(a: str, b: str) -> float:
     first, second = trigrams(a), trigrams(b)
     return len(first & second) / len(first | second)
@@ -70,14 +90,15 @@ def close_words(word: str) -> list[tuple[str, int, float]]:
 def correct(words: list[str], visible_word) -> Correction:
     """The query's words with typos replaced; ``visible_word(word)`` says whether a word
     occurs in what the user may see. The correction is searched when every replaced word
-    was unknown or far less likely, and is close (a loose match is only offered)."""
+    was unknown or far less likely, and is close: a typo away (a loose match is only
+    offered)."""
     frequency = dict(SearchTerm.objects.filter(word__in=words).values_list("word", "frequency"))
     corrected, replaced, search_it = [], False, True
     for word in words:
         replacement, known = None, frequency.get(word, 0)
         if len(word) >= MIN_LENGTH and known <= RARE:
             for other, other_frequency, score in close_words(word):
-                close = score >= CLOSE_SIMILARITY
+                close = score >= CLOSE_SIMILARITY and edits(word, other) <= typo_edits(word)
                 if known and not (close and other_frequency >= MUCH_MORE_LIKELY * known):
                     continue  # a known word stays unless a close one is far more likely
                 if visible_word(other):
