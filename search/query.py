@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 
+from search.derivations import derivations
 from wijkwijs.normalise import normalise
 
 MAX_QUERY_LENGTH = 200
@@ -58,6 +59,7 @@ class ParsedQuery:
     original: str
     terms: list[Term]
     alternatives: list[list[Term]] = field(default_factory=list)  # synonym rewrites
+    derived: list[list[Term]] = field(default_factory=list)  # a word's derivations instead
     intent: str = ""  # "expert": the user asks who knows about the terms
 
     @property
@@ -103,7 +105,21 @@ def parse(raw: str) -> ParsedQuery:
     terms = terms[:MAX_TERMS]
     query = ParsedQuery(original=raw.strip(), terms=terms, intent="expert" if intent else "")
     query.alternatives = synonym_rewrites(query)
+    query.derived = derivation_rewrites(query)
     return query
+
+
+MAX_DERIVED = 6
+
+
+def derivation_rewrites(query: ParsedQuery) -> list[list[Term]]:
+    """The query with one word replaced by each of its derivations in the vocabulary."""
+    related = derivations(term.words[0] for term in query.terms if len(term.words) == 1)
+    rewrites = []
+    for position, term in enumerate(query.terms):
+        for other in related.get(term.words[0], []) if len(term.words) == 1 else []:
+            rewrites.append([*query.terms[:position], Term((other,)), *query.terms[position + 1 :]])
+    return rewrites[:MAX_DERIVED]
 
 
 @functools.lru_cache(maxsize=1024)

@@ -86,10 +86,12 @@ def text_query(parsed: ParsedQuery, fuzzy=False):
         every_word = Q("multi_match", query=all_words, type="cross_fields", fields=OWN_FIELDS,
                        operator="and")  # fmt: skip
         clauses.append(Q("constant_score", filter=every_word, boost=ALL_TERMS_BONUS))
-    # A compound query word also finds its two parts side by side ('wijkteam': wijk, team).
-    for left, right in compound_splits(parsed):
-        clauses.append(Q("multi_match", query=f"{left.text} {right.text}", type="cross_fields",
-                         fields=OWN_FIELDS, operator="and", boost=SPLIT_BOOST))  # fmt: skip
+    # A compound query word also finds its two parts side by side ('wijkteam': wijk, team),
+    # and a word its derivations ('opbouwwerkers': opbouwwerk).
+    for rewrite in [*compound_splits(parsed), *parsed.derived]:
+        words = " ".join(term.text for term in rewrite)
+        every = {"type": "cross_fields", "fields": OWN_FIELDS, "operator": "and"}
+        clauses.append(Q("multi_match", query=words, boost=SPLIT_BOOST, **every))
     clauses.append(Q("match", **{"text.parts": {"query": all_words,
                                                 "boost": COMPOUND_PARTS_BOOST}}))  # fmt: skip
     clauses.append(Q("multi_match", query=all_words, fields=OWN_FIELDS,

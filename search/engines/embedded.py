@@ -189,6 +189,12 @@ def compound_splits(parsed: ParsedQuery) -> list[list[Term]]:
     return [[Term((left,)), Term((right,))] for left, right in splits.values()]
 
 
+def widenings(parsed: ParsedQuery) -> list[list[Term]]:
+    """Rewrites that widen the match, each ranked below the user's own words: theme
+    synonyms, derivations and compound splits."""
+    return parsed.alternatives + parsed.derived + compound_splits(parsed)
+
+
 def _tsquery(terms: list[Term], joiner: str) -> str:
     parts = []
     for term in terms:
@@ -315,8 +321,7 @@ class EmbeddedEngine:
         def matching(search_query):
             return RawSQL("search_vector @@ %s::tsquery", search_query.params, BooleanField())
 
-        # Synonym rewrites and compound splits widen the match, ranked below the user's words.
-        alternatives = [(terms, "&") for terms in parsed.alternatives + compound_splits(parsed)]
+        alternatives = [(terms, "&") for terms in widenings(parsed)]
         any_word = _tsquery_text((parsed.terms, "|"), *alternatives)
         required = [term for term in parsed.terms if term.required]
         if required:  # a quoted phrase must occur
@@ -382,7 +387,7 @@ class EmbeddedEngine:
             return Match(records.none(), ScoredRecords([], {}), ScoredRecords([], {}))
         alternatives = [
             " AND ".join(filter(None, map(_fts_term, alternative)))
-            for alternative in parsed.alternatives + compound_splits(parsed)
+            for alternative in widenings(parsed)
         ]
         alternatives = [f"({expression})" for expression in alternatives if expression]
         required = [_fts_term(term) for term in parsed.terms if term.required]
