@@ -25,6 +25,7 @@ from search.elastic.documents import FACET_SEPARATOR, SYNONYM_ANALYZER
 from search.engines.embedded import ALTERNATIVE_WEIGHT, EmbeddedEngine, compound_splits
 from search.filters import LABEL_FACETS, as_list, single_valued_filters
 from search.grouping import group_near_identical
+from search.intents import with_answers
 from search.models import RecordKind, full_text
 from search.query import ParsedQuery, parse
 from search.results import Hit, SearchResult, TitleSuggestion
@@ -189,8 +190,11 @@ class ElasticsearchEngine:
             suggestion = ""
         if answer.total == 0 and not suggestion:
             answer = self._page(base, parsed, limit, offset, sort, fuzzy=True)
+        hits = group_near_identical([self._hit(hit, parsed) for hit in answer.ranked])
+        if sort == "relevance":
+            hits = with_answers(parsed, hits, user, self, limit, offset)
         return SearchResult(
-            hits=group_near_identical([self._hit(hit, parsed) for hit in answer.ranked]),
+            hits=hits,
             total=answer.total,
             facets=answer.facets,
             suggestion=suggestion,

@@ -33,6 +33,7 @@ from search.filters import FACET_OF_RELATION, LABEL_FACETS, as_list, named, sing
 from search.frequencies import document_frequencies
 from search.grouping import group_near_identical
 from search.indexing import TEXT_SEARCH_CONFIG, vocabulary_frequency
+from search.intents import with_answers
 from search.labels import record_labels
 from search.models import PageFacet, RecordKind, SearchRecord
 from search.query import ParsedQuery, Term, parse, word_variants
@@ -280,6 +281,8 @@ class EmbeddedEngine:
             ranked = found.ranked if offset + limit <= RERANK_DEPTH else found.deep_ranked
         page = list(ranked[offset : offset + limit])
         hits = group_near_identical(self.hits(page, parsed, found.headline_query))
+        if sort == "relevance":
+            hits = with_answers(parsed, hits, user, self, limit, offset)
         facets = facets()
         return SearchResult(
             hits=hits,
