@@ -108,6 +108,22 @@ def text_query(parsed: ParsedQuery, fuzzy=False):
     return Q("bool", should=clauses, minimum_should_match=1, filter=required)
 
 
+def clause_summary(explanation: dict, depth: int = 3) -> str:
+    """The fields and words one scoring clause matched, from its explanation tree."""
+    matched = []
+
+    def walk(node, level):
+        description = node.get("description", "")
+        if description.startswith("weight("):
+            matched.append(description[len("weight(") :].split(" in ")[0])
+        elif level < depth:
+            for child in node.get("details", []):
+                walk(child, level + 1)
+
+    walk(explanation, 0)
+    return ", ".join(dict.fromkeys(matched)) or explanation.get("description", "")[:80]
+
+
 class ElasticsearchUnavailable(Exception):
     pass
 
@@ -139,6 +155,26 @@ class ElasticsearchEngine:
             return self._guarded(self._suggest_titles, prefix, user, limit)
         except ElasticsearchUnavailable:
             return EmbeddedEngine().suggest_titles(prefix, user, limit)
+
+    def explain(self, query, user=None, limit=10) -> list[dict]:
+        """Why each of the top hits ranks where it does: Elasticsearch's own explanation,
+        one line per clause that scored (no fallback: this asks Elasticsearch itself)."""
+        parsed = parse(query)
+        if parsed.empty:
+            return []
+        search = self._base(user, None).query(text_query(parsed)).extra(explain=True)[:limit]
+        return [
+            {
+                "rank": rank,
+                "score": float(hit.meta.score or 0),
+                "title": hit.title,
+                "reasons": [
+                    f"{detail['value']:+.4f}  {clause_summary(detail)}"
+                    for detail in hit.meta.explanation.to_dict().get("details", [])
+                ],
+            }
+            for rank, hit in enumerate(search.execute(), start=1)
+        ]
 
     def _guarded(self, call, *arguments):
         cls = type(self)

@@ -10,6 +10,7 @@ Every query is limited to the records the user may see before anything is counte
 hits, snippets, facet counts and suggestions never reveal restricted content.
 """
 
+import dataclasses
 import functools
 import math
 from concurrent.futures import ThreadPoolExecutor
@@ -251,6 +252,9 @@ class Match:
     ranked: object  # the best RERANK_DEPTH matches, fully scored
     deep_ranked: object  # every match, by the cheap score (for pages past the candidates)
     headline_query: object = None
+    # What the score adds up, for ``explain``: (reason, SQL expression) on PostgreSQL,
+    # (reason, {record id: score}) on SQLite.
+    components: list = dataclasses.field(default_factory=list)
 
 
 class EmbeddedEngine:
@@ -303,6 +307,36 @@ class EmbeddedEngine:
         )
         return [TitleSuggestion(*record) for record in records]
 
+    def explain(self, query, user=None, limit=10) -> list[dict]:
+        """Why each of the top hits ranks where it does: the parts its score adds up."""
+        parsed = parse(query)
+        if parsed.empty:
+            return []
+        found = self.match(SearchRecord.visible_to(user), parsed)
+        page = list(found.ranked[:limit])
+        records = SearchRecord.objects.filter(pk__in=[record.pk for record in page])
+        names = [f"part_{number}" for number in range(len(found.components))]
+        if connection.vendor == "postgresql":
+            expressions = [expression for _reason, expression in found.components]
+            records = records.annotate(**dict(zip(names, expressions, strict=True)))
+            rows = records.values_list("pk", "title", *names)
+            parts = {pk: (title, values) for pk, title, *values in rows}
+        else:
+            parts = {
+                pk: (title, [scores.get(pk, 0.0) for _reason, scores in found.components])
+                for pk, title in records.values_list("pk", "title")
+            }
+        explained = []
+        for rank, record in enumerate(page, start=1):
+            title, values = parts[record.pk]
+            reasons = [
+                f"{float(value or 0):+.4f}  {reason}"
+                for (reason, _expression), value in zip(found.components, values, strict=True)
+            ]
+            score = float(getattr(record, "score", 0) or 0)
+            explained.append({"rank": rank, "score": score, "title": title, "reasons": reasons})
+        return explained
+
     # Matching and ranking ------------------------------------------------------------
 
     def match(self, records, parsed: ParsedQuery) -> Match:
@@ -342,26 +376,32 @@ class EmbeddedEngine:
         # ts_rank knows no document frequency: weight each term by its rarity (IDF), so
         # 'privacy' counts for more than 'wijkteam' in "privacy wijkteam".
         records_in_index, found = document_frequencies(compiled_terms)
-        score, weights = Value(0.0, output_field=FloatField()), []
-        for compiled_term, count in zip(compiled_terms, found, strict=True):
+        components, weights = [], []
+        for term, compiled_term, count in zip(parsed.terms, compiled_terms, found, strict=True):
             weights.append(math.log(1 + (max(records_in_index, 1) - count + 0.5) / (count + 0.5)))
-            score += weights[-1] * rank(_tsquery_constant(compiled_term))
-        mean_weight = sum(weights) / len(weights)
-        score += ALL_TERMS_BONUS * mean_weight * rank(all_words)
-        if len(parsed.terms) > 1:  # the words close together: cover density ranking
-            score += (
-                PROXIMITY_WEIGHT
-                * mean_weight
-                * SearchRank(
-                    F("search_vector"),
-                    all_words,
-                    weights=RANK_WEIGHTS,
-                    cover_density=True,
-                    normalization=RANK_NORMALISATION,
+            components.append(
+                (
+                    f"'{term.text}' (rarity {weights[-1]:.2f}, in {count} records)",
+                    weights[-1] * rank(_tsquery_constant(compiled_term)),
                 )
             )
+        mean_weight = sum(weights) / len(weights)
+        components.append(("every word", ALL_TERMS_BONUS * mean_weight * rank(all_words)))
+        if len(parsed.terms) > 1:  # the words close together: cover density ranking
+            close = SearchRank(
+                F("search_vector"),
+                all_words,
+                weights=RANK_WEIGHTS,
+                cover_density=True,
+                normalization=RANK_NORMALISATION,
+            )
+            components.append(("words close together", PROXIMITY_WEIGHT * mean_weight * close))
         if compiled_alternatives is not None:
-            score += ALTERNATIVE_WEIGHT * rank(_tsquery_constant(compiled_alternatives))
+            alternative = rank(_tsquery_constant(compiled_alternatives))
+            components.append(
+                ("synonyms, derivations, compound parts", ALTERNATIVE_WEIGHT * alternative)
+            )
+        score = sum((expression for _reason, expression in components), Value(0.0))
         matched = records.filter(matching(matcher))
         # Two phases: one cheap rank over every match picks the candidates, the full score
         # orders them. Keys only: the text is fetched for the hits shown, not for every match.
@@ -379,7 +419,7 @@ class EmbeddedEngine:
             .annotate(score=score)
             .order_by("-score", "pk")
         )
-        return Match(matched, ranked, cheap, matcher)
+        return Match(matched, ranked, cheap, matcher, components)
 
     def _match_full_text(self, records, parsed):
         """SQLite with FTS5: the PostgreSQL ranking's parts in BM25 scores of the stemmed
@@ -399,25 +439,28 @@ class EmbeddedEngine:
             return " AND ".join([f"({expression})", *filter(None, required)])
 
         visible_sql, params = records.values("pk").query.sql_with_params()
-        scores = fts.scores(holding_phrases(" OR ".join(terms)), visible_sql, params)
+        parts = [("words (BM25)", 1.0, " OR ".join(terms))]
         if len(terms) > 1:
-            for pk, score in fts.scores(" AND ".join(terms), visible_sql, params).items():
-                scores[pk] += ALL_TERMS_BONUS * score
+            parts.append(("every word", ALL_TERMS_BONUS, " AND ".join(terms)))
             close = [fts.quoted(dutch.stems(word)) for word in parsed.words if dutch.stems(word)]
-            if len(close) > 1:  # the words close together
+            if len(close) > 1:
                 near = f"NEAR({' '.join(close)}, {PROXIMITY_SPAN})"
-                for pk, score in fts.scores(near, visible_sql, params).items():
-                    scores[pk] += PROXIMITY_WEIGHT * score
+                parts.append(("words close together", PROXIMITY_WEIGHT, near))
         if alternatives:
-            alternative = holding_phrases(" OR ".join(alternatives))
-            for pk, score in fts.scores(alternative, visible_sql, params).items():
-                scores[pk] = scores.get(pk, 0.0) + ALTERNATIVE_WEIGHT * score
+            reason = "synonyms, derivations, compound parts"
+            parts.append((reason, ALTERNATIVE_WEIGHT, " OR ".join(alternatives)))
+        components, scores = [], {}
+        for reason, weight, expression in parts:
+            found = fts.scores(holding_phrases(expression), visible_sql, params)
+            components.append((reason, {pk: weight * score for pk, score in found.items()}))
+            for pk, score in components[-1][1].items():
+                scores[pk] = scores.get(pk, 0.0) + score
         any_word = holding_phrases(" OR ".join(terms + alternatives))
         matching, match_params = fts.matching_sql(any_word)
         matched = records.filter(pk__in=RawSQL(matching, match_params))
         order = sorted(scores, key=lambda pk: (-scores[pk], pk))
         ranked = ScoredRecords(order, scores)
-        return Match(matched, ranked, ranked)
+        return Match(matched, ranked, ranked, components=components)
 
     def _match_simple(self, records, parsed):
         """SQLite without FTS5: any word (or variant, or synonym) as a substring; ranked in
