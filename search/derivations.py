@@ -3,48 +3,58 @@
 Snowball joins inflections (eenzame/eenzaamheid, zelfsturende/zelfsturing, werkers/werker),
 not derivations: 'opbouwwerker' and 'opbouwwerk', 'ondersteuner' and 'ondersteuning',
 'teamleider' and 'teamleiding'. Two words are derivations of each other when their stems
-share a root once one derivational suffix is taken off (a person -er/-ster, -schap, -heid,
--isch, -lijk). Only words the index holds are offered, the most frequent first, so the
+share a root once one derivational suffix is taken off (a person -er/-der/-ster, -schap,
+-heid, -ing, -isch). Only words the index holds are offered, the most frequent first, so the
 table follows the content rather than a word list.
 """
+
+import re
 
 from search import dutch
 from search.models import SearchTerm
 
-SUFFIXES = ("ster", "ers", "er", "schap", "heid", "isch", "lijk", "ing", "en", "end", "ende")
+# Longest first; "-der" is the person after an r (beheerder, bestuurder).
+SUFFIXES = tuple(
+    re.findall(r"\w+", "sters ders ster ische schap heid ende ingen ers der isch ing end er en")
+)
 MIN_ROOT = 4
 PER_WORD = 3
-MAX_LENGTH_GAIN = 7  # letters a derivation may add to the root
+CANDIDATES = 200
 
 
-def root(stem: str) -> str:
-    for suffix in SUFFIXES:
-        if stem.endswith(suffix) and len(stem) - len(suffix) >= MIN_ROOT:
-            return stem[: -len(suffix)]
-    return stem
+def bases(word: str) -> set[str]:
+    """The word, and the word without each derivational suffix it ends in."""
+    return {word} | {
+        word[: -len(suffix)]
+        for suffix in SUFFIXES
+        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_ROOT
+    }
+
+
+def roots(word: str) -> set[str]:
+    """The stems of a word's bases: two words sharing one are derivations of each other."""
+    return {dutch.stem(base) for base in bases(word)}
 
 
 def derivations(words) -> dict[str, list[str]]:
     """{query word: vocabulary words derived from the same root}, for words of 5+ letters."""
     related = {}
     for word in dict.fromkeys(words):
-        if len(word) < MIN_ROOT + 1 or word in dutch.STOP_WORDS:
+        if len(word) <= MIN_ROOT or word in dutch.STOP_WORDS:
             continue
-        stem = dutch.stem(word)
-        base = root(stem)
+        shortest = min(bases(word), key=len)
+        prefix = shortest[: max(MIN_ROOT, len(shortest) - 1)]  # a stem may lose a letter
         candidates = (
-            SearchTerm.objects.filter(word__startswith=base)
+            SearchTerm.objects.filter(word__startswith=prefix)
             .order_by("-frequency", "word")
-            .values_list("word", flat=True)[:200]
+            .values_list("word", flat=True)[:CANDIDATES]
         )
-        found, stems_seen = [], {stem}
+        wanted, found, stems_seen = roots(word), [], {dutch.stem(word)}
         for candidate in candidates:
-            other = dutch.stem(candidate)
-            if other in stems_seen or len(candidate) > len(base) + MAX_LENGTH_GAIN:
-                continue
-            if root(other) == base:
+            stem = dutch.stem(candidate)
+            if stem not in stems_seen and roots(candidate) & wanted:
                 found.append(candidate)
-                stems_seen.add(other)
+                stems_seen.add(stem)
             if len(found) == PER_WORD:
                 break
         if found:
