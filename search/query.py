@@ -48,6 +48,7 @@ class Term:
 
     words: tuple[str, ...]
     required: bool = False
+    weight: float = 1.0  # a named municipality weighs more (it boosts, it does not filter)
 
     @property
     def text(self):
@@ -103,6 +104,10 @@ def parse(raw: str) -> ParsedQuery:
         if words:
             terms.append(Term(words))
     terms = terms[:MAX_TERMS]
+    places = municipality_names()
+    for term in terms:
+        if term.text in places:
+            term.weight = PLACE_WEIGHT
     query = ParsedQuery(original=raw.strip(), terms=terms, intent="expert" if intent else "")
     query.alternatives = synonym_rewrites(query)
     query.derived = derivation_rewrites(query)
@@ -110,6 +115,16 @@ def parse(raw: str) -> ParsedQuery:
 
 
 MAX_DERIVED = 6
+PLACE_WEIGHT = 1.5
+
+
+def municipality_names() -> frozenset[str]:
+    """The normalised names and name variants of the municipalities."""
+    MunicipalityPage = apps.get_model("wijkwijs", "MunicipalityPage")
+    names = set()
+    for title, variants in MunicipalityPage.objects.live().values_list("title", "name_variants"):
+        names |= {normalise(name) for name in (title, *(variants or "").splitlines())}
+    return frozenset(filter(None, names))
 
 
 def derivation_rewrites(query: ParsedQuery) -> list[list[Term]]:

@@ -81,7 +81,8 @@ def text_query(parsed: ParsedQuery, fuzzy=False):
                              prefix_length=1))  # fmt: skip
         else:
             # Blended term statistics: a word common in the text is not rare in titles.
-            clauses.append(Q("multi_match", query=term.text, fields=FIELDS, type="cross_fields"))
+            blended = {"fields": FIELDS, "type": "cross_fields", "boost": term.weight}
+            clauses.append(Q("multi_match", query=term.text, **blended))
     all_words = " ".join(parsed.words)
     if len(parsed.words) > 1:
         every_word = Q("multi_match", query=all_words, type="cross_fields", fields=OWN_FIELDS,

@@ -378,7 +378,8 @@ class EmbeddedEngine:
         records_in_index, found = document_frequencies(compiled_terms)
         components, weights = [], []
         for term, compiled_term, count in zip(parsed.terms, compiled_terms, found, strict=True):
-            weights.append(math.log(1 + (max(records_in_index, 1) - count + 0.5) / (count + 0.5)))
+            rarity = math.log(1 + (max(records_in_index, 1) - count + 0.5) / (count + 0.5))
+            weights.append(term.weight * rarity)
             components.append(
                 (
                     f"'{term.text}' (rarity {weights[-1]:.2f}, in {count} records)",
