@@ -440,7 +440,8 @@ class EmbeddedEngine:
             return " AND ".join([f"({expression})", *filter(None, required)])
 
         visible_sql, params = records.values("pk").query.sql_with_params()
-        parts = [("words (BM25)", 1.0, " OR ".join(terms))]
+        words = ", ".join(f"'{term.text}'" for term in parsed.terms)
+        parts = [(f"{words} (BM25: rarity and frequency)", 1.0, " OR ".join(terms))]
         if len(terms) > 1:
             parts.append(("every word", ALL_TERMS_BONUS, " AND ".join(terms)))
             close = [fts.quoted(dutch.stems(word)) for word in parsed.words if dutch.stems(word)]
