@@ -8,8 +8,9 @@ real corpus: sections are made of real paragraphs (Dutch vocabulary) recombined 
 sections' lengths, labelled with demo themes and municipalities, some members-only. Then 200
 mixed queries (one to three words, some with a facet filter, some with a typo) run through the
 embedded engine (hits, snippets and facet counts) and through `wagtail-default`
-(`Page.objects.live().search`), both as a signed-in editor. Prints p50 and p95 per engine, the
-median over runs, with the machine described.
+(`Page.objects.live().search`), as a signed-in editor, an anonymous visitor and a signed-in
+member of a community (`--as`; the last two search with the visibility condition). Prints p50
+and p95 per engine and user, the median over runs, with the machine described.
 
 With `--engines elasticsearch,…` the records are also bulk-loaded into a fresh Elasticsearch
 index (`search_index rebuild`: records per second are printed) and the same queries run on it;
@@ -57,6 +58,12 @@ def main():
     parser.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
     parser.add_argument("--engines", default="embedded,wagtail-default")
     parser.add_argument(
+        "--as",
+        dest="users",
+        default="editor,anonymous,member",
+        help="who searches: editor (sees everything), anonymous, member (of a community)",
+    )
+    parser.add_argument(
         "--reuse",
         action="store_true",
         help="time the bench database as it is (after an earlier run), without building",
@@ -90,7 +97,8 @@ def main():
         ]
         size = ReportSection.objects.count()
         print(f"Machine: {describe_machine()}\nReusing the bench database: {size} sections")
-        measure(size, make_queries(paragraphs, rng), editor, args.runs, args.engines.split(","))
+        users = searching_users(editor, args.users)
+        measure(size, make_queries(paragraphs, rng), users, args.runs, args.engines.split(","))
         return
     call_command("migrate", verbosity=0)
     call_command("load_demo", verbosity=0, stdout=io.StringIO())
@@ -100,6 +108,7 @@ def main():
     paragraphs = [p for text in real for p in text.split("\n\n") if len(p) > 80]
     lengths = [len(text) for text in real if text]
     editor = get_user_model().objects.create_superuser("bench", "bench@example.invalid", "bench-x1")
+    users = searching_users(editor, args.users)
     print(f"Machine: {describe_machine()}")
     print(f"Source: {len(real)} real sections, {len(paragraphs)} paragraphs")
     created = 0
@@ -108,7 +117,7 @@ def main():
         created = grow_to(size, created, paragraphs, lengths, rng)
         build = time.perf_counter() - started
         print(f"\n{size} sections (built and indexed in {build:.0f} s):")
-        measure(size, make_queries(paragraphs, rng), editor, args.runs, args.engines.split(","))
+        measure(size, make_queries(paragraphs, rng), users, args.runs, args.engines.split(","))
     print("\nTargets at 100k sections, 2 cores: embedded (PostgreSQL) p95 ≤ 200 ms, p50 ≤ 50 ms;"
           " elasticsearch p95 ≤ 50 ms, bulk load ≥ 1,000 sections/s.")  # fmt: skip
 
@@ -133,31 +142,47 @@ def load_elasticsearch():
           f"({built['records'] / seconds:.0f} records/s)")  # fmt: skip
 
 
-def measure(size, queries, editor, runs, engines=("embedded", "wagtail-default")):
+def searching_users(editor, names) -> dict:
+    """The users searches run as: the editor, an anonymous visitor, and a member of every
+    community that has a members group (so members-only sections count for them)."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import AnonymousUser
+
+    from wijkwijs.models import CommunityPage
+
+    member, _created = get_user_model().objects.get_or_create(username="bench-member")
+    for community in CommunityPage.objects.exclude(members_group=None):
+        member.groups.add(community.members_group)
+    users = {"editor": editor, "anonymous": AnonymousUser(), "member": member}
+    return {name: users[name] for name in names.split(",")}
+
+
+def measure(size, queries, users, runs, engines=("embedded", "wagtail-default")):
     from django.test import override_settings
 
     print(f"{len(queries)} queries at {size} sections:")
     # Only the measurement uses Elasticsearch: building the corpus sends nothing to it.
     elasticsearch = override_settings(
         ELASTICSEARCH_URL=elasticsearch_url() if "elasticsearch" in engines else "",
-        ELASTICSEARCH_INDEX_PREFIX="bench",
+        ELASTICSEARCH_INDEX_PREFIX=os.environ.get("WIJKWIJS_BENCH_INDEX_PREFIX", "bench"),
         ELASTICSEARCH_TIMEOUT=30,
         # One shard per core: a search runs on both cores (the README's sizing advice).
         ELASTICSEARCH_SHARDS=os.cpu_count() or 1,
     )
     for engine_name in engines:
-        p50s, p95s = [], []
         if engine_name == "elasticsearch":
             elasticsearch.enable()
             load_elasticsearch()
-        for _run in range(runs):
-            times = time_queries(engine_name, queries, editor)
-            p50s.append(statistics.median(times))
-            p95s.append(percentile(times, 0.95))
-        print(
-            f"  {engine_name:<16} p50 {statistics.median(p50s) * 1000:7.1f} ms"
-            f"   p95 {statistics.median(p95s) * 1000:7.1f} ms   (median of {runs} runs)"
-        )
+        for user_name, user in users.items():
+            p50s, p95s = [], []
+            for _run in range(runs):
+                times = time_queries(engine_name, queries, user)
+                p50s.append(statistics.median(times))
+                p95s.append(percentile(times, 0.95))
+            print(
+                f"  {engine_name:<16} {user_name:<10} p50 {statistics.median(p50s) * 1000:7.1f} ms"
+                f"   p95 {statistics.median(p95s) * 1000:7.1f} ms   (median of {runs} runs)"
+            )
         if engine_name == "elasticsearch":
             elasticsearch.disable()
 

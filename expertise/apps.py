@@ -7,6 +7,9 @@ class ExpertiseConfig(AppConfig):
     verbose_name = _("Expertise: organisaties en experts")
 
     def ready(self):
+        from expertise.finding import expert_answers
         from expertise.signals import connect
+        from search.intents import register
 
         connect()
+        register("expert", expert_answers)

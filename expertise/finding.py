@@ -12,6 +12,7 @@ Only what the user may see counts: the engine returns visible evidence only, and
 experts themselves are filtered by visibility and consent.
 """
 
+import html
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from documents.models import ReportAuthor, ReportPage
 from expertise.models import ExpertPage, OrganisationPage
 from practices.models import PracticePage
+from search import dutch
 from search.engines import get_engine
 from search.filters import named
 from search.models import RecordKind
@@ -126,10 +128,17 @@ def understand(text: str) -> Question:
     )
     places, rest = _named_in(normalise(text), places_by_name)
     topic = " ".join(word for word in rest.split() if word not in QUESTION_WORDS)
-    themes_by_name = pages_by_name(
-        ThemePage.objects.live(), lambda page: (page.title, page.slug, *page.synonym_list)
-    )
-    themes, _rest = _named_in(topic, themes_by_name)
+    # Themes by their Dutch stems, in Dutch or English: "eenzame ouderen" and "loneliness"
+    # are about the theme Eenzaamheid.
+    themes_by_stems = {
+        " ".join(dutch.stems(name)): page
+        for name, page in pages_by_name(
+            ThemePage.objects.live(),
+            lambda page: (page.title, page.label_en, page.slug, *page.synonym_list),
+        ).items()
+        if dutch.stems(name)
+    }
+    themes, _rest = _named_in(" ".join(dutch.stems(topic)), themes_by_stems)
     return Question(text=text.strip(), topic=topic, places=places, themes=themes)
 
 
@@ -277,3 +286,23 @@ def find_experts(text, user, municipality="", organisation="", theme="", engine=
     if place_dropped:
         matches = ranked(chosen_places)
     return ExpertFinding(question, matches, place_dropped=place_dropped)
+
+
+def expert_answers(topic, user, engine) -> list[Hit]:
+    """The experts the finder names for a topic, as search hits whose snippet gives the
+    reasons (the main box's answer to "wie weet iets van …")."""
+    answers = []
+    for match in find_experts(topic, user, engine=engine).matches:
+        reasons = " · ".join(f"{reason.heading}: {reason.label}" for reason in match.reasons)
+        answers.append(
+            Hit(
+                type=str(RecordKind.EXPERT.label),
+                title=match.expert.title,
+                url=match.expert.url,
+                text=reasons,
+                snippet=html.escape(reasons),
+                score=round(match.score, 4),
+                page_id=match.expert.pk,
+            )
+        )
+    return answers

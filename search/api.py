@@ -49,7 +49,7 @@ def search_api(request):
     for hit in result.hits if listed else []:
         item = {
             "type": hit.type,
-            "title": f"{hit.parent_title} › {hit.title}" if hit.parent_title else hit.title,
+            "title": hit.heading_path,
             "url": request.build_absolute_uri(hit.url),
             "snippet": hit.snippet,
             "labels": hit.labels,

@@ -38,6 +38,7 @@ class Judgment:
     filters: dict
     passages: list[Passage]
     must_not: list[str]
+    source: str = ""  # the document the passages come from
 
     @property
     def is_access_check(self):
@@ -68,6 +69,7 @@ def load_judgments(path: Path) -> list[Judgment]:
                     filters=item.get("filters", {}),
                     passages=list(passages.values()),
                     must_not=[normalise(entry["phrase"]) for entry in item.get("must_not", [])],
+                    source=str(item.get("source", "")),
                 )
             )
     return judgments
@@ -120,17 +122,45 @@ def mean(values):
     return sum(values) / len(values) if values else 0.0
 
 
+def figures(scored: list[tuple[QueryScore, list[Hit]]]) -> dict:
+    """The metrics of a set of scored queries (access checks count as leaks only)."""
+    ranked = [s for s, _hits in scored if not s.judgment.is_access_check]
+    return {
+        "queries": len(scored),
+        "ndcg": round(mean(s.ndcg for s in ranked), 4),
+        "recall": round(mean(s.recall for s in ranked), 4),
+        "mrr": round(mean(s.reciprocal_rank for s in ranked), 4),
+        "must_not_violations": sum(s.must_not_violations for s, _ in scored),
+        "access_leaks": sum(1 for s, _ in scored if s.judgment.is_access_check and s.leaked),
+    }
+
+
+def by_source(scored: list[tuple[QueryScore, list[Hit]]]) -> dict:
+    """The metrics per judged document, so a gain on one cannot hide a loss on another."""
+    sources = sorted({s.judgment.source for s, _hits in scored})
+    return {
+        source or "-": figures([item for item in scored if item[0].judgment.source == source])
+        for source in sources
+    }
+
+
+def held_out(scored: list[tuple[QueryScore, list[Hit]]], source: str) -> dict:
+    """Leave one document out: the figures of the documents a change was tuned on, and of
+    the one left out (a change is kept only if the left-out figure holds)."""
+    if source not in {s.judgment.source for s, _hits in scored}:
+        raise ValueError(f"geen oordelen met source {source!r}")
+    return {
+        "source": source,
+        "tuned": figures([item for item in scored if item[0].judgment.source != source]),
+        "left_out": figures([item for item in scored if item[0].judgment.source == source]),
+    }
+
+
 def summarise(engine_name: str, k: int, scored: list[tuple[QueryScore, list[Hit]]]) -> dict:
-    ranked = [(s, hits) for s, hits in scored if not s.judgment.is_access_check]
     return {
         "engine": engine_name,
         "k": k,
-        "queries": len(scored),
-        "ndcg": round(mean(s.ndcg for s, _ in ranked), 4),
-        "recall": round(mean(s.recall for s, _ in ranked), 4),
-        "mrr": round(mean(s.reciprocal_rank for s, _ in ranked), 4),
-        "must_not_violations": sum(s.must_not_violations for s, _ in scored),
-        "access_leaks": sum(1 for s, _ in scored if s.judgment.is_access_check and s.leaked),
+        **figures(scored),
         "per_query": [
             {
                 "id": s.judgment.id,

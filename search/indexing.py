@@ -19,10 +19,19 @@ from wagtail.search import index
 from documents.models import ReportPage
 from expertise.models import ExpertPage, OrganisationPage
 from practices.models import PracticePage
+from search import dutch, fts
 from search.compounds import split_compounds
 from search.elastic import sync
 from search.filters import FACET_OF_RELATION
-from search.models import LexemeFrequency, PageFacet, RecordKind, SearchRecord, SearchTerm
+from search.models import (
+    HEADING_SEPARATOR,
+    LexemeFrequency,
+    PageFacet,
+    RecordKind,
+    SearchRecord,
+    SearchTerm,
+)
+from search.snippets import plain_text
 from wijkwijs.models import CommunityPage, MunicipalityPage, ThemePage
 from wijkwijs.normalise import normalise
 from wijkwijs.visibility import Visibility
@@ -57,7 +66,7 @@ def page_text(page) -> str:
         parts += [quote.text for quote in page.quotes.all()]
     if isinstance(page, ExpertPage):
         parts.append(page.organisation.title)
-    return "\n".join(part for part in parts if part)
+    return plain_text("\n".join(part for part in parts if part))
 
 
 def effective_visibility(page) -> str:
@@ -103,6 +112,18 @@ def labels(page):
     return municipalities, themes, organisations, communities
 
 
+def heading_contexts(sections) -> list[str]:
+    """Each section's ancestor headings, outermost first, read from the levels of the
+    sections in reading order (a section's ancestors are the nearest shallower headings)."""
+    contexts, open_headings = [], []  # (level, heading) of the chapters still open
+    for section in sections:
+        while open_headings and open_headings[-1][0] >= section.level:
+            open_headings.pop()
+        contexts.append(HEADING_SEPARATOR.join(str(heading) for _level, heading in open_headings))
+        open_headings.append((section.level, section))
+    return contexts
+
+
 def build_records(page) -> list[tuple[SearchRecord, tuple]]:
     """Unsaved records for a live page, each with its labels (see ``labels``)."""
     kind = KINDS[type(page)]
@@ -127,15 +148,18 @@ def build_records(page) -> list[tuple[SearchRecord, tuple]]:
                         key=f"section:{section.pk}",
                         section=section,
                         title=str(section),
+                        context=context,
                         url=f"{page.url}#{section.anchor}",
-                        text="\n\n".join(
-                            [section.text, *(note.text for note in section.footnotes.all())]
+                        text=plain_text(
+                            "\n\n".join(
+                                [section.text, *(note.text for note in section.footnotes.all())]
+                            )
                         ),
                         **common,
                     ),
                     page_labels,
                 )
-                for section in sections
+                for section, context in zip(sections, heading_contexts(sections), strict=True)
             ]
     elif isinstance(page, PracticePage) and page.period_start:
         common["year"] = page.period_start.year
@@ -163,12 +187,15 @@ LABEL_RELATIONS = (
 
 
 def add_compound_parts(records, frequency_of):
-    """Index the parts of compounds: a search for 'privacy' then finds 'privacyregels'."""
+    """Index the parts of compounds (a search for 'privacy' then finds 'privacyregels') and
+    hyphenated words written together (a search for 'wmoloket' finds 'Wmo-loket')."""
     words = {id(record): set(words_of(record.full_text)) for record in records}
     splits = split_compounds(set().union(*words.values()) if words else set(), frequency_of)
     for record in records:
-        parts = [splits[word] for word in sorted(words[id(record)]) if word in splits]
-        record.compound_parts = " ".join(f"{left} {right}" for left, right in parts)
+        split = [splits[word] for word in sorted(words[id(record)]) if word in splits]
+        parts = [f"{left} {right}" for left, right in split]
+        joined = sorted(set(dutch.joined_words(record.full_text)))
+        record.compound_parts = " ".join([*parts, *joined])
 
 
 def vocabulary_frequency(words):
@@ -181,6 +208,8 @@ def _save(records_with_labels):
         for record in records:
             record.search_vector = search_vector(record)
     records = SearchRecord.objects.bulk_create(records)
+    if fts.available():
+        fts.write(records)
     for position, (relation, column) in enumerate(LABEL_RELATIONS):
         through = getattr(SearchRecord, relation).through
         through.objects.bulk_create(
@@ -218,7 +247,9 @@ def describe_pages(records_with_labels):
 # Typographic punctuation becomes a space before parsing: under some server locales
 # (C) PostgreSQL's parser counts every non-ASCII character as a letter, which would glue
 # ‘quotes’ and dashes to words and keep them from being stemmed.
-TYPOGRAPHIC = "‘’‚‛“”„‟«»‹›–—…•·"
+# A slash joins words ("spinners/zichtbare schakels", "jeugd-/gezinswerk"), which the
+# parser would read as one file path: it becomes a space too, so each word is indexed.
+TYPOGRAPHIC = "‘’‚‛“”„‟«»‹›–—…•·/"
 
 
 def _plain(text):
@@ -232,11 +263,13 @@ def _plain(text):
 
 
 def search_vector(record):
-    """Title A, report title B, text C, compound parts D: computed by PostgreSQL in the
-    INSERT that writes the record, so each record is written (and counted) once."""
+    """Title A, report title and ancestor headings B, text C, compound parts D: computed by
+    PostgreSQL in the INSERT that writes the record, so each record is written (and counted)
+    once."""
     return (
         SearchVector(_plain(record.title), weight="A", config=TEXT_SEARCH_CONFIG)
         + SearchVector(_plain(record.parent_title), weight="B", config=TEXT_SEARCH_CONFIG)
+        + SearchVector(_plain(record.context), weight="B", config=TEXT_SEARCH_CONFIG)
         + SearchVector(_plain(record.text), weight="C", config=TEXT_SEARCH_CONFIG)
         + SearchVector(Value(record.compound_parts), weight="D", config=TEXT_SEARCH_CONFIG)
     )

@@ -24,9 +24,13 @@ class RecordKind(models.TextChoices):
     SECTION = "rapport", _("Rapport")
 
 
-def full_text(title, parent_title, text) -> str:
-    """Everything a record is found by: its title, its report's title and its text."""
-    return "\n".join(part for part in (title, parent_title, text) if part)
+HEADING_SEPARATOR = " › "
+
+
+def full_text(title, parent_title, text, context="") -> str:
+    """Everything a record is found by: its title, its report's title, the headings above
+    it and its text."""
+    return "\n".join(part for part in (title, parent_title, context, text) if part)
 
 
 class SearchRecord(models.Model):
@@ -44,6 +48,9 @@ class SearchRecord(models.Model):
     )
     title = models.CharField(max_length=600)
     parent_title = models.CharField(max_length=255, blank=True)  # the report of a section
+    # A section's ancestor headings, outermost first ("Chapter › Paragraph"): what a section
+    # under a generic heading ("Kenmerken") is found by, weighted as its report's title.
+    context = models.CharField(max_length=1000, blank=True)
     url = models.CharField(max_length=500)
     text = models.TextField(blank=True)
     # Parts of Dutch compounds in the text ("privacyregels" → "privacy regels"), indexed at
@@ -60,7 +67,7 @@ class SearchRecord(models.Model):
     organisations = models.ManyToManyField("expertise.OrganisationPage", related_name="+")
     # For records visible to communities only: the communities whose members may find it.
     communities = models.ManyToManyField("wijkwijs.CommunityPage", related_name="+")
-    # PostgreSQL only (stays empty on SQLite): title A, report title B, text C, in the
+    # PostgreSQL only (stays empty on SQLite): title A, report title and headings B, text C, in the
     # wijkwijs_dutch configuration (Snowball Dutch stemming with accents folded).
     search_vector = SearchVectorField(null=True, editable=False)
 
@@ -77,7 +84,7 @@ class SearchRecord(models.Model):
 
     @property
     def full_text(self):
-        return full_text(self.title, self.parent_title, self.text)
+        return full_text(self.title, self.parent_title, self.text, self.context)
 
 
 class SearchTerm(models.Model):

@@ -1,10 +1,12 @@
 """What a user typed, as something an engine can search for safely.
 
 Input is normalised (quotes, accents, case) and reduced to words and phrases: text in
-double quotes is a phrase, and so is a hyphenated word ("Zeist-Oost" matches "Zeist
-Oost" too). Nothing the user types reaches a query parser unescaped: only letters and
-digits survive. Each word brings its Dutch plural variants (-tie/-ties, which the
-Snowball stemmer leaves apart), and theme synonyms in the query bring alternatives.
+double quotes is a phrase every hit must hold, and a hyphenated word is a phrase too
+("Zeist-Oost" matches "Zeist Oost"). Questions lose their question words, and "wie weet
+iets van X" or "expert X" is a question for a person about X (``intent``). Nothing the
+user types reaches a query parser unescaped: only letters and digits survive. Each word
+brings its Dutch plural variants (-tie/-ties, which the Snowball stemmer leaves apart),
+and theme synonyms in the query bring alternatives.
 """
 
 import functools
@@ -13,18 +15,40 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 
+from search.derivations import derivations
 from wijkwijs.normalise import normalise
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
 QUOTED = re.compile(r'"([^"]+)"')
+# "wie weet iets van X", "expert X", "deskundige X": a question for a person, about X.
+EXPERT_INTENT = re.compile(
+    r"^\s*(?:wie\s+(?:weet|kent|heeft)\s+(?:er\s+)?(?:iets|veel|meer|alles|ervaring)?\s*"
+    r"(?:van|over|met)|(?:experts?|deskundigen?|specialist(?:en)?|kenners?)"
+    r"(?:\s+(?:in|op|voor|van|over|op het gebied van))?)\s+(?=\S)",
+    re.IGNORECASE,
+)
+# The words of asking, dropped from questions (four words or more, or ending in "?"): rare
+# in report text, they would otherwise outweigh the subject ("Waarom kiest Heerlen …?").
+QUESTION_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        """wat welke welk wie wiens hoe hoeveel hoelang hoezo waarom waar waardoor waarmee
+        waarvoor waarop waarin waarbij waarover waarnaar wanneer kun kunt kan kunnen je jij
+        jullie u we wij er is zijn was waren wordt worden werd doen doet gaat gaan""",
+    )
+)
+QUESTION_MIN_WORDS = 4
 
 
 @dataclass
 class Term:
-    """A word, or a phrase of words that must stand together."""
+    """A word, or a phrase of words that must stand together; a phrase the user quoted
+    must occur in every hit."""
 
     words: tuple[str, ...]
+    required: bool = False
+    weight: float = 1.0  # a named municipality weighs more (it boosts, it does not filter)
 
     @property
     def text(self):
@@ -36,6 +60,8 @@ class ParsedQuery:
     original: str
     terms: list[Term]
     alternatives: list[list[Term]] = field(default_factory=list)  # synonym rewrites
+    derived: list[list[Term]] = field(default_factory=list)  # a word's derivations instead
+    intent: str = ""  # "expert": the user asks who knows about the terms
 
     @property
     def empty(self):
@@ -55,22 +81,60 @@ def word_variants(word: str) -> set[str]:
     return variants
 
 
+def is_question(raw: str, chunks: list[str]) -> bool:
+    return raw.rstrip().endswith("?") or len(chunks) >= QUESTION_MIN_WORDS
+
+
 def parse(raw: str) -> ParsedQuery:
     raw = (raw or "")[:MAX_QUERY_LENGTH]
     folded = raw.replace("“", '"').replace("”", '"').replace("„", '"')
+    intent = EXPERT_INTENT.match(folded)
+    asked = folded[intent.end() :] if intent else folded
     terms = []
-    for phrase in QUOTED.findall(folded):
+    for phrase in QUOTED.findall(asked):
         words = tuple(normalise(phrase).split())
         if words:
-            terms.append(Term(words))
-    for chunk in QUOTED.sub(" ", folded).replace('"', " ").split():
+            terms.append(Term(words, required=True))
+    chunks = QUOTED.sub(" ", asked).replace('"', " ").split()
+    question = is_question(asked, chunks)
+    for chunk in chunks:
         words = tuple(normalise(chunk).split())  # "Zeist-Oost" → ("zeist", "oost")
+        if question and words and len(words) == 1 and words[0] in QUESTION_WORDS:
+            continue
         if words:
             terms.append(Term(words))
     terms = terms[:MAX_TERMS]
-    query = ParsedQuery(original=raw.strip(), terms=terms)
+    places = municipality_names()
+    for term in terms:
+        if term.text in places:
+            term.weight = PLACE_WEIGHT
+    query = ParsedQuery(original=raw.strip(), terms=terms, intent="expert" if intent else "")
     query.alternatives = synonym_rewrites(query)
+    query.derived = derivation_rewrites(query)
     return query
+
+
+MAX_DERIVED = 6
+PLACE_WEIGHT = 1.5
+
+
+def municipality_names() -> frozenset[str]:
+    """The normalised names and name variants of the municipalities."""
+    MunicipalityPage = apps.get_model("wijkwijs", "MunicipalityPage")
+    names = set()
+    for title, variants in MunicipalityPage.objects.live().values_list("title", "name_variants"):
+        names |= {normalise(name) for name in (title, *(variants or "").splitlines())}
+    return frozenset(filter(None, names))
+
+
+def derivation_rewrites(query: ParsedQuery) -> list[list[Term]]:
+    """The query with one word replaced by each of its derivations in the vocabulary."""
+    related = derivations(term.words[0] for term in query.terms if len(term.words) == 1)
+    rewrites = []
+    for position, term in enumerate(query.terms):
+        for other in related.get(term.words[0], []) if len(term.words) == 1 else []:
+            rewrites.append([*query.terms[:position], Term((other,)), *query.terms[position + 1 :]])
+    return rewrites[:MAX_DERIVED]
 
 
 @functools.lru_cache(maxsize=1024)

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass, field
 
+from search.models import HEADING_SEPARATOR
+
 
 @dataclass
 class Hit:
@@ -10,11 +12,19 @@ class Hit:
     url: str
     text: str  # the full indexed text: title and text of the record
     parent_title: str = ""
+    context: str = ""  # a section's ancestor headings ("Chapter › Paragraph")
     snippet: str = ""  # safe HTML: escaped text with <mark> around matches
     labels: dict = field(default_factory=dict)  # municipalities, themes, organisations
     score: float = 0.0
     page_id: int = 0  # the page the record belongs to (a section's report)
     similar: list = field(default_factory=list)  # near-identical hits of the same document
+
+    @property
+    def heading_path(self) -> str:
+        """Where a hit stands: "Report › Chapter › Section" (a page: its title)."""
+        return HEADING_SEPARATOR.join(
+            part for part in (self.parent_title, self.context, self.title) if part
+        )
 
 
 @dataclass

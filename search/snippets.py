@@ -1,13 +1,36 @@
-"""Snippets are safe HTML: the text escaped, with <mark> around what matched.
+"""Snippets are safe HTML: plain text, escaped, with <mark> around what matched.
 
-Engines mark matches with control characters that never occur in indexed text; only
-after escaping do the markers become elements.
+Records hold plain text (``plain_text``: no Markdown marks or footnote references), so
+whatever an engine cuts from them reads as prose. Engines mark matches with control
+characters that never occur in indexed text; only after escaping do the markers become
+elements.
 """
 
 import html
 import re
 
+from search import dutch
+from wijkwijs.normalise import normalise
+
 MARK_START, MARK_STOP = "\x02", "\x03"
+
+FOOTNOTE_REFERENCE = re.compile(r"\s?\[\^[^\]\s]{1,8}\]")
+LINK = re.compile(r"!?\[([^\]]*)\]\([^)\s]*\)")
+EMPHASIS = re.compile(r"(\*\*|__|\*|(?<!\w)_)(?=\S)(.+?)(?<=\S)\1(?!\w)", re.DOTALL)
+LINE_MARKS = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+)", re.MULTILINE)
+WORD = re.compile(r"\w+")
+
+
+def plain_text(markdown: str) -> str:
+    """Text without Markdown's marks: emphasis, headings, quotes, bullets, links (their
+    text stays) and footnote references ('[^3]'; the footnotes themselves are indexed)."""
+    text = FOOTNOTE_REFERENCE.sub("", markdown or "")
+    text = LINK.sub(r"\1", text)
+    text = LINE_MARKS.sub("", text)
+    previous = None
+    while previous != text:  # nested emphasis (***both***)
+        previous, text = text, EMPHASIS.sub(r"\2", text)
+    return text
 
 
 def safe_snippet(headline: str) -> str:
@@ -17,11 +40,22 @@ def safe_snippet(headline: str) -> str:
 
 
 def simple_snippet(text: str, words: set[str], width: int = 220) -> str:
-    lowered = text.lower()
-    positions = [lowered.find(word) for word in words if word in lowered]
-    start = max(0, min(positions) - width // 3) if positions else 0
-    fragment = text[start : start + width]
-    escaped = html.escape(fragment)
-    for word in sorted(words, key=len, reverse=True):
-        escaped = re.sub(f"({re.escape(word)})", r"<mark>\1</mark>", escaped, flags=re.IGNORECASE)
-    return ("… " if start else "") + escaped + (" …" if start + width < len(text) else "")
+    """The passage around the first word that matches a query word by its Dutch stem, with
+    every matching word in it marked (for engines without a highlighter of their own)."""
+    wanted = {dutch.stem(word) for word in words}
+    tokens = list(WORD.finditer(text))
+    matches = [token for token in tokens if dutch.stem(normalise(token.group())) in wanted]
+    start = max(0, matches[0].start() - width // 3) if matches else 0
+    if start:  # begin at a word
+        start = next((token.start() for token in tokens if token.start() >= start), start)
+    stop = min(len(text), start + width)
+    pieces, position = [], start
+    for token in matches:
+        if token.start() < start or token.end() > stop:
+            continue
+        pieces.append(html.escape(text[position : token.start()]))
+        pieces.append(f"<mark>{html.escape(token.group())}</mark>")
+        position = token.end()
+    pieces.append(html.escape(text[position:stop]))
+    fragment = re.sub(r"\s+", " ", "".join(pieces)).strip()
+    return ("… " if start else "") + fragment + (" …" if stop < len(text) else "")

@@ -94,3 +94,36 @@ def test_a_broken_judgments_file_is_a_clear_error(tmp_path):
     path.write_text('{"id": "X1", "query": \n', encoding="utf-8")
     with pytest.raises(CommandError, match="onleesbaar"):
         call_command("evaluate_search", str(path))
+
+
+@pytest.mark.django_db
+def test_figures_per_document_and_with_one_document_left_out(tmp_path, capsys):
+    items = [
+        {**JUDGMENTS[0], "id": "A-1", "source": "a"},
+        {**JUDGMENTS[0], "id": "B-1", "source": "b", "query": "niets te vinden hier"},
+    ]
+    path = tmp_path / "oordelen.jsonl"
+    path.write_text("\n".join(json.dumps(item) for item in items), encoding="utf-8")
+    arguments = ["--engine", "wagtail-default", "--json", "--by-source", "--holdout", "b"]
+    call_command("evaluate_search", str(path), *arguments)
+    result = json.loads(capsys.readouterr().out)
+    assert set(result["by_source"]) == {"a", "b"}
+    assert result["by_source"]["b"]["queries"] == 1
+    assert result["holdout"]["left_out"] == result["by_source"]["b"]
+    assert result["holdout"]["tuned"] == result["by_source"]["a"]
+    with pytest.raises(CommandError, match="geen oordelen"):
+        call_command("evaluate_search", str(path), "--holdout", "c")
+
+
+@pytest.mark.django_db
+def test_explain_shows_what_each_top_hit_scores_for(capsys):
+    from tests.factories import PracticeFactory
+
+    PracticeFactory(title="Kraakpand", summary="Een kraakpand wordt een buurthuis.")
+    arguments = ["--explain", "kraakpand buurthuis", "--engine", "embedded", "--json"]
+    call_command("evaluate_search", *arguments)
+    explained = json.loads(capsys.readouterr().out)
+    first = explained[0]
+    assert first["title"] == "Kraakpand" and first["rank"] == 1
+    assert any("kraakpand" in reason for reason in first["reasons"])
+    assert any("every word" in reason for reason in first["reasons"])

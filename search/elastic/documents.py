@@ -108,6 +108,7 @@ class RecordDocument(Document):
     title = Text(fields={"typed": SearchAsYouType(analyzer=plain_analyzer),
                          "plain": Text(analyzer=plain_analyzer)})  # fmt: skip
     parent_title = Text()
+    context = Text()  # a section's ancestor headings
     url = Keyword(index=False)
     # Offsets in the postings let the highlighter mark long sections without re-analysing them.
     text = Text(index_options="offsets",
@@ -135,7 +136,7 @@ def field_mapping(synonym_rules, word_list) -> dict:
     dutch, query_side = index_analyzer(), search_analyzer()
     compounds, synonyms = compound_analyzer(word_list), synonym_analyzer(synonym_rules)
     properties = mapping["properties"]
-    for name in ("title", "parent_title", "text"):
+    for name in ("title", "parent_title", "context", "text"):
         properties[name].update(analyzer=dutch._name, search_analyzer=query_side._name,
                                 similarity=SIMILARITY)  # fmt: skip
     # Split on both sides: 'privacy' finds 'privacyregels', and 'keukentafelgesprek' finds
@@ -154,7 +155,14 @@ def field_mapping(synonym_rules, word_list) -> dict:
 
 
 def checksum(record) -> str:
-    fields = (record.title, record.parent_title, record.url, record.text, record.visibility)
+    fields = (
+        record.title,
+        record.parent_title,
+        record.context,
+        record.url,
+        record.text,
+        record.visibility,
+    )
     return hashlib.sha1("\x1f".join(fields).encode()).hexdigest()
 
 
@@ -166,6 +174,7 @@ def as_document(record, labels) -> dict:
         "kind": record.kind,
         "title": record.title,
         "parent_title": record.parent_title,
+        "context": record.context,
         "url": record.url,
         "text": record.text,
         "visibility": record.visibility,

@@ -1,13 +1,14 @@
 """The Elasticsearch engine: the same contract as the embedded engine, on a cluster.
 
-One request answers a page: the ranked hits with highlighted snippets, the facet counts
-(terms aggregations) and the term suggester's corrections. The permission filter is part
-of every query, aggregation and suggestion check, so nothing a user may not see is
-counted or suggested. A query word is matched in titles, report titles and text (Dutch
-analysis, synonyms at search time), records with all words rank first, and compound parts
-count a little. If Elasticsearch is down, slow or answers with an error, the embedded
-engine answers instead and the result says so; Elasticsearch is tried again after
-``ELASTICSEARCH_RETRY_AFTER`` seconds.
+One request answers a page: the ranked hits with highlighted snippets and the facet counts
+(terms aggregations); "Bedoelde u …?" comes from the index vocabulary
+(``search.corrections``). The permission filter is part of every query, aggregation and
+suggestion check, so nothing a user may not see is counted or suggested. A query word is
+matched in titles, report titles, headings and text (Dutch analysis, synonyms at search
+time), records with all words rank first, and compound parts count a little. If
+Elasticsearch is down, slow or answers with an error, the embedded engine answers instead
+and the result says so; Elasticsearch is tried again after ``ELASTICSEARCH_RETRY_AFTER``
+seconds.
 """
 
 import logging
@@ -18,11 +19,13 @@ from django.conf import settings
 from elasticsearch.exceptions import ElasticsearchException
 from elasticsearch_dsl import MultiSearch, Q, Search
 
+from search.corrections import correct
 from search.elastic import index, sync
 from search.elastic.documents import FACET_SEPARATOR, SYNONYM_ANALYZER
 from search.engines.embedded import ALTERNATIVE_WEIGHT, EmbeddedEngine, compound_splits
 from search.filters import LABEL_FACETS, as_list, single_valued_filters
 from search.grouping import group_near_identical
+from search.intents import with_answers
 from search.models import RecordKind, full_text
 from search.query import ParsedQuery, parse
 from search.results import Hit, SearchResult, TitleSuggestion
@@ -31,7 +34,7 @@ from wijkwijs.visibility import Visibility, granting_communities, levels_visible
 
 logger = logging.getLogger(__name__)
 
-FIELDS = ["title^1.5", "parent_title", "text"]
+FIELDS = ["title^1.5", "parent_title", "context^0.8", "text"]
 # The bonus, synonym and split clauses leave out the report title: every section of a report
 # repeats it, and on a large index each field is one more list of postings to score.
 OWN_FIELDS = ["title^1.5", "text"]
@@ -39,9 +42,10 @@ ALL_TERMS_BONUS = 5.0
 COMPOUND_PARTS_BOOST = 0.3
 SYNONYM_BOOST = 0.5
 SPLIT_BOOST = ALTERNATIVE_WEIGHT  # as the embedded engine weighs splits
+PROXIMITY_SLOP = 10
+PROXIMITY_BOOST = 1.0
 FACET_LIMIT = 20
 MAX_WINDOW = 10_000  # index.max_result_window: pages beyond it are empty, not errors
-SUGGEST_MIN_LENGTH = 4
 
 
 def visibility_filter(user):
@@ -77,21 +81,48 @@ def text_query(parsed: ParsedQuery, fuzzy=False):
                              prefix_length=1))  # fmt: skip
         else:
             # Blended term statistics: a word common in the text is not rare in titles.
-            clauses.append(Q("multi_match", query=term.text, fields=FIELDS, type="cross_fields"))
+            blended = {"fields": FIELDS, "type": "cross_fields", "boost": term.weight}
+            clauses.append(Q("multi_match", query=term.text, **blended))
     all_words = " ".join(parsed.words)
     if len(parsed.words) > 1:
         every_word = Q("multi_match", query=all_words, type="cross_fields", fields=OWN_FIELDS,
                        operator="and")  # fmt: skip
         clauses.append(Q("constant_score", filter=every_word, boost=ALL_TERMS_BONUS))
-    # A compound query word also finds its two parts side by side ('wijkteam': wijk, team).
-    for left, right in compound_splits(parsed):
-        clauses.append(Q("multi_match", query=f"{left.text} {right.text}", type="cross_fields",
-                         fields=OWN_FIELDS, operator="and", boost=SPLIT_BOOST))  # fmt: skip
+    # A compound query word also finds its two parts side by side ('wijkteam': wijk, team),
+    # and a word its derivations ('opbouwwerkers': opbouwwerk).
+    for rewrite in [*compound_splits(parsed), *parsed.derived]:
+        words = " ".join(term.text for term in rewrite)
+        every = {"type": "cross_fields", "fields": OWN_FIELDS, "operator": "and"}
+        clauses.append(Q("multi_match", query=words, boost=SPLIT_BOOST, **every))
     clauses.append(Q("match", **{"text.parts": {"query": all_words,
                                                 "boost": COMPOUND_PARTS_BOOST}}))  # fmt: skip
     clauses.append(Q("multi_match", query=all_words, fields=OWN_FIELDS,
                      analyzer=SYNONYM_ANALYZER, boost=SYNONYM_BOOST))  # fmt: skip
-    return Q("bool", should=clauses, minimum_should_match=1)
+    if len(parsed.words) > 1:  # the words close together
+        close = {"query": all_words, "slop": PROXIMITY_SLOP, "boost": PROXIMITY_BOOST}
+        clauses.append(Q("match_phrase", text=close))
+    required = [  # a quoted phrase must occur
+        Q("multi_match", query=term.text, type="phrase", fields=FIELDS)
+        for term in parsed.terms
+        if term.required
+    ]
+    return Q("bool", should=clauses, minimum_should_match=1, filter=required)
+
+
+def clause_summary(explanation: dict, depth: int = 3) -> str:
+    """The fields and words one scoring clause matched, from its explanation tree."""
+    matched = []
+
+    def walk(node, level):
+        description = node.get("description", "")
+        if description.startswith("weight("):
+            matched.append(description[len("weight(") :].split(" in ")[0])
+        elif level < depth:
+            for child in node.get("details", []):
+                walk(child, level + 1)
+
+    walk(explanation, 0)
+    return ", ".join(dict.fromkeys(matched)) or explanation.get("description", "")[:80]
 
 
 class ElasticsearchUnavailable(Exception):
@@ -100,7 +131,7 @@ class ElasticsearchUnavailable(Exception):
 
 @dataclass
 class Answer:
-    ranked: object  # the response holding the page's hits and the suggester's corrections
+    ranked: object  # the response holding the page's hits
     facets: dict
     total: int
 
@@ -125,6 +156,26 @@ class ElasticsearchEngine:
             return self._guarded(self._suggest_titles, prefix, user, limit)
         except ElasticsearchUnavailable:
             return EmbeddedEngine().suggest_titles(prefix, user, limit)
+
+    def explain(self, query, user=None, limit=10) -> list[dict]:
+        """Why each of the top hits ranks where it does: Elasticsearch's own explanation,
+        one line per clause that scored (no fallback: this asks Elasticsearch itself)."""
+        parsed = parse(query)
+        if parsed.empty:
+            return []
+        search = self._base(user, None).query(text_query(parsed)).extra(explain=True)[:limit]
+        return [
+            {
+                "rank": rank,
+                "score": float(hit.meta.score or 0),
+                "title": hit.title,
+                "reasons": [
+                    f"{detail['value']:+.4f}  {clause_summary(detail)}"
+                    for detail in hit.meta.explanation.to_dict().get("details", [])
+                ],
+            }
+            for rank, hit in enumerate(search.execute(), start=1)
+        ]
 
     def _guarded(self, call, *arguments):
         cls = type(self)
@@ -159,11 +210,13 @@ class ElasticsearchEngine:
         if parsed.empty:
             return SearchResult(hits=[], total=0, engine=self.name)
         base = self._base(user, filters)
-        answer = self._page(base, parsed, limit, offset, sort, with_suggestions=True)
-        suggestion, searched_for = self._correction(parsed, answer.ranked), ""
-        # The suggester reads all content: a correction is offered only if it finds something
-        # this user may see, so suggestions never reveal restricted text.
-        if suggestion and answer.total == 0:
+        answer = self._page(base, parsed, limit, offset, sort)
+        # Corrections as the embedded engine makes them, each corrected word checked
+        # against what this user may see here: nothing restricted is ever suggested.
+        visible = self._base(user, None)
+        correction = correct(parsed.words, lambda word: self._visible_word(visible, word))
+        suggestion, searched_for = correction.text, ""
+        if suggestion and (correction.search_it or answer.total == 0):
             corrected = parse(suggestion)
             corrected_answer = self._page(base, corrected, limit, offset, sort)
             if corrected_answer.total:
@@ -174,8 +227,11 @@ class ElasticsearchEngine:
             suggestion = ""
         if answer.total == 0 and not suggestion:
             answer = self._page(base, parsed, limit, offset, sort, fuzzy=True)
+        hits = group_near_identical([self._hit(hit, parsed) for hit in answer.ranked])
+        if sort == "relevance":
+            hits = with_answers(parsed, hits, user, self, limit, offset)
         return SearchResult(
-            hits=group_near_identical([self._hit(hit, parsed) for hit in answer.ranked]),
+            hits=hits,
             total=answer.total,
             facets=answer.facets,
             suggestion=suggestion,
@@ -183,7 +239,14 @@ class ElasticsearchEngine:
             engine=self.name,
         )
 
-    def _page(self, base, parsed, limit, offset, sort, with_suggestions=False, fuzzy=False):
+    @staticmethod
+    def _visible_word(visible, word) -> bool:
+        """Whether a vocabulary word occurs, as written, in a record of ``visible``."""
+        written = Q("term", **{"text.plain": word}) | Q("term", **{"title.plain": word})
+        found = visible.filter(written).extra(size=0, terminate_after=1).execute()
+        return found.hits.total.value > 0
+
+    def _page(self, base, parsed, limit, offset, sort, fuzzy=False):
         """Two searches in one request, run side by side: the ranked page (top hits only, so
         the engine may skip what cannot reach it) and the counts (matching without scoring)."""
         query = text_query(parsed, fuzzy=fuzzy)
@@ -197,13 +260,6 @@ class ElasticsearchEngine:
             pre_tags=[MARK_START], post_tags=[MARK_STOP], fragment_size=180,
             number_of_fragments=2, no_match_size=0,
         ).highlight("text")  # fmt: skip
-        if with_suggestions:
-            words = " ".join(word for word in parsed.words if len(word) >= SUGGEST_MIN_LENGTH)
-            if words:
-                ranked = ranked.suggest("words", words, term={
-                    "field": "text.plain", "suggest_mode": "missing",
-                    "min_word_length": SUGGEST_MIN_LENGTH, "sort": "score",
-                })  # fmt: skip
         counted = base.filter(query).extra(size=0, track_total_hits=True)
         counted.aggs.bucket("type", "terms", field="kind", size=len(RecordKind.choices))
         counted.aggs.bucket("kind", "terms", field="report_kind", size=FACET_LIMIT)
@@ -215,17 +271,6 @@ class ElasticsearchEngine:
         ranked_response, counted_response = both.add(ranked).add(counted).execute()
         return Answer(ranked_response, self._facets(counted_response),
                       counted_response.hits.total.value)  # fmt: skip
-
-    @staticmethod
-    def _correction(parsed, response) -> str:
-        if "suggest" not in response:
-            return ""
-        replacements = {
-            entry.text: entry.options[0].text for entry in response.suggest.words if entry.options
-        }
-        if not replacements:
-            return ""
-        return " ".join(replacements.get(word, word) for word in parsed.words)
 
     @staticmethod
     def _facets(response) -> dict:
@@ -258,12 +303,14 @@ class ElasticsearchEngine:
             for name, (relation, _target) in LABEL_FACETS.items()
         }
         title, parent = source["title"], source.get("parent_title", "")
+        context = source.get("context", "")
         return Hit(
             type=str(RecordKind(source["kind"]).label),
             title=title,
             url=source["url"],
-            text=full_text(title, parent, source["text"]),
+            text=full_text(title, parent, source["text"], context),
             parent_title=parent,
+            context=context,
             snippet=snippet,
             labels=labels,
             score=round(float(hit.meta.score or 0), 4),

@@ -10,6 +10,7 @@ Every query is limited to the records the user may see before anything is counte
 hits, snippets, facet counts and suggestions never reveal restricted content.
 """
 
+import dataclasses
 import functools
 import math
 from concurrent.futures import ThreadPoolExecutor
@@ -20,20 +21,22 @@ from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQueryField,
     SearchRank,
-    TrigramSimilarity,
 )
 from django.core.exceptions import EmptyResultSet
 from django.db import connection, connections, transaction
 from django.db.models import BooleanField, F, FloatField, Q, Value
 from django.db.models.expressions import RawSQL
 
+from search import dutch, fts
 from search.compounds import split_compounds
+from search.corrections import correct
 from search.filters import FACET_OF_RELATION, LABEL_FACETS, as_list, named, single_valued_filters
 from search.frequencies import document_frequencies
 from search.grouping import group_near_identical
 from search.indexing import TEXT_SEARCH_CONFIG, vocabulary_frequency
+from search.intents import with_answers
 from search.labels import record_labels
-from search.models import PageFacet, RecordKind, SearchRecord, SearchTerm
+from search.models import PageFacet, RecordKind, SearchRecord
 from search.query import ParsedQuery, Term, parse, word_variants
 from search.results import Hit, SearchResult, TitleSuggestion
 from search.snippets import MARK_START, MARK_STOP, safe_snippet, simple_snippet
@@ -44,8 +47,9 @@ RANK_WEIGHTS = [0.1, 0.5, 0.4, 0.8]
 ALL_TERMS_BONUS = 2.0
 RERANK_DEPTH = 200  # candidates given the full score; results beyond are rarely read
 ALTERNATIVE_WEIGHT = 0.5
+PROXIMITY_WEIGHT = 1.0
+PROXIMITY_SPAN = 10  # words (SQLite's NEAR)
 RANK_NORMALISATION = 32  # rank / (rank + 1): scores comparable across record lengths
-SUGGESTION_MIN_SIMILARITY = 0.4
 FACET_LIMIT = 20
 
 
@@ -187,6 +191,12 @@ def compound_splits(parsed: ParsedQuery) -> list[list[Term]]:
     return [[Term((left,)), Term((right,))] for left, right in splits.values()]
 
 
+def widenings(parsed: ParsedQuery) -> list[list[Term]]:
+    """Rewrites that widen the match, each ranked below the user's own words: theme
+    synonyms, derivations and compound splits."""
+    return parsed.alternatives + parsed.derived + compound_splits(parsed)
+
+
 def _tsquery(terms: list[Term], joiner: str) -> str:
     parts = []
     for term in terms:
@@ -242,6 +252,9 @@ class Match:
     ranked: object  # the best RERANK_DEPTH matches, fully scored
     deep_ranked: object  # every match, by the cheap score (for pages past the candidates)
     headline_query: object = None
+    # What the score adds up, for ``explain``: (reason, SQL expression) on PostgreSQL,
+    # (reason, {record id: score}) on SQLite.
+    components: list = dataclasses.field(default_factory=list)
 
 
 class EmbeddedEngine:
@@ -253,15 +266,15 @@ class EmbeddedEngine:
             return SearchResult(hits=[], total=0)
         records = apply_filters(SearchRecord.visible_to(user), filters)
         found = self.match(records, parsed)
-        suggestion, searched_for = self.suggest(parsed), ""
+        visible = SearchRecord.visible_to(user)
+        correction = correct(parsed.words, lambda word: self.visible_word(visible, word))
+        suggestion, searched_for = correction.text, ""
         if suggestion:
             corrected = parse(suggestion)
             corrected_found = self.match(records, corrected)
-            # The vocabulary spans all content: offer a correction only if it finds
-            # something this user may see, so suggestions never reveal restricted text.
-            if not corrected_found.matched.exists():
+            if not corrected_found.matched.exists():  # (within the filters)
                 suggestion = ""
-            elif not found.matched.exists():
+            elif correction.search_it or not found.matched.exists():
                 searched_for, parsed, found = suggestion, corrected, corrected_found
         facets = counted_alongside(found.matched)
         if sort == "newest":
@@ -272,6 +285,8 @@ class EmbeddedEngine:
             ranked = found.ranked if offset + limit <= RERANK_DEPTH else found.deep_ranked
         page = list(ranked[offset : offset + limit])
         hits = group_near_identical(self.hits(page, parsed, found.headline_query))
+        if sort == "relevance":
+            hits = with_answers(parsed, hits, user, self, limit, offset)
         facets = facets()
         return SearchResult(
             hits=hits,
@@ -292,11 +307,43 @@ class EmbeddedEngine:
         )
         return [TitleSuggestion(*record) for record in records]
 
+    def explain(self, query, user=None, limit=10) -> list[dict]:
+        """Why each of the top hits ranks where it does: the parts its score adds up."""
+        parsed = parse(query)
+        if parsed.empty:
+            return []
+        found = self.match(SearchRecord.visible_to(user), parsed)
+        page = list(found.ranked[:limit])
+        records = SearchRecord.objects.filter(pk__in=[record.pk for record in page])
+        names = [f"part_{number}" for number in range(len(found.components))]
+        if connection.vendor == "postgresql":
+            expressions = [expression for _reason, expression in found.components]
+            records = records.annotate(**dict(zip(names, expressions, strict=True)))
+            rows = records.values_list("pk", "title", *names)
+            parts = {pk: (title, values) for pk, title, *values in rows}
+        else:
+            parts = {
+                pk: (title, [scores.get(pk, 0.0) for _reason, scores in found.components])
+                for pk, title in records.values_list("pk", "title")
+            }
+        explained = []
+        for rank, record in enumerate(page, start=1):
+            title, values = parts[record.pk]
+            reasons = [
+                f"{float(value or 0):+.4f}  {reason}"
+                for (reason, _expression), value in zip(found.components, values, strict=True)
+            ]
+            score = float(getattr(record, "score", 0) or 0)
+            explained.append({"rank": rank, "score": score, "title": title, "reasons": reasons})
+        return explained
+
     # Matching and ranking ------------------------------------------------------------
 
     def match(self, records, parsed: ParsedQuery) -> Match:
         if connection.vendor == "postgresql":
             return self._match_postgres(records, parsed)
+        if fts.available():
+            return self._match_full_text(records, parsed)
         return self._match_simple(records, parsed)
 
     def _match_postgres(self, records, parsed):
@@ -311,10 +358,13 @@ class EmbeddedEngine:
         def matching(search_query):
             return RawSQL("search_vector @@ %s::tsquery", search_query.params, BooleanField())
 
-        # Synonym rewrites and compound splits widen the match, ranked below the user's words.
-        alternatives = [(terms, "&") for terms in parsed.alternatives + compound_splits(parsed)]
+        alternatives = [(terms, "&") for terms in widenings(parsed)]
+        any_word = _tsquery_text((parsed.terms, "|"), *alternatives)
+        required = [term for term in parsed.terms if term.required]
+        if required:  # a quoted phrase must occur
+            any_word = f"({any_word}) & ({_tsquery(required, '&')})"
         texts = [
-            _tsquery_text((parsed.terms, "|"), *alternatives),
+            any_word,
             _tsquery_text((parsed.terms, "&")),
             *(_tsquery_text(([term], "&")) for term in parsed.terms),
         ]
@@ -326,13 +376,33 @@ class EmbeddedEngine:
         # ts_rank knows no document frequency: weight each term by its rarity (IDF), so
         # 'privacy' counts for more than 'wijkteam' in "privacy wijkteam".
         records_in_index, found = document_frequencies(compiled_terms)
-        score, weights = Value(0.0, output_field=FloatField()), []
-        for compiled_term, count in zip(compiled_terms, found, strict=True):
-            weights.append(math.log(1 + (max(records_in_index, 1) - count + 0.5) / (count + 0.5)))
-            score += weights[-1] * rank(_tsquery_constant(compiled_term))
-        score += ALL_TERMS_BONUS * (sum(weights) / len(weights)) * rank(all_words)
+        components, weights = [], []
+        for term, compiled_term, count in zip(parsed.terms, compiled_terms, found, strict=True):
+            rarity = math.log(1 + (max(records_in_index, 1) - count + 0.5) / (count + 0.5))
+            weights.append(term.weight * rarity)
+            components.append(
+                (
+                    f"'{term.text}' (rarity {weights[-1]:.2f}, in {count} records)",
+                    weights[-1] * rank(_tsquery_constant(compiled_term)),
+                )
+            )
+        mean_weight = sum(weights) / len(weights)
+        components.append(("every word", ALL_TERMS_BONUS * mean_weight * rank(all_words)))
+        if len(parsed.terms) > 1:  # the words close together: cover density ranking
+            close = SearchRank(
+                F("search_vector"),
+                all_words,
+                weights=RANK_WEIGHTS,
+                cover_density=True,
+                normalization=RANK_NORMALISATION,
+            )
+            components.append(("words close together", PROXIMITY_WEIGHT * mean_weight * close))
         if compiled_alternatives is not None:
-            score += ALTERNATIVE_WEIGHT * rank(_tsquery_constant(compiled_alternatives))
+            alternative = rank(_tsquery_constant(compiled_alternatives))
+            components.append(
+                ("synonyms, derivations, compound parts", ALTERNATIVE_WEIGHT * alternative)
+            )
+        score = sum((expression for _reason, expression in components), Value(0.0))
         matched = records.filter(matching(matcher))
         # Two phases: one cheap rank over every match picks the candidates, the full score
         # orders them. Keys only: the text is fetched for the hits shown, not for every match.
@@ -350,10 +420,53 @@ class EmbeddedEngine:
             .annotate(score=score)
             .order_by("-score", "pk")
         )
-        return Match(matched, ranked, cheap, matcher)
+        return Match(matched, ranked, cheap, matcher, components)
+
+    def _match_full_text(self, records, parsed):
+        """SQLite with FTS5: the PostgreSQL ranking's parts in BM25 scores of the stemmed
+        table: any word, every word (a bonus), synonyms and compound splits (weighted
+        less), each through one MATCH."""
+        terms = [expression for term in parsed.terms if (expression := _fts_term(term))]
+        if not terms:
+            return Match(records.none(), ScoredRecords([], {}), ScoredRecords([], {}))
+        alternatives = [
+            " AND ".join(filter(None, map(_fts_term, alternative)))
+            for alternative in widenings(parsed)
+        ]
+        alternatives = [f"({expression})" for expression in alternatives if expression]
+        required = [_fts_term(term) for term in parsed.terms if term.required]
+
+        def holding_phrases(expression):  # a quoted phrase must occur
+            return " AND ".join([f"({expression})", *filter(None, required)])
+
+        visible_sql, params = records.values("pk").query.sql_with_params()
+        words = ", ".join(f"'{term.text}'" for term in parsed.terms)
+        parts = [(f"{words} (BM25: rarity and frequency)", 1.0, " OR ".join(terms))]
+        if len(terms) > 1:
+            parts.append(("every word", ALL_TERMS_BONUS, " AND ".join(terms)))
+            close = [fts.quoted(dutch.stems(word)) for word in parsed.words if dutch.stems(word)]
+            if len(close) > 1:
+                near = f"NEAR({' '.join(close)}, {PROXIMITY_SPAN})"
+                parts.append(("words close together", PROXIMITY_WEIGHT, near))
+        if alternatives:
+            reason = "synonyms, derivations, compound parts"
+            parts.append((reason, ALTERNATIVE_WEIGHT, " OR ".join(alternatives)))
+        components, scores = [], {}
+        for reason, weight, expression in parts:
+            found = fts.scores(holding_phrases(expression), visible_sql, params)
+            components.append((reason, {pk: weight * score for pk, score in found.items()}))
+            for pk, score in components[-1][1].items():
+                scores[pk] = scores.get(pk, 0.0) + score
+        any_word = holding_phrases(" OR ".join(terms + alternatives))
+        matching, match_params = fts.matching_sql(any_word)
+        matched = records.filter(pk__in=RawSQL(matching, match_params))
+        order = sorted(scores, key=lambda pk: (-scores[pk], pk))
+        ranked = ScoredRecords(order, scores)
+        return Match(matched, ranked, ranked, components=components)
 
     def _match_simple(self, records, parsed):
-        """SQLite: any word (or variant, or synonym) as a substring; ranked in Python."""
+        """SQLite without FTS5: any word (or variant, or synonym) as a substring; ranked in
+        Python."""
         words = {v for word in parsed.words for v in word_variants(word)}
         for alternative in parsed.alternatives:
             words |= {word for term in alternative for word in term.words}
@@ -399,6 +512,7 @@ class EmbeddedEngine:
                     url=record.url,
                     text=record.full_text,
                     parent_title=record.parent_title,
+                    context=record.context,
                     snippet=safe_snippet(record.headline)
                     if headline_query is not None
                     else simple_snippet(record.text, words),
@@ -414,25 +528,40 @@ class EmbeddedEngine:
 
     # Suggestions -------------------------------------------------------------------------
 
-    def suggest(self, parsed: ParsedQuery) -> str:
-        """'Bedoelde u …?': the query with unknown words replaced by close known ones."""
-        if connection.vendor != "postgresql":
-            return ""
-        known = set(SearchTerm.objects.filter(word__in=parsed.words).values_list("word", flat=True))
-        corrected, changed = [], False
-        for word in parsed.words:
-            if word in known or len(word) < 4:
-                corrected.append(word)
-                continue
-            best = (
-                SearchTerm.objects.annotate(similarity=TrigramSimilarity("word", word))
-                .filter(similarity__gte=SUGGESTION_MIN_SIMILARITY)
-                .order_by("-similarity", "-frequency")
-                .first()
+    @staticmethod
+    def visible_word(visible, word: str) -> bool:
+        """Whether ``word`` (a vocabulary word: normalised) occurs in a record of
+        ``visible``: found through the text index, then read in the text itself."""
+        if connection.vendor == "postgresql":
+            (compiled,) = compile_tsqueries([_tsquery([Term((word,))], "&")])
+            candidates = visible.filter(
+                RawSQL("search_vector @@ %s::tsquery", [compiled], BooleanField())
             )
-            corrected.append(best.word if best else word)
-            changed = changed or best is not None
-        return " ".join(corrected) if changed else ""
+            lookup = "unaccent__icontains"
+        elif fts.available():
+            candidates = visible.filter(
+                pk__in=RawSQL(*fts.matching_sql(fts.quoted(dutch.stems(word) or [word])))
+            )
+            lookup = "icontains"  # SQLite folds no accents: a word with one is not offered
+        else:
+            candidates, lookup = visible, "icontains"
+        written = Q()
+        for field in ("title", "parent_title", "context", "text"):
+            written |= Q(**{f"{field}__{lookup}": word})
+        return candidates.filter(written).exists()
+
+
+def _fts_term(term: Term) -> str:
+    """A query term for FTS5: a word with its variants, or a phrase; '' for stop words only."""
+    if len(term.words) > 1:
+        stems = dutch.stems(term.text)
+        return fts.quoted(stems) if stems else ""
+    variants = sorted(
+        {stem for variant in word_variants(term.words[0]) for stem in dutch.stems(variant)}
+    )
+    if not variants:
+        return ""
+    return "(" + " OR ".join(fts.quoted([stem]) for stem in sorted(variants)) + ")"
 
 
 class ScoredRecords:

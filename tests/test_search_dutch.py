@@ -1,0 +1,234 @@
+"""Dutch search that holds on questions nobody tuned for (issue 17), on every engine.
+
+Each test runs on the embedded engine and on Elasticsearch (the ``engine`` fixture); the
+embedded engine is PostgreSQL in CI and SQLite when the suite runs on SQLite
+(``DATABASE_URL=sqlite:///… pytest tests/test_search_dutch.py``), where the same Dutch
+analysis runs in Python over an FTS5 table. The words are invented, so no test can pass
+on what the demo content happens to hold.
+"""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from documents.models import ReportSection, SectionFootnote
+from documents.signals import sections_changed
+from search import dutch
+from search.corrections import edits
+from search.elastic import index as es_index
+from search.indexing import rebuild
+from search.query import parse
+from search.snippets import plain_text
+from tests.factories import PracticeFactory, ReportFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def staff(django_user_model):
+    return django_user_model.objects.create_user("redacteur", password="x-x-x-x-1", is_staff=True)
+
+
+def hits(engine, query, user=None, **kwargs):
+    return engine.search(query, user=user or AnonymousUser(), limit=20, **kwargs).hits
+
+
+def titles(engine, query, user=None, **kwargs):
+    return [hit.title for hit in hits(engine, query, user, **kwargs)]
+
+
+def report(title, sections, visibility="public"):
+    """A report with (level, heading, text) sections, indexed."""
+    page = ReportFactory(title=title, visibility=visibility)
+    for position, (level, heading, text) in enumerate(sections):
+        ReportSection.objects.create(
+            report=page, position=position, heading=heading, level=level,
+            anchor=f"s{position}", text=text,
+        )  # fmt: skip
+    sections_changed.send(sender=type(page), report=page)
+    return page
+
+
+def reindexed(engine):
+    """Rebuild the vocabulary-derived parts (compound list, frequencies) of every engine."""
+    rebuild()
+    if engine.name == "elasticsearch":
+        es_index.rebuild()
+
+
+# 17.1 A section is found by its chapter and report, and shows where it stands.
+
+
+def test_a_section_under_a_generic_heading_is_found_by_its_chapter(engine):
+    report(
+        "Wijkverkenning Zwaluwdorp",
+        [
+            (1, "Ommetjesbeleid", "Dit hoofdstuk beschrijft de aanpak."),
+            (2, "Kenmerken", "Vrijwilligers lopen wekelijks met bewoners door de buurt."),
+            (1, "Andere zaken", "Het ommetjesbeleid wordt elders ook genoemd, terloops."),
+            (2, "Kenmerken", "Een team van drie werkers bezoekt de scholen."),
+        ],
+    )
+    found = hits(engine, "kenmerken ommetjesbeleid")
+    first = next(hit for hit in found if hit.title == "Kenmerken")
+    assert first.heading_path == "Wijkverkenning Zwaluwdorp › Ommetjesbeleid › Kenmerken"
+    assert "Vrijwilligers lopen" in first.text  # the chapter's own Kenmerken, not the other
+
+
+def test_a_sections_own_text_outweighs_the_heading_above_it(engine):
+    report(
+        "Verslag Zwaluwdorp",
+        [
+            (1, "Klompenpad", "Inleiding."),
+            (2, "Uitvoering", "Bewoners maken afspraken met elkaar."),
+            (1, "Overige", "Inleiding."),
+            (2, "Resultaten", "Het klompenpad trok veel wandelaars; het klompenpad blijft."),
+        ],
+    )
+    order = titles(engine, "klompenpad")
+    assert order.index("Resultaten") < order.index("Uitvoering")
+
+
+# 17.2 Words joined by punctuation are indexed as their parts and as written.
+
+
+def test_words_joined_by_slashes_and_hyphens_are_found_by_each_part_and_joined(engine):
+    PracticeFactory(
+        title="Schakels in de wijk",
+        summary="Het Dorps-loket werkt met kwartiermakers/buurtvaders en jeugd-/gezinscoaches.",
+    )
+    for query in ["kwartiermakers", "buurtvaders", "gezinscoaches", "dorpsloket", "dorps loket"]:
+        assert "Schakels in de wijk" in titles(engine, query), query
+
+
+# 17.3 An exact match of a rare word comes before matches of its parts.
+
+
+def test_a_rare_compound_outranks_records_that_only_hold_its_parts(engine):
+    for number in range(4):
+        PracticeFactory(
+            title=f"Wandelroute {number}",
+            summary="De wandelroute gaat langs de klokkentoren. Een wandelroute, een toren.",
+        )
+    PracticeFactory(title="Torenwandelroute", summary="Eén keer per jaar: de torenwandelroute.")
+    reindexed(engine)
+    assert titles(engine, "torenwandelroute")[0] == "Torenwandelroute"
+
+
+# 17.4 Typos: corrected against what the user may see, searched when much more likely.
+
+
+def test_a_rare_misspelling_is_corrected_to_the_far_more_common_word(engine):
+    PracticeFactory(title="Ommetje", summary=" ".join(["Het buurtommetje werkt."] * 25))
+    PracticeFactory(title="Verslagje", summary="Een verslag van het buurtommeje.")  # a typo
+    reindexed(engine)
+    result = engine.search("buurtommeje", user=AnonymousUser())
+    assert result.suggestion == "buurtommetje" and result.searched_for == "buurtommetje"
+    assert result.hits[0].title == "Ommetje"
+
+
+def test_a_word_only_restricted_text_holds_is_never_suggested_to_others(engine, staff):
+    report("Vertrouwelijk", [(1, "Bevindingen", "Over de zeldzame kwakkelvis.")], "editors")
+    PracticeFactory(title="Buurtbus", summary="De buurtbus rijdt op dinsdag.")
+    reindexed(engine)
+    anonymous = engine.search("buurtbus kwakkelvos", user=AnonymousUser())
+    assert "kwakkelvis" not in anonymous.suggestion  # though 'buurtbus' finds something
+    assert anonymous.hits[0].title == "Buurtbus"
+    assert not any("kwakkelvis" in hit.text for hit in anonymous.hits)
+    assert "kwakkelvis" in engine.search("buurtbus kwakkelvos", user=staff).suggestion
+
+
+# 17.5 Derivations the stemmer leaves apart.
+
+
+def test_derivations_find_each_other(engine):
+    PracticeFactory(title="Wijkbeheer", summary="Het wijkbeheer is in handen van bewoners.")
+    PracticeFactory(title="Schoolbegeleider", summary="Een schoolbegeleider komt elke week.")
+    assert "Wijkbeheer" in titles(engine, "wijkbeheerders")
+    assert "Schoolbegeleider" in titles(engine, "schoolbegeleiding")
+    assert "Wijkbeheer" in titles(engine, "wijkbeheerder")
+
+
+# 17.6 Quoted phrases are honoured; words close together rank first.
+
+
+def test_a_quoted_phrase_must_occur(engine):
+    PracticeFactory(title="Samen", summary="Hier gaat het om kraak en smaak in de buurt.")
+    PracticeFactory(title="Apart", summary="Smaak is iets anders dan een kraak in de muur.")
+    assert titles(engine, '"kraak en smaak"') == ["Samen"]
+    assert set(titles(engine, "kraak smaak")) >= {"Samen", "Apart"}
+
+
+def test_words_close_together_rank_first(engine):
+    filler = " ".join(["De bewoners praten over van alles en nog wat."] * 12)
+    PracticeFactory(title="Ver uit elkaar", summary=f"Een moestuin. {filler} Een dakterras.")
+    PracticeFactory(title="Dicht bij elkaar", summary=f"Een moestuin op het dakterras. {filler}")
+    order = titles(engine, "moestuin dakterras")
+    assert order.index("Dicht bij elkaar") < order.index("Ver uit elkaar")
+
+
+# 17.7 Questions: question words dropped, the subject weighed.
+
+
+def test_question_words_are_dropped_from_questions():
+    words = parse("Waarom kiest Zwaluwdorp voor samenwerking in plaats van concurrentie?").words
+    assert "waarom" not in words and {"zwaluwdorp", "samenwerking"} <= set(words)
+    assert parse("waarom").words == ["waarom"]  # a word on its own is what is asked
+
+
+def test_a_question_finds_its_subject_not_its_question_words(engine):
+    PracticeFactory(title="Waarom zo?", summary="Waarom, waarom, waarom: een lied.")
+    PracticeFactory(title="Bloembakken", summary="Zwaluwdorp koos voor bloembakken in elke straat.")
+    assert titles(engine, "Waarom koos Zwaluwdorp voor bloembakken?")[0] == "Bloembakken"
+
+
+# 17.8 Expert questions in the main box.
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["wie weet iets van schuldhulpverlening", "expert schuldhulpverlening", "deskundige schulden"],
+)
+def test_expert_questions_put_the_experts_the_finder_names_first(engine, query):
+    found = hits(engine, query)
+    assert found[0].type == "Expert"
+    assert "Schuldhulpverlening" in found[0].snippet  # the finder's reason: the theme
+
+
+def test_the_finder_understands_inflected_and_english_theme_words(engine):
+    for query in ["wie weet iets van eenzame ouderen", "expert loneliness"]:
+        first = hits(engine, query)[0]
+        assert first.type == "Expert" and "Eenzaamheid" in first.snippet, query
+
+
+# 17.9 Snippets are plain text.
+
+
+def test_snippets_show_plain_text(engine):
+    page = report(
+        "Opgemaakt verslag",
+        [(1, "Bevindingen", "De **buurtkamer** is *elke* dag open[^1], zegt de _beheerder_.")],
+    )
+    SectionFootnote.objects.create(
+        section=page.sections.get(), number="1", text="Behalve op zondag."
+    )
+    sections_changed.send(sender=type(page), report=page)
+    hit = next(hit for hit in hits(engine, "buurtkamer") if hit.title == "Bevindingen")
+    for mark in ("**", "[^1]", "_beheerder", "*elke"):
+        assert mark not in hit.snippet and mark not in hit.text
+    assert "buurtkamer</mark> is elke dag open" in hit.snippet
+
+
+# The shared Dutch analysis (SQLite indexes with it; the others compare words with it).
+
+
+def test_the_dutch_analysis_matches_postgresql_and_elasticsearch():
+    assert dutch.stems("De eenzame ouderen en hun eenzaamheid") == ["eenzam", "ouder", "eenzam"]
+    assert dutch.stem("participaties") == dutch.stem("participatie") == "participatie"
+    assert dutch.stems("Wmo-loket/buurtteam") == ["wmo", "loket", "buurtteam"]
+    assert dutch.joined_words("Het Wmo-loket") == ["wmoloket"]
+
+
+def test_typo_distance_and_plain_text():
+    assert edits("knelpunen", "knelpunten") == 1 and edits("kantelign", "kanteling") == 1
+    assert edits("zelfredzaamheidsmatrix", "zelfredzaamheid") == 7
+    assert plain_text("Een **vet** [woord](https://x.nl)[^2]\n- punt") == "Een vet woord\npunt"
