@@ -47,6 +47,9 @@ INSTALLED_APPS = [
     "practices",
     "documents",
     "search",
+    "api",
+    "ninja",
+    "wagtail.api.v3",  # Wagtail's API tokens (admin: make, revoke); its own API is not routed
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

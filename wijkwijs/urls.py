@@ -6,8 +6,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from api.main import api, api_openapi_document
 from expertise import views as expertise_views
-from search import api as search_api
 from search import views as search_views
 from wijkwijs import views as wijkwijs_views
 
@@ -25,9 +25,8 @@ urlpatterns = [
         name="compare_csv",
     ),
     path("mijn-profiel/verwijderen/", expertise_views.remove_my_profile, name="remove_my_profile"),
-    path("api/v1/search/", search_api.search_api, name="search_api"),
-    path("api/v1/search/autocomplete/", search_api.autocomplete_api, name="search_autocomplete"),
-    path("api/v1/openapi.json", search_api.openapi_document, name="openapi"),
+    path("api/v1/", api.urls),
+    path("openapi.json", api_openapi_document, name="openapi"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sitemap.xml", sitemap),
 ]

@@ -260,6 +260,7 @@ class ElasticsearchEngine:
         title, parent = source["title"], source.get("parent_title", "")
         return Hit(
             type=str(RecordKind(source["kind"]).label),
+            kind=source["kind"],
             title=title,
             url=source["url"],
             text=full_text(title, parent, source["text"]),
