@@ -68,21 +68,26 @@ LABEL_MODELS = {
 
 def filtered(queryset, filters: Schema, conditions: dict):
     """``queryset`` narrowed by each filter given. ``conditions`` maps a label filter to a
-    function of the label pages giving a Q, and a choice filter to (field, choices)."""
+    function of the label pages giving a Q, a choice filter to (field, choices) and the year
+    to its date field. Each condition is a semi-join of its own (``pk__in``), so ten values
+    cost ten index look-ups, not a product of ten joins."""
+    model = queryset.model
     for name, values in filters.dict().items():
         if not values:
             continue
         condition = conditions[name]
         if name in LABEL_MODELS:
-            for value in values:  # all of them
-                labels = named(LABEL_MODELS[name].objects.live(), value)
-                queryset = queryset.filter(condition(labels))
+            matches = [
+                condition(named(LABEL_MODELS[name].objects.live(), value)) for value in values
+            ]
         elif name == "year":
-            queryset = queryset.filter(Q(**{f"{condition}__year__in": values}))
+            matches = [Q(**{f"{condition}__year__in": values})]
         else:
             field, choices = condition
-            queryset = queryset.filter(Q(**{f"{field}__in": choices_named(choices, values)}))
-    return queryset.distinct()
+            matches = [Q(**{f"{field}__in": choices_named(choices, values)})]
+        for match in matches:  # all of them (a choice or year filter is one "any of" match)
+            queryset = queryset.filter(pk__in=model.objects.filter(match).values("pk"))
+    return queryset
 
 
 CLASSIFIED = {
