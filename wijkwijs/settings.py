@@ -90,6 +90,10 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
+# OAI-PMH (/oai/): the harvesters' contact address and how many records a list page holds.
+OAI_ADMIN_EMAIL = os.environ.get("OAI_ADMIN_EMAIL", "redactie@wijkwijs.nl")
+OAI_PAGE_SIZE = int(os.environ.get("OAI_PAGE_SIZE", "50"))
+
 ADMIN_PATH_PREFIXES = ("/beheer/", "/django-admin/")
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "

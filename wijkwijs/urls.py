@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from api import oai
 from api.main import api, api_openapi_document
 from expertise import views as expertise_views
 from search import views as search_views
@@ -27,6 +28,7 @@ urlpatterns = [
     path("mijn-profiel/verwijderen/", expertise_views.remove_my_profile, name="remove_my_profile"),
     path("api/v1/", api.urls),
     path("openapi.json", api_openapi_document, name="openapi"),
+    path("oai/", oai.oai_pmh, name="oai_pmh"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sitemap.xml", sitemap),
 ]
