@@ -19,6 +19,7 @@ from api.problems import Problem
 from api.schemas import NO_NUL, FilterValue, Kind
 from documents.models import ReportKind
 from search.engines import get_engine
+from search.events import searched
 from search.models import RecordKind
 from search.query import MAX_QUERY_LENGTH
 
@@ -127,6 +128,8 @@ def search(
         offset=paging.offset,
         sort=SORTS[parameters.sort],
     )
+    if query and paging.page == 1:
+        searched.send(sender=search, query=query, total=result.total)
     absolute = request.build_absolute_uri
     pages = page_count(result.total, paging.page_size)
     response["Link"] = link_header(request, paging.page, pages)
