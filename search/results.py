@@ -7,7 +7,7 @@ from search.models import HEADING_SEPARATOR
 
 @dataclass
 class Hit:
-    type: str
+    type: str  # the kind's label, for people ("Praktijkvoorbeeld")
     title: str
     url: str
     text: str  # the full indexed text: title and text of the record
@@ -18,6 +18,7 @@ class Hit:
     score: float = 0.0
     page_id: int = 0  # the page the record belongs to (a section's report)
     similar: list = field(default_factory=list)  # near-identical hits of the same document
+    kind: str = ""  # the kind's value, as the type filter takes it ("praktijk")
 
     @property
     def heading_path(self) -> str:

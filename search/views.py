@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from documents.models import ReportKind
 from search.engines import get_engine
+from search.events import searched
 from search.filters import SINGLE_VALUED_FACETS
 from search.query import MAX_QUERY_LENGTH
 from wijkwijs.models import ThemePage
@@ -53,6 +54,8 @@ def search(request):
                                  offset=(number - 1) * PAGE_SIZE, sort=SORTS[sort])  # fmt: skip
 
         result = run(page)
+        if page == 1:
+            searched.send(sender=search, query=query, total=result.total)
         pages = max(1, math.ceil(result.total / PAGE_SIZE))
         if page > pages:  # past the end: show the last page
             page = pages

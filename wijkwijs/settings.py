@@ -48,6 +48,10 @@ INSTALLED_APPS = [
     "documents",
     "search",
     "operations",
+    "api",
+    "usage",
+    "ninja",
+    "wagtail.api.v3",  # Wagtail's API tokens (admin: make, revoke); its own API is not routed
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -91,6 +95,14 @@ MIDDLEWARE = [
     "wijkwijs.middleware.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
+
+# OAI-PMH (/oai/): the harvesters' contact address and how many records a list page holds.
+OAI_ADMIN_EMAIL = os.environ.get("OAI_ADMIN_EMAIL", "redactie@wijkwijs.nl")
+OAI_PAGE_SIZE = int(os.environ.get("OAI_PAGE_SIZE", "50"))
+
+# Usage figures (weekly counters, nothing about people) are kept this many days;
+# `manage.py purge_usage` removes older ones.
+USAGE_RETENTION_DAYS = int(os.environ.get("USAGE_RETENTION_DAYS", "365"))
 
 ADMIN_PATH_PREFIXES = ("/beheer/", "/django-admin/")
 CONTENT_SECURITY_POLICY = (

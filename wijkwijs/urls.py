@@ -6,10 +6,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from api import oai
+from api.main import api, api_openapi_document
 from documents.access import serve_document
 from expertise import views as expertise_views
 from operations import views as operations_views
-from search import api as search_api
 from search import views as search_views
 from wijkwijs import accounts
 from wijkwijs import views as wijkwijs_views
@@ -38,9 +39,9 @@ urlpatterns = [
         name="compare_csv",
     ),
     path("mijn-profiel/verwijderen/", expertise_views.remove_my_profile, name="remove_my_profile"),
-    path("api/v1/search/", search_api.search_api, name="search_api"),
-    path("api/v1/search/autocomplete/", search_api.autocomplete_api, name="search_autocomplete"),
-    path("api/v1/openapi.json", search_api.openapi_document, name="openapi"),
+    path("api/v1/", api.urls),
+    path("openapi.json", api_openapi_document, name="openapi"),
+    path("oai/", oai.oai_pmh, name="oai_pmh"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("health/", operations_views.health, name="health"),
     path("sitemap.xml", sitemap),

@@ -306,6 +306,7 @@ class ElasticsearchEngine:
         context = source.get("context", "")
         return Hit(
             type=str(RecordKind(source["kind"]).label),
+            kind=source["kind"],
             title=title,
             url=source["url"],
             text=full_text(title, parent, source["text"], context),

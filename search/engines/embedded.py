@@ -508,6 +508,7 @@ class EmbeddedEngine:
             hits.append(
                 Hit(
                     type=str(record.get_kind_display()),
+                    kind=record.kind,
                     title=record.title,
                     url=record.url,
                     text=record.full_text,

@@ -1,0 +1,202 @@
+"""Search and autocomplete over everything the user may see (the search page's engine).
+
+Same parameters as the search page. Filter values are slugs or names, in any case; an
+unknown value matches nothing. ``type`` is one vocabulary: the filter takes the values a
+hit's ``type`` and an autocomplete suggestion's ``type`` carry.
+"""
+
+from dataclasses import asdict
+from typing import Literal
+
+from django.http import HttpResponse
+from ninja import Query, Router, Schema
+from pydantic import Field
+
+from api.auth import member_or_public
+from api.models import ApiScope
+from api.pagination import Paging, link_header, page_count
+from api.problems import Problem
+from api.schemas import NO_NUL, FilterValue, Kind
+from documents.models import ReportKind
+from search.engines import get_engine
+from search.events import searched
+from search.models import RecordKind
+from search.query import MAX_QUERY_LENGTH
+from wijkwijs.parameters import MAX_RESULT_WINDOW, within_window
+
+router = Router(auth=member_or_public(ApiScope.SEARCH), tags=["zoeken"])
+ERRORS = {400: Problem, 401: Problem, 403: Problem}
+AUTOCOMPLETE_LIMIT = 10
+AUTOCOMPLETE_MIN_LENGTH = 2
+MAX_FILTER_VALUES = 10  # per filter; further values are ignored
+SORTS = {
+    "relevance": "relevance",
+    "relevantie": "relevance",
+    "newest": "newest",
+    "nieuwste": "newest",
+}
+
+
+def values_field(description):
+    return Field([], description=f"{description} Hoogstens {MAX_FILTER_VALUES} waarden tellen.")
+
+
+class SearchParameters(Schema):
+    q: str = Field(
+        "",
+        pattern=NO_NUL,
+        description=f"De zoekvraag (zonder: geen treffers); na {MAX_QUERY_LENGTH} tekens afgekapt.",
+    )
+    type: list[FilterValue] = values_field(
+        "Soort inhoud: " + ", ".join(RecordKind.values) + "; meerdere: een ervan."
+    )
+    theme: list[FilterValue] = values_field("Thema (slug of naam); meerdere: alle.")
+    municipality: list[FilterValue] = values_field("Gemeente (slug of naam); meerdere: alle.")
+    organisation: list[FilterValue] = values_field("Organisatie (slug of naam); meerdere: alle.")
+    kind: list[FilterValue] = values_field(
+        "Soort publicatie: " + ", ".join(ReportKind.values) + "; meerdere: een ervan."
+    )
+    year: list[FilterValue] = values_field("Jaar; meerdere: een ervan.")
+    sort: Literal["relevance", "newest", "relevantie", "nieuwste"] = "relevance"
+    include: Literal["", "text"] = Field(
+        "", description="'text' voegt de volledige geïndexeerde tekst toe."
+    )
+
+    def filters(self):
+        names = ("type", "theme", "municipality", "organisation", "kind", "year")
+        return {
+            name: getattr(self, name)[:MAX_FILTER_VALUES] for name in names if getattr(self, name)
+        }
+
+
+class Similar(Schema):
+    title: str
+    url: str
+
+
+class SearchHit(Schema):
+    type: Kind
+    title: str = Field(description="Bij een paragraaf: 'Rapport › Hoofdstuk › Paragraaf'.")
+    url: str
+    snippet: str = Field(description="Veilige HTML: ontsnapte tekst met <mark> om de treffers.")
+    labels: dict[str, list[str]]
+    score: float
+    similar: list[Similar] = Field(description="Bijna gelijke passages uit hetzelfde document.")
+    text: str | None = Field(None, description="Alleen met include=text.")
+
+
+class FacetValue(Schema):
+    value: str
+    label: str
+    count: int
+
+
+class SearchAnswer(Schema):
+    query: str
+    total: int
+    page: int
+    page_size: int
+    pages: int
+    suggestion: str = Field(description="'Bedoelde u …?', of leeg.")
+    searched_for: str = Field(
+        description="De zoekvraag die gezocht is, als een correctie de gestelde verving."
+    )
+    engine: str = Field(description="De zoekmachine die antwoordde.")
+    fallback: bool = Field(
+        description="Elasticsearch was niet bereikbaar; de ingebouwde zoekfunctie antwoordde."
+    )
+    facets: dict[str, list[FacetValue]]
+    hits: list[SearchHit]
+
+
+@router.get(
+    "/search/", response={200: SearchAnswer, **ERRORS}, url_name="search", exclude_none=True
+)
+def search(
+    request, response: HttpResponse, parameters: Query[SearchParameters], paging: Query[Paging]
+):
+    """Zoek in alles wat u mag zien: één gerangschikte lijst met facetten.
+
+    Bijna gelijke passages uit één document staan één keer in de lijst; de andere staan
+    in ``similar`` van die treffer.
+    """
+    query = parameters.q.strip()[:MAX_QUERY_LENGTH]
+    listed = within_window(paging.offset, paging.page_size)
+    # Past the result window only the total is counted: the page itself is empty.
+    result = get_engine().search(
+        query,
+        parameters.filters(),
+        user=request.user,
+        limit=paging.page_size,
+        offset=paging.offset if listed else MAX_RESULT_WINDOW - paging.page_size,
+        sort=SORTS[parameters.sort],
+    )
+    if query and paging.page == 1:
+        searched.send(sender=search, query=query, total=result.total)
+    absolute = request.build_absolute_uri
+    pages = page_count(result.total, paging.page_size)
+    response["Link"] = link_header(request, paging.page, pages)
+    return {
+        "query": query,
+        "total": result.total,
+        "page": paging.page,
+        "page_size": paging.page_size,
+        "pages": pages,
+        "suggestion": result.suggestion,
+        "searched_for": result.searched_for,
+        "engine": result.engine,
+        "fallback": result.fallback,
+        "facets": {
+            name: [
+                {"value": str(value), "label": str(label), "count": count}
+                for value, label, count in values
+            ]
+            for name, values in result.facets.items()
+        },
+        "hits": [
+            {
+                "type": hit.kind,
+                "title": hit.heading_path,
+                "url": absolute(hit.url),
+                "snippet": hit.snippet,
+                "labels": hit.labels,
+                "score": hit.score,
+                "similar": [
+                    {"title": similar.title, "url": absolute(similar.url)}
+                    for similar in hit.similar
+                ],
+                "text": hit.text if parameters.include == "text" else None,
+            }
+            for hit in (result.hits if listed else [])
+        ],
+    }
+
+
+class Suggestion(Schema):
+    title: str
+    report: str = Field(description="Bij een paragraaf: de titel van het rapport; anders leeg.")
+    url: str
+    type: Kind
+
+
+class Suggestions(Schema):
+    suggestions: list[Suggestion]
+
+
+class AutocompleteParameters(Schema):
+    q: str = Field("", pattern=NO_NUL, description="Wat er getypt is; vanaf twee tekens.")
+
+
+@router.get("/search/autocomplete/", response={200: Suggestions, **ERRORS}, url_name="autocomplete")
+def autocomplete(request, parameters: Query[AutocompleteParameters]):
+    """Hoogstens tien titels die beginnen met wat getypt is, of een woord dat zo begint."""
+    prefix = parameters.q.strip()[:60]
+    if len(prefix) < AUTOCOMPLETE_MIN_LENGTH:
+        return {"suggestions": []}
+    found = get_engine().suggest_titles(prefix, request.user, AUTOCOMPLETE_LIMIT)
+    return {
+        "suggestions": [
+            asdict(suggestion) | {"url": request.build_absolute_uri(suggestion.url)}
+            for suggestion in found
+        ]
+    }
