@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from expertise import views as expertise_views
+from notifications import urls as notification_urls
 from search import api as search_api
 from search import views as search_views
 from wijkwijs import views as wijkwijs_views
@@ -28,6 +29,9 @@ urlpatterns = [
     path("api/v1/search/", search_api.search_api, name="search_api"),
     path("api/v1/search/autocomplete/", search_api.autocomplete_api, name="search_autocomplete"),
     path("api/v1/openapi.json", search_api.openapi_document, name="openapi"),
+    path("toegang/", include("access_requests.urls")),
+    path("meldingen/", include("notifications.urls")),
+    path("feeds/", include(notification_urls.feed_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sitemap.xml", sitemap),
 ]
