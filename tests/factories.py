@@ -124,3 +124,15 @@ class MeetingFactory(PageFactory):
     _relations = ("shared_with",)
     title = factory.Sequence(lambda n: f"Testbijeenkomst {n}")
     date = datetime.date(2024, 9, 1)
+
+
+def publishers_group(name, page):
+    """A group whose users reach the admin and may publish ``page`` and the pages below it."""
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupPagePermission
+
+    group = Group.objects.create(name=name)
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    publish = Permission.objects.get(codename="publish_page")
+    GroupPagePermission.objects.create(group=group, page=page, permission=publish)
+    return group

@@ -12,7 +12,6 @@ from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.utils import timezone
 from wagtail.documents import get_document_model
-from wagtail.models import GroupPagePermission
 
 from access_requests.models import AccessDecision, AccessRequest, RequestState
 from documents.models import ReportFile, ReportPage, ReportSection
@@ -23,6 +22,7 @@ from tests.factories import (
     MeetingFactory,
     OrganisationFactory,
     ReportFactory,
+    publishers_group,
 )
 from wijkwijs.visibility import Visibility
 
@@ -59,13 +59,7 @@ def world(django_user_model):
         title="telling", file=ContentFile(SECRET.encode(), "telling.txt")
     )
     ReportFile.objects.create(page=report, document=document)
-    editors = Group.objects.create(name="Redactie rapporten")
-    editors.permissions.add(Permission.objects.get(codename="access_admin"))
-    GroupPagePermission.objects.create(
-        group=editors,
-        page=report.get_parent(),
-        permission=Permission.objects.get(codename="publish_page"),
-    )
+    editors = publishers_group("Redactie rapporten", report.get_parent())
     return {
         "noord": noord,
         "report": report,

@@ -5,14 +5,14 @@ are axe clean in both languages."""
 import json
 
 import pytest
-from django.contrib.auth.models import Group, Permission
-from wagtail.models import GroupPagePermission
+from django.contrib.auth.models import Group
+from playwright.sync_api import expect
 
 from documents.models import ReportPage, ReportSection
 from documents.signals import sections_changed
 from notifications.models import Follow
 from tests.browser.conftest import blocking_violations
-from tests.factories import CommunityFactory, ReportFactory
+from tests.factories import CommunityFactory, ReportFactory, publishers_group
 from wijkwijs.visibility import Visibility
 
 pytestmark = pytest.mark.browser
@@ -30,13 +30,7 @@ def world(site, django_user_model):
         report=report, position=0, heading="Telling", level=1, anchor="telling", text=SECRET
     )
     sections_changed.send(sender=ReportPage, report=report)
-    editors = Group.objects.create(name="Redactie verslagen")
-    editors.permissions.add(Permission.objects.get(codename="access_admin"))
-    GroupPagePermission.objects.create(
-        group=editors,
-        page=report.get_parent(),
-        permission=Permission.objects.get(codename="publish_page"),
-    )
+    editors = publishers_group("Redactie verslagen", report.get_parent())
     editor = django_user_model.objects.create_user(
         "verslagredacteur", "r@example.invalid", PASSWORD
     )
@@ -61,31 +55,31 @@ def assert_axe_clean(page, axe_script):
 def test_ask_grant_and_read(page, axe_script, world):
     report = world["report"]
     log_in(page, "reigerlid", report.url)
-    heading = page.get_by_role("heading", level=1)
-    assert heading.inner_text() == "Toegang vragen"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Toegang vragen")
     assert SECRET not in page.content()
     assert_axe_clean(page, axe_script)
     page.get_by_role("button", name="Verzoek versturen").click()  # no reason yet
-    assert page.get_by_role("alert").inner_text().strip()
+    expect(page.get_by_role("alert")).to_contain_text("verplicht")
     page.get_by_label("Waarom wilt u toegang?").fill("Ik tel reigers in Zuid en wil vergelijken.")
     page.get_by_role("button", name="Verzoek versturen").click()
-    assert "U krijgt bericht" in page.get_by_role("status").first.inner_text()
+    expect(page.get_by_role("status").first).to_contain_text("U krijgt bericht")
     page.goto("/meldingen/")
-    assert "In behandeling" in page.content()
+    expect(page.get_by_role("cell", name="In behandeling")).to_be_visible()
     assert_axe_clean(page, axe_script)
 
     page.context.clear_cookies()
     log_in(page, "verslagredacteur", "/beheer/toegangsverzoeken/")
     page.get_by_role("link", name="Kolonieverslag").click()
-    assert "Ik tel reigers in Zuid" in page.content()
+    reason = page.get_by_role("definition").filter(has_text="Ik tel reigers in Zuid")
+    expect(reason).to_be_visible()
     page.get_by_label("Toegang geven").check()
     page.get_by_label("Toelichting voor de aanvrager").fill("Graag gedaan.")
     page.get_by_role("button", name="Besluit opslaan").click()
-    assert "Toegang gegeven" in page.content()
+    expect(page.locator("body")).to_contain_text("Toegang gegeven")
 
     page.context.clear_cookies()
     log_in(page, "reigerlid", report.url)
-    assert SECRET in page.content()
+    expect(page.locator("main")).to_contain_text(SECRET)
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
@@ -94,10 +88,12 @@ def test_notification_pages_are_axe_clean(page, axe_script, world, language):
     if language == "en":
         page.get_by_label("Taal").select_option("en")
         page.get_by_role("button", name="Kies taal").click()
-        assert page.get_by_role("heading", level=1).inner_text() == "My notifications"
+        expect(page.get_by_role("heading", level=1)).to_have_text("My notifications")
     assert_axe_clean(page, axe_script)
     page.goto(world["report"].url)
     assert_axe_clean(page, axe_script)
     page.goto("/themas/eenzaamheid/")
     page.get_by_role("button", name="Volg" if language == "nl" else "Follow").first.click()
+    unfollow = "Niet meer volgen" if language == "nl" else "Unfollow"
+    expect(page.get_by_role("button", name=unfollow)).to_be_visible()
     assert_axe_clean(page, axe_script)
