@@ -80,7 +80,8 @@ class SearchRecord(models.Model):
     @classmethod
     def visible_to(cls, user):
         """The records ``user`` may find: the filter every search, facet and suggestion uses."""
-        return cls.objects.filter(shared_visibility_q(user, cls._meta.get_field("communities")))
+        communities = cls._meta.get_field("communities")
+        return cls.objects.filter(shared_visibility_q(user, communities, page_field="page_id"))
 
     @property
     def full_text(self):

@@ -133,3 +133,15 @@ def add_sections(report, headings):
             report=report, position=position, number=str(position + 1), heading=heading,
             level=1, anchor=f"{position + 1}-{heading.lower()}", text=f"Tekst over {heading}.",
         )  # fmt: skip
+
+
+def publishers_group(name, page):
+    """A group whose users reach the admin and may publish ``page`` and the pages below it."""
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupPagePermission
+
+    group = Group.objects.create(name=name)
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    publish = Permission.objects.get(codename="publish_page")
+    GroupPagePermission.objects.create(group=group, page=page, permission=publish)
+    return group

@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "usage",
     "ninja",
     "wagtail.api.v3",  # Wagtail's API tokens (admin: make, revoke); its own API is not routed
+    "access_requests",
+    "notifications",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -226,6 +228,22 @@ TASKS = {
 }
 # How often a task runs whose worker died mid-run before it is marked failed (wijkwijs/workers.py).
 TASK_ATTEMPTS = int(os.environ.get("WIJKWIJS_TASK_ATTEMPTS", "2"))
+
+# Mail (digests, access requests): SMTP from the environment in production, the console
+# elsewhere unless EMAIL_BACKEND says otherwise.
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if PRODUCTION
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", 25))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Wijkwijs <noreply@wijkwijs.invalid>")
 
 LOGIN_URL = "wagtailcore_login"
 AUTHENTICATION_BACKENDS = ["wijkwijs.login_limits.RateLimitedModelBackend"]

@@ -10,6 +10,7 @@ from api import oai
 from api.main import api, api_openapi_document
 from documents.access import serve_document
 from expertise import views as expertise_views
+from notifications import urls as notification_urls
 from operations import views as operations_views
 from search import views as search_views
 from wijkwijs import accounts
@@ -42,6 +43,9 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("openapi.json", api_openapi_document, name="openapi"),
     path("oai/", oai.oai_pmh, name="oai_pmh"),
+    path("toegang/", include("access_requests.urls")),
+    path("meldingen/", include("notifications.urls")),
+    path("feeds/", include(notification_urls.feed_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("health/", operations_views.health, name="health"),
     path("sitemap.xml", sitemap),

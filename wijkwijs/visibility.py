@@ -5,7 +5,8 @@ cross-links all ask it, so there is one answer to "may this user see this object
 Restricted pages answer 404 to people who may not see them, so that their
 existence is not revealed; anonymous visitors of members-only pages are sent to log in.
 Content shared with communities is seen by the members of those communities (the users
-in each community's members group) and by editors.
+in each community's members group) and by editors. Single pages may also be granted to a
+user (an access request, ``access_requests``): grant sources registered here name them.
 """
 
 from django.apps import apps
@@ -60,13 +61,35 @@ def granting_communities(user) -> list[int]:
     return communities_of(user)
 
 
-def shared_visibility_q(user, communities_field):
+GRANT_SOURCES = []  # callables: user → ids of the pages granted to that user, now
+
+
+def register_grant_source(source):
+    """Apps above the shared base (access requests) grant single pages through this."""
+    if source not in GRANT_SOURCES:
+        GRANT_SOURCES.append(source)
+
+
+def granted_pages(user) -> list[int]:
+    """The pages granted to ``user`` one by one, read at every check (a grant that has
+    expired or was revoked closes at once; not remembered on the user)."""
+    if user is None or not user.is_authenticated or user.pk is None:
+        return []
+    return sorted({page_id for source in GRANT_SOURCES for page_id in source(user)})
+
+
+def shared_visibility_q(user, communities_field, page_field="pk"):
     """What ``user`` may see of a model with a ``visibility`` field and a many-to-many
-    ``communities_field`` naming the communities it is shared with."""
+    ``communities_field`` naming the communities it is shared with; ``page_field`` names
+    the page a row belongs to (for pages themselves, their key), for pages granted to
+    ``user``."""
     levels = levels_visible_to(user)
     if set(levels) == set(Visibility.values):
         return Q()  # editors: no condition, which also leaves the query planner free
     condition = Q(visibility__in=levels)
+    granted = granted_pages(user)
+    if granted:
+        condition |= Q(**{f"{page_field}__in": granted})
     communities = granting_communities(user)
     if communities:
         through = communities_field.remote_field.through

@@ -30,7 +30,12 @@ from search.models import RecordKind, full_text
 from search.query import ParsedQuery, parse
 from search.results import Hit, SearchResult, TitleSuggestion
 from search.snippets import MARK_START, MARK_STOP, safe_snippet, simple_snippet
-from wijkwijs.visibility import Visibility, granting_communities, levels_visible_to
+from wijkwijs.visibility import (
+    Visibility,
+    granted_pages,
+    granting_communities,
+    levels_visible_to,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -55,6 +60,9 @@ def visibility_filter(user):
     if communities:
         shared = Q("term", visibility=Visibility.COMMUNITIES) & Q("terms", communities=communities)
         allowed |= shared
+    granted = granted_pages(user)
+    if granted and Visibility.EDITORS not in levels_visible_to(user):
+        allowed |= Q("terms", page_id=granted)
     return allowed
 
 
