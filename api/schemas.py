@@ -12,12 +12,12 @@ from ninja import Schema
 from pydantic import Field
 
 from search.models import RecordKind
+from wijkwijs.parameters import READABLE_TEXT
 
 # The one vocabulary of types: content, search hits, autocomplete and the type filter.
 Kind = Literal[tuple(RecordKind.values)]
-NO_NUL = r"^[^\x00]*$"  # the database refuses NUL characters
-# Parameter values: no NUL characters, reasonably short.
-FilterValue = Annotated[str, Field(max_length=200, pattern=NO_NUL)]
+# Parameter values: no control characters (the database refuses NUL), reasonably short.
+FilterValue = Annotated[str, Field(max_length=200, pattern=READABLE_TEXT)]
 
 
 class Reference(Schema):

@@ -16,13 +16,13 @@ from api.auth import member_or_public
 from api.models import ApiScope
 from api.pagination import Paging, link_header, page_count
 from api.problems import Problem
-from api.schemas import NO_NUL, FilterValue, Kind
+from api.schemas import FilterValue, Kind
 from documents.models import ReportKind
 from search.engines import get_engine
 from search.events import searched
 from search.models import RecordKind
 from search.query import MAX_QUERY_LENGTH
-from wijkwijs.parameters import MAX_RESULT_WINDOW, within_window
+from wijkwijs.parameters import MAX_RESULT_WINDOW, READABLE_TEXT, within_window
 
 router = Router(auth=member_or_public(ApiScope.SEARCH), tags=["zoeken"])
 ERRORS = {400: Problem, 401: Problem, 403: Problem}
@@ -44,7 +44,7 @@ def values_field(description):
 class SearchParameters(Schema):
     q: str = Field(
         "",
-        pattern=NO_NUL,
+        pattern=READABLE_TEXT,
         description=f"De zoekvraag (zonder: geen treffers); na {MAX_QUERY_LENGTH} tekens afgekapt.",
     )
     type: list[FilterValue] = values_field(
@@ -184,7 +184,7 @@ class Suggestions(Schema):
 
 
 class AutocompleteParameters(Schema):
-    q: str = Field("", pattern=NO_NUL, description="Wat er getypt is; vanaf twee tekens.")
+    q: str = Field("", pattern=READABLE_TEXT, description="Wat er getypt is; vanaf twee tekens.")
 
 
 @router.get("/search/autocomplete/", response={200: Suggestions, **ERRORS}, url_name="autocomplete")

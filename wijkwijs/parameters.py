@@ -14,7 +14,10 @@ from django.utils.translation import gettext as _
 
 # Tab, newline and carriage return occur in pasted text; every other control character
 # (NUL above all: PostgreSQL refuses it in text) does not belong in a parameter.
-CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+CONTROL_CHARACTERS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f"
+CONTROL_CHARACTER = re.compile(f"[{CONTROL_CHARACTERS}]")
+# The same rule as a pattern for declared parameters (the API's schemas).
+READABLE_TEXT = f"^[^{CONTROL_CHARACTERS}]*$"
 ASCII_INTEGER = re.compile(r"-?[0-9]{1,18}")
 # The deepest result a listing pages to (Elasticsearch's default result window).
 MAX_RESULT_WINDOW = 10_000
