@@ -1,9 +1,24 @@
-"""The mails of an access request: to its deciders when asked, to the requester when decided."""
+"""The mails of an access request: to its deciders when asked, to the requester when decided.
+
+A mail that cannot be sent is logged, not raised: the request and its decisions are saved
+and shown in the admin and on the page either way.
+"""
+
+import logging
 
 from django.urls import reverse
 from wagtail.users.models import UserProfile
 
 from wijkwijs.mail import absolute_url, send_templated
+
+logger = logging.getLogger(__name__)
+
+
+def send_or_log(template, context, address, language):
+    try:
+        send_templated(template, context, [address], language)
+    except OSError:  # SMTP errors included
+        logger.exception("mail %s to %s not sent", template, address)
 
 
 def request_received(access_request, deciders):
@@ -16,7 +31,7 @@ def request_received(access_request, deciders):
     }
     for decider in deciders:
         language = UserProfile.get_for_user(decider).get_preferred_language()
-        send_templated("access_requests/mail/request_received", context, [decider.email], language)
+        send_or_log("access_requests/mail/request_received", context, decider.email, language)
 
 
 def decision_made(access_request, decision):
@@ -29,9 +44,9 @@ def decision_made(access_request, decision):
         "page_title": access_request.page.title if granted else page_url,
         "page_url": page_url,
     }
-    send_templated(
+    send_or_log(
         "access_requests/mail/decision",
         context,
-        [access_request.requester.email],
+        access_request.requester.email,
         access_request.language,
     )

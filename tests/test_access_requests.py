@@ -252,3 +252,12 @@ def test_a_revoked_grant_closes_at_once_and_every_step_is_logged(client, world):
     client.force_login(editor)
     page = client.get(f"/beheer/toegangsverzoeken/{access_request.pk}/").content.decode()
     assert "Project afgerond." in page and "Ik werk aan een vergelijkbare telling" in page
+
+
+def test_a_request_is_kept_when_the_mail_server_fails(client, world, settings):
+    settings.EMAIL_BACKEND = "tests.mail_backends.RefusingBackend"
+    response = ask(client, world["member"], world["report"])
+    assert response.status_code == 302
+    assert AccessRequest.objects.get().state == RequestState.PENDING
+    client.force_login(world["report editor"])
+    assert "Telling reigers" in client.get("/beheer/toegangsverzoeken/").content.decode()

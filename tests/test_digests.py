@@ -201,3 +201,13 @@ def test_one_click_unsubscribes_without_login(world, start, client):
     assert client.post(path[:-3] + "abc/").status_code == 404  # a forged token
     send_due_digests(now=start + DAY + 2 * HOUR)
     assert len(mails_to(member)) == 1
+
+
+def test_a_failed_mail_is_tried_again_at_the_next_run(world, start, settings):
+    settings.EMAIL_BACKEND = "tests.mail_backends.RefusingBackend"
+    assert send_due_digests(now=start + 2 * HOUR) == (0, 0, 3)
+    assert not SentItem.objects.exists()
+    assert not NotificationSettings.objects.filter(last_digest_at__isnull=False).exists()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert send_due_digests(now=start + 3 * HOUR) == (3, 0, 0)
+    assert "Reigers tellen met de buurt" in whole(mails_to(world["people"]["member"])[0])

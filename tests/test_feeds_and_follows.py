@@ -8,7 +8,14 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from notifications.models import Follow, NotificationSettings
-from tests.factories import CommunityFactory, MeetingFactory, PracticeFactory, ThemeFactory
+from tests.factories import (
+    CommunityFactory,
+    MeetingFactory,
+    MunicipalityFactory,
+    OrganisationFactory,
+    PracticeFactory,
+    ThemeFactory,
+)
 from tests.test_digests import SECRET, published_at, report_with_secret
 from wijkwijs.visibility import Visibility
 
@@ -146,3 +153,25 @@ def test_save_a_search_and_choose_the_period(client, world):
 def test_the_notifications_page_needs_a_login(client):
     response = client.get("/meldingen/")
     assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_municipality_and_organisation_feeds(client, world):
+    place = MunicipalityFactory(title="Reigerdam", slug="reigerdam")
+    organisation = OrganisationFactory(title="Vogelwacht", slug="vogelwacht")
+    moment = timezone.now() - datetime.timedelta(minutes=5)
+    published_at(
+        PracticeFactory(
+            title="Nestkasten in de wijk", municipalities=[place], organisations=[organisation]
+        ),
+        moment,
+    )
+    report_with_secret(
+        "Nestenverslag",
+        moment,
+        municipalities=[place],
+        organisations=[organisation],
+        visibility=Visibility.MEMBERS,
+    )
+    for url in ("/feeds/gemeente/reigerdam/", "/feeds/organisatie/vogelwacht/"):
+        titles = [entry.title for entry in parse(client, url).entries]
+        assert titles == ["Nestkasten in de wijk"], url  # not the members-only report
