@@ -18,7 +18,7 @@ ENDPOINTS = {
     "search API": (
         "/api/v1/search/",
         ["q", *SEARCH_FILTERS, "sort", "page", "page_size", "include"],
-    ),  # fmt: skip
+    ),
     "autocomplete": ("/api/v1/search/autocomplete/", ["q"]),
     "expert finder": ("/wie-weet-wat/", ["vraag", "gemeente", "organisatie", "thema"]),
     "experts CSV": ("/wie-weet-wat/experts.csv", ["vraag", "gemeente", "organisatie", "thema"]),
@@ -27,23 +27,46 @@ ENDPOINTS = {
     "report listing": (
         lambda: ensure_site_structure().reports.url,
         ["thema", "gemeente", "soort", "pagina"],
-    ),  # fmt: skip
+    ),
     "municipality listing": (
         lambda: ensure_site_structure().municipalities.url,
         ["provincie", "pagina"],
-    ),  # fmt: skip
+    ),
     "citation": (lambda: f"{public_report().url}citatie/", ["paragraaf"]),
     "BibTeX": (lambda: f"{public_report().url}citatie/bibtex/", ["paragraaf"]),
     "sitemap": ("/sitemap.xml", ["p"]),
 }
 TRICKY = [
-    "", "0", "-1", "²", "٣", "1e3", str(2**63), str(10**40), "\x00", "a\x00b", "\x1f",
-    "%", "_", "\\", "'", '"', "' OR 1=1 --", "<script>", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "nieuwste", "gemeente",
-    "zeist", "evaluatie", "2014", "x" * 2000,
-]  # fmt: skip
+    "",
+    "0",
+    "-1",
+    "²",
+    "٣",
+    "1e3",
+    str(2**63),
+    str(10**40),
+    "\x00",
+    "a\x00b",
+    "\x1f",
+    "%",
+    "_",
+    "\\",
+    "'",
+    '"',
+    "' OR 1=1 --",
+    "<script>",
+    "𝔘𝔫𝔦𝔠𝔬𝔡𝔢",
+    "nieuwste",
+    "gemeente",
+    "zeist",
+    "evaluatie",
+    "2014",
+    "x" * 2000,
+]
 KNOWN_ATTACKS = ["\x00", "²", str(2**63)]
-values = st.one_of(st.sampled_from(TRICKY), st.text(max_size=30),
-                   st.integers(-(2**70), 2**70).map(str))  # fmt: skip
+values = st.one_of(
+    st.sampled_from(TRICKY), st.text(max_size=30), st.integers(-(2**70), 2**70).map(str)
+)
 
 
 def public_report():
@@ -61,10 +84,12 @@ def test_no_parameter_causes_a_server_error(fuzz_client, endpoint):
     path, names = ENDPOINTS[endpoint]
     path = path() if callable(path) else path
     # Each known parameter present or not, with one to three values; sometimes an unknown one.
-    known = st.fixed_dictionaries({}, optional={name: st.lists(values, min_size=1, max_size=3)
-                                                for name in names})  # fmt: skip
-    unknown = st.dictionaries(st.text(min_size=1, max_size=10), st.lists(values, max_size=2),
-                              max_size=1)  # fmt: skip
+    known = st.fixed_dictionaries(
+        {}, optional={name: st.lists(values, min_size=1, max_size=3) for name in names}
+    )
+    unknown = st.dictionaries(
+        st.text(min_size=1, max_size=10), st.lists(values, max_size=2), max_size=1
+    )
 
     def answers(parameters):
         response = fuzz_client.get(path, parameters)
@@ -76,9 +101,12 @@ def test_no_parameter_causes_a_server_error(fuzz_client, endpoint):
         for attack in KNOWN_ATTACKS:
             answers({**base, name: attack})
 
-    @settings(max_examples=25, deadline=None, derandomize=True,
-              suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                     HealthCheck.too_slow])  # fmt: skip
+    @settings(
+        max_examples=25,
+        deadline=None,
+        derandomize=True,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
     @given(known, unknown)
     def fuzzed(parameters, extra):
         answers({**extra, **parameters})
