@@ -19,11 +19,13 @@ def scene(django_user_model):
     ours = OrganisationFactory(title="Wijkkracht")
     our_expert = ExpertFactory(parent=ours, title="Anna Eigen", consent_date=None)
     hidden = {
-        "editors-only report": ReportFactory(title="Geheim verslag roerdomp",
-                                             visibility="editors").title,
-        "profile without consent": ExpertFactory(parent=OrganisationFactory(title="Buurtmacht"),
-                                                 title="Bert Roerdomp", consent_date=None).title,
-    }  # fmt: skip
+        "editors-only report": ReportFactory(
+            title="Geheim verslag roerdomp", visibility="editors"
+        ).title,
+        "profile without consent": ExpertFactory(
+            parent=OrganisationFactory(title="Buurtmacht"), title="Bert Roerdomp", consent_date=None
+        ).title,
+    }
     draft = ReportFactory(title="Concept roerdomptelling", visibility="public")
     draft.unpublish()
     hidden["unpublished draft"] = draft.title

@@ -66,16 +66,24 @@ def test_a_pdf_with_javascript_is_refused(tmp_path, media):
 def test_a_pdf_that_launches_a_program_is_refused(tmp_path, media):
     require_corpus()
     writer = PdfWriter(clone_from=str(CORPUS / "oostburg-interviews-2014.pdf"))
-    action = DictionaryObject({NameObject("/S"): NameObject("/Launch"),
-                               NameObject("/F"): TextStringObject("calc.exe")})  # fmt: skip
+    action = DictionaryObject(
+        {NameObject("/S"): NameObject("/Launch"), NameObject("/F"): TextStringObject("calc.exe")}
+    )
     writer._root_object[NameObject("/OpenAction")] = writer._add_object(action)
     buffer = io.BytesIO()
     writer.write(buffer)
     refused(tmp_path, media, "verslag.pdf", buffer.getvalue(), "programma")
 
 
-@pytest.mark.parametrize("member", ["word/vbaProject.bin", "word/embeddings/oleObject1.bin",
-                                    "word/../../evil.js", "docProps/script.js"])  # fmt: skip
+@pytest.mark.parametrize(
+    "member",
+    [
+        "word/vbaProject.bin",
+        "word/embeddings/oleObject1.bin",
+        "word/../../evil.js",
+        "docProps/script.js",
+    ],
+)
 def test_a_docx_with_unexpected_members_is_refused(tmp_path, media, member):
     require_corpus()
     buffer = io.BytesIO()
@@ -102,8 +110,10 @@ def test_a_failure_after_the_file_was_stored_leaves_no_file(tmp_path, media, mon
 
 
 def upload(client, name, data):
-    return client.post(reverse("documents_import"), {
-        "file": SimpleUploadedFile(name, data), "kind": "", "visibility": "members"})  # fmt: skip
+    return client.post(
+        reverse("documents_import"),
+        {"file": SimpleUploadedFile(name, data), "kind": "", "visibility": "members"},
+    )
 
 
 def test_a_400_byte_file_name_is_imported_under_a_shorter_name(admin_client, media):

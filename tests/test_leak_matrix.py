@@ -14,7 +14,9 @@ import pytest
 from django.contrib.auth.models import AnonymousUser, Group
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
+from wagtail.models import Page, PageViewRestriction
 
+from documents import privacy
 from documents.models import ReportFile, ReportPage, ReportSection
 from documents.signals import sections_changed
 from tests.factories import (
@@ -24,7 +26,7 @@ from tests.factories import (
     OrganisationFactory,
     ReportFactory,
 )
-from wijkwijs.models import MeetingDocument
+from wijkwijs.models import CommunityPage, MeetingDocument
 from wijkwijs.visibility import Visibility
 
 pytestmark = pytest.mark.django_db
@@ -134,6 +136,17 @@ def channels(client, engine, user, page, word, typo, prefix, file):
     return seen
 
 
+def more_channels(client, page, word) -> dict:
+    """The citations of a report (every format) and the experts CSV."""
+    seen = {"CSV": word in client.get("/wie-weet-wat/experts.csv").content.decode().lower()}
+    if isinstance(page, ReportPage):
+        answers = [client.get(f"{page.url}citatie/{form}") for form in ("", "bibtex/", "ris/")]
+        # A refusal may echo the address the visitor typed: that is not the citation.
+        texts = [answer.content.decode().replace(page.url, "").lower() for answer in answers]
+        seen["citations"] = any(word in text for text in texts)
+    return seen
+
+
 @pytest.mark.parametrize("fixture", ["report section", "meeting", "expert profile"])
 def test_restricted_content_leaks_through_no_channel(world, fixture, engine, client):
     page, word, typo, prefix, file = world["fixtures"][fixture]
@@ -145,3 +158,119 @@ def test_restricted_content_leaks_through_no_channel(world, fixture, engine, cli
         else:
             leaks = [channel for channel, found in seen.items() if found]
             assert not leaks, f"{fixture}: {name} learns of it through {leaks}"
+
+
+# Workflows: what an editor does to content, then who may learn of it on each channel.
+# Each sets up and changes one page, and returns (page, word, typo, prefix, file, allowed).
+
+
+def report_with_word(word, visibility, shared_with=(), title=None):
+    report = ReportFactory(
+        title=title or f"Verslag {word}", visibility=visibility, shared_with=list(shared_with)
+    )
+    ReportSection.objects.create(
+        report=report,
+        position=0,
+        heading=f"Over {word}",
+        level=1,
+        anchor="over",
+        text=f"De {word} werd besproken.",
+    )
+    sections_changed.send(sender=ReportPage, report=report)
+    return report, attach(ReportFile, report, word)
+
+
+def publish_draft(page, **changes):
+    page = type(page).objects.get(pk=page.pk)
+    for name, value in changes.items():
+        setattr(page, name, value)
+    return page.save_revision()
+
+
+def draft(world):  # a public draft of an editors-only report: nothing until published
+    report, file = report_with_word("tureluurtelling", Visibility.EDITORS)
+    publish_draft(report, visibility=Visibility.PUBLIC, title="Openbaar concept")
+    return report, "tureluurtelling", "tureluurteling", "Over turel", file, set()
+
+
+def publish(world):
+    report, file = report_with_word("scholeksternest", Visibility.EDITORS)
+    publish_draft(report, visibility=Visibility.PUBLIC).publish()
+    return report, "scholeksternest", "scholeksternets", "Over schol", file, {"anonymous"}
+
+
+def unpublish(world):
+    report, file = report_with_word("kemphaanbalts", Visibility.PUBLIC)
+    report.unpublish()
+    return report, "kemphaanbalts", "kemphaanbalst", "Over kemph", file, set()
+
+
+def move(world):  # into an organisation only signed-in visitors may see
+    closed = OrganisationFactory(title="Besloten organisatie")
+    PageViewRestriction.objects.create(
+        page=closed,
+        restriction_type=PageViewRestriction.PASSWORD,
+        password="wachtwoord-van-de-organisatie",
+    )
+    expert = ExpertFactory(
+        parent=OrganisationFactory(), title="Piet Patrijs", role="Kenner van patrijsroepen"
+    )
+    expert.move(closed, pos="last-child")
+    return (
+        Page.objects.get(pk=expert.pk).specific,
+        "patrijsroepen",
+        "patrijsroepn",
+        "Piet Patr",
+        None,
+        set(),
+    )
+
+
+def delete(world):
+    report, file = report_with_word("zilverplevier", Visibility.PUBLIC)
+    report.delete()
+    return report, "zilverplevier", "zilverplevir", "Over zilv", file, set()
+
+
+def redact(world):  # the name goes everywhere, for everyone
+    report, file = report_with_word("Wulpmans", Visibility.PUBLIC, title="Verslag van gesprekken")
+    privacy.redact(report, ["Wulpmans"])
+    return ReportPage.objects.get(pk=report.pk), "wulpmans", "wulpmasn", "Over Wulpm", file, set()
+
+
+def share(world):  # with Kring Noord: its members see it, Kring Zuid's do not
+    report, file = report_with_word("steltkluutbroed", Visibility.MEMBERS)
+    publish_draft(report, visibility=Visibility.COMMUNITIES, shared_with=[world["noord"]]).publish()
+    return report, "steltkluutbroed", "steltkluutbrod", "Over stelt", file, {"community member"}
+
+
+def revoke(world):  # shared with Kring Noord, then back to the editors
+    report, file = report_with_word("grutteloods", Visibility.COMMUNITIES, [world["noord"]])
+    publish_draft(report, visibility=Visibility.EDITORS, shared_with=[]).publish()
+    return report, "grutteloods", "grutteloosd", "Over grutt", file, set()
+
+
+WORKFLOWS = [draft, publish, unpublish, move, delete, redact, share, revoke]
+# Who looks: the public; for sharing, a member of the community and one of another.
+VIEWERS_OF = {share: ("community member", "other community"), revoke: ("community member",)}
+# What someone allowed must see (the search channels for searchable pages; a word is never
+# corrected for those who may see it; the sitemap lists public pages only).
+MUST_SEE = {"page", "file URL", "search hits", "snippets", "facet counts", "autocomplete", "API"}
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda workflow: workflow.__name__)
+def test_editorial_workflows_leak_through_no_channel(world, workflow, engine, client):
+    world["noord"] = CommunityPage.objects.get(title="Kring Noord")
+    page, word, typo, prefix, file, allowed = workflow(world)
+    for name in VIEWERS_OF.get(workflow, ("anonymous",)):
+        user = world["viewers"][name]
+        seen = channels(client, engine, user, page, word, typo, prefix, file)
+        seen |= more_channels(client, page, word)
+        # The sitemap by the word (a redacted page stays listed, without the name).
+        seen["sitemap"] = word in client.get("/sitemap.xml").content.decode().lower()
+        if name in allowed:
+            missing = [channel for channel in MUST_SEE if channel in seen and not seen[channel]]
+            assert not missing, f"{workflow.__name__}: {name} should see it on {missing}"
+        else:
+            leaks = [channel for channel, found in seen.items() if found]
+            assert not leaks, f"{workflow.__name__}: {name} learns of it through {leaks}"

@@ -69,7 +69,8 @@ def test_a_successful_login_clears_the_account_count(client, editor, settings):
 
 @pytest.mark.parametrize("login", ["/_util/login/", LOGIN])
 def test_an_empty_next_lands_on_a_page_that_exists(client, editor, login):
-    response = client.post(f"{login}?next=", {"username": "inlogger", "password": PASSWORD,
-                                              "next": ""})  # fmt: skip
+    response = client.post(
+        f"{login}?next=", {"username": "inlogger", "password": PASSWORD, "next": ""}
+    )
     assert response.status_code == 302
     assert client.get(response["Location"], follow=True).status_code == 200

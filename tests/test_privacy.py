@@ -59,8 +59,9 @@ def test_no_names_in_a_report_without_people():
 def test_redaction_replaces_the_names_in_text_and_index(interviews, django_user_model, client):
     report = interviews.report
     names = report.privacy_names
-    editor = django_user_model.objects.create_user("privacy", password="x-x-x-x-1",
-                                                   is_staff=True, is_superuser=True)  # fmt: skip
+    editor = django_user_model.objects.create_user(
+        "privacy", password="x-x-x-x-1", is_staff=True, is_superuser=True
+    )
     surname = next(name for name in names if " " in name)
     before = EmbeddedEngine().search(f'"{surname}"', user=editor)
     assert before.total > 0

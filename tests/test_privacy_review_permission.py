@@ -21,10 +21,12 @@ def user_with(django_user_model, name, *codenames):
     group.permissions.add(Permission.objects.get(codename="access_admin"))
     for codename in codenames:
         GroupPagePermission.objects.create(
-            group=group, page=ensure_site_structure().reports,
-            permission=Permission.objects.get(content_type__app_label="wagtailcore",
-                                              codename=codename),
-        )  # fmt: skip
+            group=group,
+            page=ensure_site_structure().reports,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            ),
+        )
     user = django_user_model.objects.create_user(name, password="x-x-x-x-1", is_staff=True)
     user.groups.add(group)
     return user
@@ -33,8 +35,13 @@ def user_with(django_user_model, name, *codenames):
 @pytest.fixture
 def named_report():
     report = ReportFactory(title="Interviews reigers", visibility="members")
-    report.sections.create(position=0, heading="Interview Rinske Reiger, wijkcoach", level=1,
-                           anchor="interview", text="Rinske, wijkcoach, vertelt.")  # fmt: skip
+    report.sections.create(
+        position=0,
+        heading="Interview Rinske Reiger, wijkcoach",
+        level=1,
+        anchor="interview",
+        text="Rinske, wijkcoach, vertelt.",
+    )
     assert privacy.flag(report)
     return report
 

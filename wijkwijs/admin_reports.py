@@ -13,9 +13,10 @@ class ScopedPageTypesUsageReport(PageTypesUsageReportView):
         page_types = super().decorate_paginated_queryset(page_types)
         shown = [item.last_edited_page.pk for item in page_types if item.last_edited_page]
         allowed = set(
-            admin_visible_pages(self.request.user, Page.objects.filter(pk__in=shown))
-            .values_list("pk", flat=True)
-        )  # fmt: skip
+            admin_visible_pages(self.request.user, Page.objects.filter(pk__in=shown)).values_list(
+                "pk", flat=True
+            )
+        )
         for item in page_types:
             if item.last_edited_page and item.last_edited_page.pk not in allowed:
                 item.last_edited_page = None

@@ -24,8 +24,9 @@ def public_pages():
     anonymous, pages = AnonymousUser(), Page.objects.live().public()
     for model in get_page_models():
         if issubclass(model, VisibilityMixin) and not model._meta.abstract:
-            pages = pages.exclude(pk__in=model.objects.exclude(model.visible_q(anonymous))
-                                  .values("pk"))  # fmt: skip
+            pages = pages.exclude(
+                pk__in=model.objects.exclude(model.visible_q(anonymous)).values("pk")
+            )
     return pages
 
 

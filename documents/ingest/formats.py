@@ -9,6 +9,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 PDF, DOCX, MARKDOWN, TEXT = "pdf", "docx", "markdown", "text"
 EXTENSIONS = {
@@ -71,10 +72,16 @@ def detect_format(path: Path) -> str:
 
 # Other formats a file named .md or .txt may really be, by their first bytes.
 SIGNATURES = {
-    b"\x89PNG": "PNG-afbeelding", b"\xff\xd8\xff": "JPEG-afbeelding", b"GIF8": "GIF-afbeelding",
-    b"MZ": "Windows-programma", b"\x7fELF": "programma", b"\xd0\xcf\x11\xe0": "Office-bestand",
-    b"\x1f\x8b": "gzip-archief", b"Rar!": "RAR-archief", b"7z\xbc\xaf": "7-Zip-archief",
-}  # fmt: skip
+    b"\x89PNG": gettext_lazy("PNG-afbeelding"),
+    b"\xff\xd8\xff": gettext_lazy("JPEG-afbeelding"),
+    b"GIF8": gettext_lazy("GIF-afbeelding"),
+    b"MZ": gettext_lazy("Windows-programma"),
+    b"\x7fELF": gettext_lazy("programma"),
+    b"\xd0\xcf\x11\xe0": gettext_lazy("Office-bestand"),
+    b"\x1f\x8b": gettext_lazy("gzip-archief"),
+    b"Rar!": gettext_lazy("RAR-archief"),
+    b"7z\xbc\xaf": gettext_lazy("7-Zip-archief"),
+}
 TEXT_SNIFF_BYTES = 64 * 1024
 UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
 
@@ -100,10 +107,14 @@ def _check_text(path: Path, head: bytes):
 
 # What a report's PDF must not do: run a script, start a program, carry other files.
 PDF_ACTIVE = {
-    "/JavaScript": _("JavaScript"), "/JS": _("JavaScript"), "/Launch": _("een programma starten"),
-    "/EmbeddedFile": _("ingesloten bestanden"), "/EmbeddedFiles": _("ingesloten bestanden"),
-    "/RichMedia": _("ingesloten media"), "/XFA": _("een XFA-formulier"),
-}  # fmt: skip
+    "/JavaScript": gettext_lazy("JavaScript"),
+    "/JS": gettext_lazy("JavaScript"),
+    "/Launch": gettext_lazy("een programma starten"),
+    "/EmbeddedFile": gettext_lazy("ingesloten bestanden"),
+    "/EmbeddedFiles": gettext_lazy("ingesloten bestanden"),
+    "/RichMedia": gettext_lazy("ingesloten media"),
+    "/XFA": gettext_lazy("een XFA-formulier"),
+}
 
 
 def _check_pdf(path: Path):
@@ -161,19 +172,33 @@ def _is_docx(path: Path) -> bool:
     unexpected = sorted(name for name in names if not _expected_member(name))
     if unexpected:
         raise ImportRefused(
-            _("Het Word-bestand bevat onderdelen die een rapport niet heeft (%(names)s), "
-              "zoals macro's of ingesloten programma's, en wordt niet geïmporteerd.")
+            _(
+                "Het Word-bestand bevat onderdelen die een rapport niet heeft (%(names)s), "
+                "zoals macro's of ingesloten programma's, en wordt niet geïmporteerd."
+            )
             % {"names": ", ".join(unexpected[:3])}
-        )  # fmt: skip
+        )
     return "word/document.xml" in names
 
 
 # What a Word document is made of: its XML parts and relations, and pictures and fonts.
 DOCX_FOLDERS = ("_rels/", "docProps/", "word/", "customXml/")
 DOCX_EXTENSIONS = {
-    ".xml", ".rels", ".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".emf",
-    ".wmf", ".svg", ".odttf", ".fntdata",
-}  # fmt: skip
+    ".xml",
+    ".rels",
+    ".png",
+    ".jpg",
+    ".jpeg",
+    ".gif",
+    ".bmp",
+    ".tif",
+    ".tiff",
+    ".emf",
+    ".wmf",
+    ".svg",
+    ".odttf",
+    ".fntdata",
+}
 
 
 def _expected_member(name: str) -> bool:

@@ -24,7 +24,7 @@ def report_url(site, settings, tmp_path):
         ImportOptions(visibility=Visibility.PUBLIC),
     ).report
     # The text names someone: an editor reviews it before it goes public.
-    editor = get_user_model().objects.create_user("beoordelaar", is_staff=True)
+    editor = get_user_model().objects.create_user("beoordelaar", is_staff=True, is_superuser=True)
     privacy.mark_reviewed(report, editor)
     report.visibility = Visibility.PUBLIC
     report.save_revision().publish()
