@@ -1,8 +1,9 @@
 // Builds the one stylesheet the site links (wijkwijs/static/css/wijkwijs.css, committed):
 // NL Design System's Utrecht design tokens and component CSS, exactly as pinned by
 // package-lock.json, followed by the Wijkwijs theme (frontend/wijkwijs-theme.css).
-// Run `npm run build:css` after changing the theme or upgrading the packages.
-import { readFileSync, writeFileSync } from "node:fs";
+// Run `npm run build:css` after changing the theme or upgrading the packages;
+// `node frontend/build-css.mjs --check` only says whether the committed file is current.
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -36,5 +37,11 @@ const css = parts
   .map(([label, path]) => `/* ${label} */\n${readFileSync(path, "utf8").trim()}\n`)
   .join("\n");
 const target = join(root, "wijkwijs", "static", "css", "wijkwijs.css");
-writeFileSync(target, header + css);
-console.log(`${target}: ${parts.length} parts, ${Math.round((header + css).length / 1024)} kB`);
+const built = header + css;
+if (process.argv.includes("--check")) {
+  const current = existsSync(target) && readFileSync(target, "utf8") === built;
+  console.log(current ? `${target} is current` : `${target} is stale: run npm run build:css`);
+  process.exit(current ? 0 : 1);
+}
+writeFileSync(target, built);
+console.log(`${target}: ${parts.length} parts, ${Math.round(built.length / 1024)} kB`);

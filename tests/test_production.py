@@ -7,6 +7,7 @@ which holds the demo content the session loaded (committed, so another process s
 
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -18,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from django.db import connection
+from django.template.loader import render_to_string
 
 from tests.conftest import IN_CI
 
@@ -153,3 +155,20 @@ def test_a_missing_page_is_a_styled_404_not_a_500(production_site):
     status, _headers, body = fetch(production_site + "/bestaat-niet/")
     assert status == 404
     assert b"Pagina niet gevonden" in body and b"/static/css/wijkwijs." in body
+
+
+def test_the_server_error_page_needs_no_context_and_links_the_stylesheet():
+    html = render_to_string("500.html")  # as Django's server_error renders it
+    assert "Er ging iets mis" in html and "/static/css/wijkwijs.css" in html
+
+
+def test_the_committed_stylesheet_is_the_one_the_lock_file_builds():
+    node = shutil.which("node")
+    if node is None or not (ROOT / "node_modules" / "@utrecht").is_dir():
+        if IN_CI:
+            pytest.fail("node and node_modules (npm ci) are needed under CI=true")
+        pytest.skip("node or node_modules (npm ci) is missing")
+    check = subprocess.run(
+        [node, "frontend/build-css.mjs", "--check"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert check.returncode == 0, check.stdout + check.stderr

@@ -12,7 +12,8 @@ def test_visitor_goes_from_home_to_an_expert_through_municipality_and_practice(p
     page.goto("/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Wijkwijs")
 
-    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Gemeenten", exact=True).click()
+    menu = page.get_by_role("navigation", name="Hoofdmenu")
+    menu.get_by_role("link", name="Gemeenten", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Gemeenten")
 
     page.get_by_role("link", name="Deventer", exact=True).click()
