@@ -20,7 +20,7 @@ SUFFIXES = tuple(
 )
 MIN_ROOT = 4
 PER_WORD = 3
-CANDIDATES = 60  # the most frequent words with the prefix
+CANDIDATES = 20  # the most frequent words with the prefix
 
 
 def bases(word: str) -> set[str]:
@@ -47,7 +47,9 @@ def derivations(words) -> dict[str, list[str]]:
         shortest = min(bases(word), key=len)
         prefix = shortest[: max(MIN_ROOT, len(shortest) - 1)]  # a stem may lose a letter
         candidates = (
-            SearchTerm.objects.filter(word__startswith=prefix)
+            # The range lets the word index answer (LIKE cannot under most collations).
+            SearchTerm.objects.filter(word__gte=prefix, word__lt=prefix + "{")
+            .filter(word__startswith=prefix)
             .order_by("-frequency", "word")
             .values_list("word", flat=True)[:CANDIDATES]
         )
