@@ -8,6 +8,7 @@ share a root once one derivational suffix is taken off (a person -er/-der/-ster,
 table follows the content rather than a word list.
 """
 
+import functools
 import re
 
 from search import dutch
@@ -19,7 +20,7 @@ SUFFIXES = tuple(
 )
 MIN_ROOT = 4
 PER_WORD = 3
-CANDIDATES = 200
+CANDIDATES = 20  # the most frequent words with the prefix
 
 
 def bases(word: str) -> set[str]:
@@ -31,9 +32,10 @@ def bases(word: str) -> set[str]:
     }
 
 
-def roots(word: str) -> set[str]:
+@functools.lru_cache(maxsize=50_000)
+def roots(word: str) -> frozenset[str]:
     """The stems of a word's bases: two words sharing one are derivations of each other."""
-    return {dutch.stem(base) for base in bases(word)}
+    return frozenset(dutch.stem(base) for base in bases(word))
 
 
 def derivations(words) -> dict[str, list[str]]:
@@ -45,7 +47,9 @@ def derivations(words) -> dict[str, list[str]]:
         shortest = min(bases(word), key=len)
         prefix = shortest[: max(MIN_ROOT, len(shortest) - 1)]  # a stem may lose a letter
         candidates = (
-            SearchTerm.objects.filter(word__startswith=prefix)
+            # The range lets the word index answer (LIKE cannot under most collations).
+            SearchTerm.objects.filter(word__gte=prefix, word__lt=prefix + "{")
+            .filter(word__startswith=prefix)
             .order_by("-frequency", "word")
             .values_list("word", flat=True)[:CANDIDATES]
         )

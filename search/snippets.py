@@ -6,6 +6,7 @@ characters that never occur in indexed text; only after escaping do the markers 
 elements.
 """
 
+import functools
 import html
 import re
 
@@ -39,19 +40,24 @@ def safe_snippet(headline: str) -> str:
     return escaped.replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>")
 
 
+@functools.lru_cache(maxsize=50_000)
+def _stem_of(token: str) -> str:
+    return dutch.stem(normalise(token))
+
+
 def simple_snippet(text: str, words: set[str], width: int = 220) -> str:
     """The passage around the first word that matches a query word by its Dutch stem, with
     every matching word in it marked (for engines without a highlighter of their own)."""
     wanted = {dutch.stem(word) for word in words}
-    tokens = list(WORD.finditer(text))
-    matches = [token for token in tokens if dutch.stem(normalise(token.group())) in wanted]
-    start = max(0, matches[0].start() - width // 3) if matches else 0
+    matching = (token for token in WORD.finditer(text) if _stem_of(token.group()) in wanted)
+    first = next(matching, None)
+    start = max(0, first.start() - width // 3) if first else 0
     if start:  # begin at a word
-        start = next((token.start() for token in tokens if token.start() >= start), start)
+        start = next((token.start() for token in WORD.finditer(text, start)), start)
     stop = min(len(text), start + width)
     pieces, position = [], start
-    for token in matches:
-        if token.start() < start or token.end() > stop:
+    for token in WORD.finditer(text, start, stop):
+        if _stem_of(token.group()) not in wanted or token.end() >= stop:
             continue
         pieces.append(html.escape(text[position : token.start()]))
         pieces.append(f"<mark>{html.escape(token.group())}</mark>")
