@@ -178,6 +178,36 @@ def write_docx(path):
     document.save(str(path))
 
 
+def write_plain_docx(path):
+    """Word without heading styles: numbers typed by hand, headings in bold Normal text,
+    a title line at the top, the authors in a table-free signature."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph().add_run(TITLE).bold = True
+    document.add_paragraph(DATE_LINE)
+    for name, role in AUTHORS:
+        document.add_paragraph(f"{name}\n{role}")
+    for part in walk():
+        number, heading = printed(part, "numbered")
+        label = heading if part.level == 3 else f"{number}{'.' * (part.level == 1)} {heading}"
+        document.add_paragraph().add_run(label).bold = True
+        if part.children and part.level == 2:
+            document.add_paragraph("Hieronder volgen:")
+            for item in announcing_list(part, "numbered"):
+                document.add_paragraph(f"- {item}")
+        document.add_paragraph(body(part))
+    document.add_paragraph(CONTACT)
+    _number, heading = appendix_heading("numbered")
+    document.add_paragraph().add_run(heading).bold = True
+    document.add_paragraph(body(APPENDIX))
+    table = document.add_table(rows=len(TABLE), cols=len(TABLE[0]))
+    for row, values in zip(table.rows, TABLE, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    document.save(str(path))
+
+
 # PDF -------------------------------------------------------------------------------------
 
 
@@ -269,6 +299,7 @@ LAYOUTS = {
     "text-caps": ("notitie-kapitalen.txt", lambda p: write_text(p, "caps"), "caps"),
     "markdown": ("notitie.md", write_markdown, "numbered"),
     "word": ("notitie.docx", write_docx, "word"),
+    "word-plain": ("notitie-zonder-stijlen.docx", write_plain_docx, "numbered"),
     "pdf": ("notitie.pdf", write_pdf, "numbered"),
     "pdf-compact": ("notitie-compact.pdf", write_compact_pdf, "numbered"),
 }
