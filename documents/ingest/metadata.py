@@ -127,11 +127,12 @@ def title_from_text(preamble: list[str], headings: list[str]) -> str:
     """The opening line when it reads as a title, else a first heading that is not generic."""
     for paragraph in preamble[:1]:
         words = paragraph.split()
+        # Opening the document, a line shaped like a name ("Wijkteams in Dorpsbeek") is
+        # still the title: title blocks name their authors below it.
         if (
             2 <= len(words) <= MAX_TITLE_WORDS
             and paragraph[-1] not in ".:;,"
             and not is_date_line(paragraph)
-            and not person_named(paragraph)
         ):
             return paragraph
     first = headings[0] if headings else None  # (number, heading)
@@ -158,9 +159,11 @@ def extract_metadata(
     date, precision = find_date(preamble)
     if date is None:
         date, precision = find_date([p for p in [*body, header_date] if p and is_date_line(p)])
-    authors = [name for paragraph in preamble if (name := person_named(paragraph))]
-    authors += [name for name in signed_names(list(body)) if name not in authors]
     title = declared_title or title_from_text(preamble, list(headings)) or header_title
+    authors = [
+        name for paragraph in preamble if paragraph != title and (name := person_named(paragraph))
+    ]
+    authors += [name for name in signed_names(list(body)) if name not in authors]
     title = tidy_title(title) if title else ""
     return {
         "title": title or title_from_filename(path),
