@@ -152,13 +152,19 @@ def extract_docx(path: Path) -> Extraction:
             styled_title = text
         lines.append(SourceLine(text, heading_level=level if text else None))
         lines.append(SourceLine(""))  # Word paragraphs are paragraphs: keep them apart
+    declares_headings = any(line.heading_level for line in lines)
+    if not declares_headings:
+        # Headings typed as ordinary paragraphs: read like text, a line break as a line.
+        lines = [SourceLine(part.strip()) for line in lines for part in line.text.split("\n")]
     for table in document.tables:
         for row in table.rows:
             lines.append(SourceLine(" | ".join(cell.text.strip() for cell in row.cells)))
     # A title in the file's properties names the document; the first Heading 1 is then a chapter.
     core_title = _meaningful((document.core_properties.title or "").strip())
     return Extraction(
-        lines=lines, declared_title=styled_title or core_title or title, declares_headings=True
+        lines=lines,
+        declared_title=styled_title or core_title or title,
+        declares_headings=declares_headings,
     )
 
 

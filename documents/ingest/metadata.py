@@ -30,6 +30,7 @@ PERSON_NAME = re.compile(rf"^{NAME}$")
 # A name with its role or organisation after it: "Ilse Verhoeven, onderzoeker", or on the
 # next line of the same paragraph.
 NAME_WITH_ROLE = re.compile(rf"^({NAME})(?:\s*,\s*|\s*\n\s*|\s+(?=[a-z]))\S")
+NAME_LIST_SEPARATOR = re.compile(r"\s*(?:,|&|\ben\b)\s*")
 SIGN_OFF = re.compile(
     r"^(?:met\s+(?:vriendelijke|hartelijke)\s+groet(?:en)?|namens|auteurs?|opgesteld door)\b",
     re.IGNORECASE,
@@ -97,13 +98,18 @@ def title_from_filename(path: Path) -> str:
     return stem[:1].upper() + stem[1:]
 
 
-def person_named(paragraph: str) -> str:
-    """The person a title-block or signature paragraph names, or ""."""
+def people_named(paragraph: str) -> list[str]:
+    """The people a title-block or signature paragraph names: "Eva de Wit", "Eva de Wit,
+    onderzoeker", "Eva de Wit en Tom Bos" (also with "&" or commas)."""
     paragraph = paragraph.strip()
     if PERSON_NAME.match(paragraph):
-        return paragraph
+        return [paragraph]
+    first_line = paragraph.split("\n")[0]
+    parts = [part.strip() for part in NAME_LIST_SEPARATOR.split(first_line)]
+    if len(parts) > 1 and all(PERSON_NAME.match(part) for part in parts):
+        return parts
     match = NAME_WITH_ROLE.match(paragraph)
-    return match.group(1) if match else ""
+    return [match.group(1)] if match else []
 
 
 def signed_names(paragraphs: list[str]) -> list[str]:
@@ -112,8 +118,8 @@ def signed_names(paragraphs: list[str]) -> list[str]:
     for index, paragraph in enumerate(paragraphs):
         if SIGN_OFF.match(paragraph.strip()):
             for following in paragraphs[index + 1 : index + 5]:
-                if name := person_named(following):
-                    names.append(name)
+                if found := people_named(following):
+                    names.extend(found)
                 elif names:
                     break
     return names
@@ -127,11 +133,12 @@ def title_from_text(preamble: list[str], headings: list[str]) -> str:
     """The opening line when it reads as a title, else a first heading that is not generic."""
     for paragraph in preamble[:1]:
         words = paragraph.split()
+        # Opening the document, a line shaped like a name ("Wijkteams in Dorpsbeek") is
+        # still the title: title blocks name their authors below it.
         if (
             2 <= len(words) <= MAX_TITLE_WORDS
             and paragraph[-1] not in ".:;,"
             and not is_date_line(paragraph)
-            and not person_named(paragraph)
         ):
             return paragraph
     first = headings[0] if headings else None  # (number, heading)
@@ -158,9 +165,11 @@ def extract_metadata(
     date, precision = find_date(preamble)
     if date is None:
         date, precision = find_date([p for p in [*body, header_date] if p and is_date_line(p)])
-    authors = [name for paragraph in preamble if (name := person_named(paragraph))]
-    authors += [name for name in signed_names(list(body)) if name not in authors]
     title = declared_title or title_from_text(preamble, list(headings)) or header_title
+    authors = [
+        name for paragraph in preamble if paragraph != title for name in people_named(paragraph)
+    ]
+    authors += [name for name in signed_names(list(body)) if name not in authors]
     title = tidy_title(title) if title else ""
     return {
         "title": title or title_from_filename(path),

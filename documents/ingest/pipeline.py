@@ -28,7 +28,7 @@ from documents.ingest.formats import DOCX, MARKDOWN, PDF, TEXT, ImportRefused, d
 from documents.ingest.metadata import (
     extract_metadata,
     is_date_line,
-    person_named,
+    people_named,
     place_spellings,
     richness,
 )
@@ -128,7 +128,7 @@ def analyse(path: Path) -> Analysis:
     outline.preamble = [
         line
         for line in outline.preamble
-        if line not in title_block and not is_date_line(line) and not person_named(line)
+        if line not in title_block and not is_date_line(line) and not people_named(line)
     ]
     full_text = "\n\n".join(
         [*outline.preamble, *(f"{s.heading}\n\n{s.text}" for s in outline.sections)]

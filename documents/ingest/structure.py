@@ -314,7 +314,22 @@ def _is_list_label(lines, index, following):
         and text[0].isupper()
         and following.list_item
         and (previous is None or previous.list_item or _ends_a_paragraph(lines, index))
+        and not _announces_headings(lines, index)
     )
+
+
+def _announces_headings(lines, index):
+    """A list whose items reappear later as lines of their own names the coming sections:
+    its label ("Hieronder volgen:") announces them, it heads nothing itself."""
+    items = []
+    for line in lines[index + 1 :]:
+        if line.blank:
+            continue
+        if not line.list_item:
+            break
+        items.append(line.text)
+    later = {line.text for line in lines[index + 1 :] if not line.list_item}
+    return any(item in later for item in items)
 
 
 def classify_headings(lines: list[Line], declared: bool):

@@ -9,7 +9,12 @@ from django.core.management import call_command
 from documents.ingest.cleanup import clean_lines
 from documents.ingest.extract import SourceLine, extract, extract_pdf
 from documents.ingest.golden import Heading, compare, is_implausible
-from documents.ingest.metadata import extract_metadata, signed_names, title_from_text
+from documents.ingest.metadata import (
+    extract_metadata,
+    people_named,
+    signed_names,
+    title_from_text,
+)
 from documents.ingest.structure import build_outline, reads_as_heading
 
 INPUTS = Path(__file__).parent / "inputs"
@@ -127,6 +132,10 @@ def test_signature_names_and_titles_that_are_not_titles():
     assert signed_names(["Met vriendelijke groet,", "Eva de Wit, onderzoeker", "Tom Bos"]) == [
         "Eva de Wit",
         "Tom Bos",
+    ]
+    assert people_named("Sanne Kuipers en Daan Wolters\nBureau Brug") == [
+        "Sanne Kuipers",
+        "Daan Wolters",
     ]
     assert title_from_text([], [("", "Inleiding")]) == ""
     assert title_from_text([], [("1", "Aanleiding")]) == ""

@@ -171,11 +171,45 @@ def write_docx(path):
     _number, heading = appendix_heading("word")
     document.add_heading(heading, level=1)
     document.add_paragraph(body(APPENDIX))
+    _add_table_and_save(document, path)
+
+
+def _add_table_and_save(document, path):
     table = document.add_table(rows=len(TABLE), cols=len(TABLE[0]))
     for row, values in zip(table.rows, TABLE, strict=True):
         for cell, value in zip(row.cells, values, strict=True):
             cell.text = value
     document.save(str(path))
+
+
+def typed_label(part):
+    """A heading as typed by hand: "1. Aanleiding", "1.1 Vraagstelling", "Casus 1: …"."""
+    number, heading = printed(part, "numbered")
+    return heading if part.level == 3 else f"{number}{'.' * (part.level == 1)} {heading}"
+
+
+def write_plain_docx(path):
+    """Word without heading styles: numbers typed by hand, headings in bold Normal text,
+    a title line at the top, the authors in a table-free signature."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph().add_run(TITLE).bold = True
+    document.add_paragraph(DATE_LINE)
+    for name, role in AUTHORS:
+        document.add_paragraph(f"{name}\n{role}")
+    for part in walk():
+        document.add_paragraph().add_run(typed_label(part)).bold = True
+        if part.children and part.level == 2:
+            document.add_paragraph("Hieronder volgen:")
+            for item in announcing_list(part, "numbered"):
+                document.add_paragraph(f"- {item}")
+        document.add_paragraph(body(part))
+    document.add_paragraph(CONTACT)
+    _number, heading = appendix_heading("numbered")
+    document.add_paragraph().add_run(heading).bold = True
+    document.add_paragraph(body(APPENDIX))
+    _add_table_and_save(document, path)
 
 
 # PDF -------------------------------------------------------------------------------------
@@ -240,9 +274,7 @@ def write_compact_pdf(path):
 
     flow = []
     for part in walk():
-        number, heading = printed(part, "numbered")
-        label = heading if part.level == 3 else f"{number}{'.' * (part.level == 1)} {heading}"
-        flow += [Spacer(1, 12), Paragraph(label, chapter if part.level == 1 else bold)]
+        flow += [Spacer(1, 12), Paragraph(typed_label(part), chapter if part.level == 1 else bold)]
         if part.children and part.level == 2:
             flow.append(Paragraph("Aan bod komen:", body_style))
             flow += [Paragraph(f"– {item}", body_style) for item in announcing_list(part, "x")]
@@ -269,6 +301,7 @@ LAYOUTS = {
     "text-caps": ("notitie-kapitalen.txt", lambda p: write_text(p, "caps"), "caps"),
     "markdown": ("notitie.md", write_markdown, "numbered"),
     "word": ("notitie.docx", write_docx, "word"),
+    "word-plain": ("notitie-zonder-stijlen.docx", write_plain_docx, "numbered"),
     "pdf": ("notitie.pdf", write_pdf, "numbered"),
     "pdf-compact": ("notitie-compact.pdf", write_compact_pdf, "numbered"),
 }
