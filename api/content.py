@@ -1,5 +1,8 @@
 """The content API: list and detail of every kind of content, as the user may see it."""
 
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from ninja import Query, Router
@@ -44,11 +47,26 @@ ERRORS = {400: Problem, 401: Problem, 403: Problem}
 NOT_FOUND = {**ERRORS, 404: Problem}
 
 
-def listing(request, response, paging, pages, represent):
-    """One page of ``pages`` (already filtered and visible), each shown by ``represent``."""
-    total = pages.count()
-    chosen = pages[paging.offset : paging.offset + paging.page_size]
-    return paginated(request, response, paging, total, represent(list(chosen)))
+@dataclass(frozen=True)
+class Listed:
+    """How one collection is listed: its pages, filters, prefetches, order and look."""
+
+    model: type
+    show: str  # the Representation method for one page
+    conditions: dict = field(default_factory=dict)  # filter name → condition (api.filters)
+    related: Callable = labels  # () → prefetches
+    order: tuple = ("title",)
+
+
+def listing(request, response, paging, listed: Listed, filters=None):
+    """One page of the pages of ``listed`` that the user may see and ``filters`` choose."""
+    pages = visible(listed.model.objects.all(), request.user)
+    if filters is not None:
+        pages = filtered(pages, filters, listed.conditions)
+    pages = pages.prefetch_related(*listed.related()).order_by(*listed.order)
+    chosen = list(pages[paging.offset : paging.offset + paging.page_size])
+    show = getattr(Representation(request), listed.show)
+    return paginated(request, response, paging, pages.count(), [show(page) for page in chosen])
 
 
 def one(model, request, id, related=()):
@@ -58,22 +76,48 @@ def one(model, request, id, related=()):
     return page
 
 
-def organisations_of(experts):
-    """Each expert's organisation (its parent page), in one query."""
-    parents = {expert.path[: -ExpertPage.steplen] for expert in experts}
-    by_path = {org.path: org for org in OrganisationPage.objects.filter(path__in=parents)}
-    return [(expert, by_path[expert.path[: -ExpertPage.steplen]]) for expert in experts]
-
-
 def experts_of(labels):
     return Q(pk__in=[e.pk for org in labels for e in ExpertPage.objects.child_of(org)])
 
 
-EXPERT_FILTERS = CLASSIFIED | {"organisation": experts_of}
-
-
 def expert_related():
     return (*labels(), "tags")
+
+
+def report_related():
+    return (*labels(), "authors", "publisher")
+
+
+EXPERTS = Listed(ExpertPage, "expert", CLASSIFIED | {"organisation": experts_of}, expert_related)
+ORGANISATIONS = Listed(
+    OrganisationPage, "organisation", CLASSIFIED | {"kind": ("kind", OrganisationKind.choices)}
+)
+PRACTICES = Listed(
+    PracticePage,
+    "practice",
+    CLASSIFIED | {"organisation": lambda labels: Q(organisations__in=labels)},
+)
+REPORTS = Listed(
+    ReportPage,
+    "report",
+    CLASSIFIED
+    | {
+        "organisation": lambda labels: Q(publisher__in=labels) | Q(organisations__in=labels),
+        "kind": ("kind", ReportKind.choices),
+        "year": "published_on",
+    },
+    report_related,
+    ("-published_on", "title", "pk"),
+)
+MUNICIPALITIES = Listed(
+    MunicipalityPage, "municipality", {"province": ("province", Province.choices)}, tuple
+)
+THEMES = Listed(ThemePage, "theme", related=tuple)
+COMMUNITIES = Listed(
+    CommunityPage,
+    "community",
+    CLASSIFIED | {"organisation": lambda labels: Q(member_organisations__in=labels)},
+)
 
 
 @router.get("/experts/", response={200: Page[Expert], **ERRORS}, url_name="experts_list")
@@ -81,29 +125,12 @@ def experts(
     request, response: HttpResponse, paging: Query[Paging], filters: Query[ClassifiedFilters]
 ):
     """Expertprofielen met vastgelegde toestemming, die u mag zien."""
-    pages = filtered(visible(ExpertPage.objects.all(), request.user), filters, EXPERT_FILTERS)
-    show = Representation(request)
-
-    def represent(chosen):
-        return [
-            show.expert(expert, organisation) for expert, organisation in organisations_of(chosen)
-        ]
-
-    return listing(
-        request,
-        response,
-        paging,
-        pages.prefetch_related(*expert_related()).order_by("title"),
-        represent,
-    )
+    return listing(request, response, paging, EXPERTS, filters)
 
 
 @router.get("/experts/{id}/", response={200: ExpertDetail, **NOT_FOUND}, url_name="experts_detail")
 def expert(request, id: int):
     return Representation(request).expert_detail(one(ExpertPage, request, id, expert_related()))
-
-
-ORGANISATION_FILTERS = CLASSIFIED | {"kind": ("kind", OrganisationKind.choices)}
 
 
 @router.get(
@@ -112,17 +139,7 @@ ORGANISATION_FILTERS = CLASSIFIED | {"kind": ("kind", OrganisationKind.choices)}
 def organisations(
     request, response: HttpResponse, paging: Query[Paging], filters: Query[OrganisationFilters]
 ):
-    pages = filtered(
-        visible(OrganisationPage.objects.all(), request.user), filters, ORGANISATION_FILTERS
-    )
-    show = Representation(request)
-    return listing(
-        request,
-        response,
-        paging,
-        pages.prefetch_related(*labels()).order_by("title"),
-        lambda chosen: [show.organisation(page) for page in chosen],
-    )
+    return listing(request, response, paging, ORGANISATIONS, filters)
 
 
 @router.get(
@@ -134,22 +151,11 @@ def organisation(request, id: int):
     return Representation(request).organisation_detail(one(OrganisationPage, request, id, labels()))
 
 
-PRACTICE_FILTERS = CLASSIFIED | {"organisation": lambda labels: Q(organisations__in=labels)}
-
-
 @router.get("/practices/", response={200: Page[Practice], **ERRORS}, url_name="practices_list")
 def practices(
     request, response: HttpResponse, paging: Query[Paging], filters: Query[ClassifiedFilters]
 ):
-    pages = filtered(visible(PracticePage.objects.all(), request.user), filters, PRACTICE_FILTERS)
-    show = Representation(request)
-    return listing(
-        request,
-        response,
-        paging,
-        pages.prefetch_related(*labels()).order_by("title"),
-        lambda chosen: [show.practice(page) for page in chosen],
-    )
+    return listing(request, response, paging, PRACTICES, filters)
 
 
 @router.get(
@@ -160,34 +166,15 @@ def practice(request, id: int):
     return Representation(request).practice_detail(one(PracticePage, request, id, related))
 
 
-REPORT_FILTERS = CLASSIFIED | {
-    "organisation": lambda labels: Q(publisher__in=labels) | Q(organisations__in=labels),
-    "kind": ("kind", ReportKind.choices),
-    "year": "published_on",
-}
-
-
-def report_related():
-    return (*labels(), "authors", "publisher")
-
-
 @router.get("/reports/", response={200: Page[Report], **ERRORS}, url_name="reports_list")
 def reports(request, response: HttpResponse, paging: Query[Paging], filters: Query[ReportFilters]):
     """Rapporten die u mag zien, nieuwste eerst; de paragrafen staan bij elk rapport."""
-    pages = filtered(visible(ReportPage.objects.all(), request.user), filters, REPORT_FILTERS)
-    show = Representation(request)
-    ordered = pages.prefetch_related(*report_related()).order_by("-published_on", "title", "pk")
-    return listing(
-        request, response, paging, ordered, lambda chosen: [show.report(page) for page in chosen]
-    )
+    return listing(request, response, paging, REPORTS, filters)
 
 
 @router.get("/reports/{id}/", response={200: ReportDetail, **NOT_FOUND}, url_name="reports_detail")
 def report(request, id: int):
     return Representation(request).report_detail(one(ReportPage, request, id, report_related()))
-
-
-MUNICIPALITY_FILTERS = {"province": ("province", Province.choices)}
 
 
 @router.get(
@@ -196,17 +183,7 @@ MUNICIPALITY_FILTERS = {"province": ("province", Province.choices)}
 def municipalities(
     request, response: HttpResponse, paging: Query[Paging], filters: Query[MunicipalityFilters]
 ):
-    pages = filtered(
-        visible(MunicipalityPage.objects.all(), request.user), filters, MUNICIPALITY_FILTERS
-    )
-    show = Representation(request)
-    return listing(
-        request,
-        response,
-        paging,
-        pages.order_by("title"),
-        lambda chosen: [show.municipality(page) for page in chosen],
-    )
+    return listing(request, response, paging, MUNICIPALITIES, filters)
 
 
 @router.get(
@@ -221,11 +198,7 @@ def municipality(request, id: int):
 
 @router.get("/themes/", response={200: Page[Theme], **ERRORS}, url_name="themes_list")
 def themes(request, response: HttpResponse, paging: Query[Paging]):
-    show = Representation(request)
-    pages = visible(ThemePage.objects.all(), request.user).order_by("title")
-    return listing(
-        request, response, paging, pages, lambda chosen: [show.theme(page) for page in chosen]
-    )
+    return listing(request, response, paging, THEMES)
 
 
 @router.get("/themes/{id}/", response={200: Theme, **NOT_FOUND}, url_name="themes_detail")
@@ -233,22 +206,11 @@ def theme(request, id: int):
     return Representation(request).theme(one(ThemePage, request, id))
 
 
-COMMUNITY_FILTERS = CLASSIFIED | {"organisation": lambda labels: Q(member_organisations__in=labels)}
-
-
 @router.get("/communities/", response={200: Page[Community], **ERRORS}, url_name="communities_list")
 def communities(
     request, response: HttpResponse, paging: Query[Paging], filters: Query[ClassifiedFilters]
 ):
-    pages = filtered(visible(CommunityPage.objects.all(), request.user), filters, COMMUNITY_FILTERS)
-    show = Representation(request)
-    return listing(
-        request,
-        response,
-        paging,
-        pages.prefetch_related(*labels()).order_by("title"),
-        lambda chosen: [show.community(page) for page in chosen],
-    )
+    return listing(request, response, paging, COMMUNITIES, filters)
 
 
 @router.get(

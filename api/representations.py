@@ -52,6 +52,7 @@ def choice(model, field, value):
 class Representation:
     def __init__(self, request):
         self.request, self.user = request, request.user
+        self._organisations = {}
 
     def absolute(self, url):
         return self.request.build_absolute_uri(url)
@@ -90,7 +91,15 @@ class Representation:
 
     # Experts ----------------------------------------------------------------------------
 
-    def expert(self, expert, organisation):
+    def organisation_of(self, expert):
+        """The expert's organisation (its parent page), loaded once per organisation."""
+        path = expert.path[: -ExpertPage.steplen]
+        if path not in self._organisations:
+            self._organisations[path] = OrganisationPage.objects.get(path=path)
+        return self._organisations[path]
+
+    def expert(self, expert):
+        organisation = self.organisation_of(expert)
         route = expert.contact_route
         value = route["value"]
         return self.classified(expert) | {
@@ -106,7 +115,7 @@ class Representation:
 
     def expert_detail(self, expert):
         reports = ReportPage.objects.filter(authors__expert=expert).distinct()
-        return self.expert(expert, expert.organisation) | {
+        return self.expert(expert) | {
             "practices": self.references(expert.contact_for_practices.all()),
             "reports": self.references(reports, ("-published_on", "title")),
             "communities": self.references(expert.coordinated_communities.all()),
