@@ -81,7 +81,7 @@ def serving(port, elasticsearch_url=""):
     env = production_env(port, elasticsearch_url)
     manage = [sys.executable, "manage.py"]
     subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
-    subprocess.run([*manage, "createcachetable"], cwd=ROOT, env=env, check=True)
+    subprocess.run([*manage, "createcachetable", "-v0"], cwd=ROOT, env=env, check=True)
     processes = [
         subprocess.Popen([*manage, "db_worker", "--no-reload", "-v0"], cwd=ROOT, env=env),
         subprocess.Popen(
@@ -109,6 +109,7 @@ def elasticsearch_node(action, port):
         "WIJKWIJS_ES_PORT": str(port),
         "WIJKWIJS_ES_HEAP": "768m",
         "WIJKWIJS_ES_DIR": str(ROOT / "var" / f"elasticsearch-load-{port}"),
+        "WIJKWIJS_ES_START_TIMEOUT": "580",
     }
     done = subprocess.run(
         [str(ROOT / "scripts" / "elasticsearch.sh"), action],
