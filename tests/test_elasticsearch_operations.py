@@ -123,6 +123,7 @@ def own_node(settings, tmp_path):
         settings.ELASTICSEARCH_URL = own("start")
         settings.ELASTICSEARCH_INDEX_PREFIX = "outage"
         settings.ELASTICSEARCH_RETRY_AFTER = 0  # try the cluster again on every request
+        settings.ELASTICSEARCH_TIMEOUT = 30  # a fresh node on a busy machine answers slowly
         ElasticsearchEngine.unavailable_until = 0.0
         index.drop_all()
         index.rebuild()
