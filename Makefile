@@ -45,7 +45,7 @@ serve: install
 	export ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}"; \
 	export GUNICORN_BIND="127.0.0.1:$(SERVE_PORT)"; \
 	$(BIN)/python manage.py migrate --noinput -v0; \
-	$(BIN)/python manage.py createcachetable; \
+	$(BIN)/python manage.py createcachetable -v0; \
 	$(BIN)/python manage.py collectstatic --noinput -v0; \
 	$(BIN)/python manage.py db_worker --no-reload -v0 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null || true' EXIT; \

@@ -1,7 +1,6 @@
 """Load benchmark: many people at once against gunicorn, on both engines, and through an
 Elasticsearch outage.
 
-    pip install ".[bench]"
     DATABASE_URL=postgres://…/wijkwijs_load .venv/bin/python bench/load.py --build
     DATABASE_URL=postgres://…/wijkwijs_load .venv/bin/python bench/load.py   # again, as built
 
@@ -37,6 +36,9 @@ sys.path.insert(0, str(ROOT))
 from bench.ingest import describe_machine  # noqa: E402
 
 SYNTHETIC_SECTIONS = 10_000
+# Locust in a virtualenv of its own: it needs urllib3 2, the Elasticsearch 7 client urllib3 1.
+LOCUST_VENV = ROOT / "var" / "locust-venv"
+LOCUST_VERSION = "locust>=2.30,<3"
 TARGETS = {"page": 300, "api": 150}  # p95, ms
 CATCH_UP_TARGET = 60  # s after the node is back
 
@@ -79,7 +81,7 @@ def serving(port, elasticsearch_url=""):
     env = production_env(port, elasticsearch_url)
     manage = [sys.executable, "manage.py"]
     subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
-    subprocess.run([*manage, "createcachetable"], cwd=ROOT, env=env, check=True)
+    subprocess.run([*manage, "createcachetable", "-v0"], cwd=ROOT, env=env, check=True)
     processes = [
         subprocess.Popen([*manage, "db_worker", "--no-reload", "-v0"], cwd=ROOT, env=env),
         subprocess.Popen(
@@ -107,6 +109,7 @@ def elasticsearch_node(action, port):
         "WIJKWIJS_ES_PORT": str(port),
         "WIJKWIJS_ES_HEAP": "768m",
         "WIJKWIJS_ES_DIR": str(ROOT / "var" / f"elasticsearch-load-{port}"),
+        "WIJKWIJS_ES_START_TIMEOUT": "580",
     }
     done = subprocess.run(
         [str(ROOT / "scripts" / "elasticsearch.sh"), action],
@@ -120,6 +123,15 @@ def elasticsearch_node(action, port):
     return done.stdout.strip()
 
 
+def locust():
+    command = LOCUST_VENV / "bin" / "locust"
+    if not command.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(LOCUST_VENV)], check=True)
+        pip = str(LOCUST_VENV / "bin" / "pip")
+        subprocess.run([pip, "install", "-q", LOCUST_VERSION], check=True)
+    return str(command)
+
+
 def swarm(base_url, plan_path, args, label):
     """One Locust run; returns its rows (per kind, then the total)."""
     prefix = ROOT / "var" / f"load-{label}"
@@ -128,35 +140,27 @@ def swarm(base_url, plan_path, args, label):
         "LOAD_THINK": args.think,
         "LOAD_MAX_REQUESTS": str(args.max_requests),
     }
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "locust",
-            "-f",
-            str(ROOT / "bench" / "load_users.py"),
-            "--headless",
-            "--users",
-            str(args.users),
-            "--spawn-rate",
-            str(args.spawn_rate),
-            "--run-time",
-            f"{args.duration}s",
-            "--host",
-            base_url,
-            "--csv",
-            str(prefix),
-            "--only-summary",
-            "--stop-timeout",
-            "10",
-            "--loglevel",
-            "ERROR",
-        ],
-        env=env,
-        check=False,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    arguments = [
+        "--headless",
+        "--users",
+        str(args.users),
+        "--spawn-rate",
+        str(args.spawn_rate),
+        "--run-time",
+        f"{args.duration}s",
+        "--host",
+        base_url,
+        "--csv",
+        str(prefix),
+        "--only-summary",
+        "--stop-timeout",
+        "10",
+        "--loglevel",
+        "ERROR",
+    ]
+    users = str(ROOT / "bench" / "load_users.py")
+    # Locust exits with 1 when a request failed: the table shows which.
+    subprocess.run([locust(), "-f", users, *arguments], env=env, stdout=subprocess.DEVNULL)
     with open(f"{prefix}_stats.csv", encoding="utf-8") as stats:
         return list(csv.DictReader(stats))
 
@@ -339,7 +343,8 @@ def main():
     from search.elastic import index
 
     print(f"Machine: {describe_machine()}")
-    print("Shared with other work while measured: the figures are pessimistic.")
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    print(f"Load average before the runs: {load} (shared with other work: pessimistic figures)")
     if args.build:
         build()
     if args.build or args.time_rebuild:

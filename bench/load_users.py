@@ -91,7 +91,7 @@ class Member(HttpUser):
     wait_time = between(*THINK)
 
     def on_start(self):
-        login = self.client.get(PLAN["login_url"], name="login")
+        login = self.client.get(PLAN["login_url"], name="login form")
         token = login.cookies.get("csrftoken") or self.client.cookies.get("csrftoken")
         self.client.post(
             PLAN["login_url"],

@@ -7,7 +7,8 @@
 # The node runs inside one JVM through the codelibs cluster runner, resolved from Maven
 # Central by services/elasticsearch/pom.xml: no docker and no download outside the package
 # registries. Its data and log live under var/ (WIJKWIJS_ES_DIR), its port is
-# WIJKWIJS_ES_PORT (default 9250), its heap WIJKWIJS_ES_HEAP (default 1g).
+# WIJKWIJS_ES_PORT (default 9250), its heap WIJKWIJS_ES_HEAP (default 1g); `start` waits up to
+# WIJKWIJS_ES_START_TIMEOUT seconds (default 120) for it to be healthy.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -92,7 +93,7 @@ YAML
       tail -30 "$LOG_FILE" >&2
       exit 1
     fi
-    if [ "$waited" -ge 120 ]; then
+    if [ "$waited" -ge "${WIJKWIJS_ES_START_TIMEOUT:-120}" ]; then
       say "not healthy after ${waited}s; log follows"
       tail -30 "$LOG_FILE" >&2
       exit 1

@@ -11,7 +11,7 @@ from collections import Counter
 
 from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
-from django.db.models import Func, Q, TextField, Value
+from django.db.models import F, Func, Q, TextField, Value
 from django.utils import timezone
 from wagtail.models import Page
 from wagtail.search import index
@@ -48,7 +48,6 @@ KINDS = {
 }
 INDEXED_TYPES = tuple(KINDS)
 VOCABULARY_WORD = re.compile(r"^[a-z][a-z]{3,39}$")
-SAVE_BATCH = 1000  # records per INSERT (well under PostgreSQL's 65,535 parameters)
 
 
 def page_text(page) -> str:
@@ -173,7 +172,7 @@ def build_records(page) -> list[tuple[SearchRecord, tuple]]:
                 **common,
             ),
             page_labels,
-        )
+        )  # fmt: skip
     ]
 
 
@@ -203,13 +202,7 @@ def vocabulary_frequency(words):
 
 
 def _save(records_with_labels):
-    records = [record for record, _labels in records_with_labels]
-    if connection.vendor == "postgresql":
-        for record in records:
-            record.search_vector = search_vector(record)
-    records = SearchRecord.objects.bulk_create(records)
-    if fts.available():
-        fts.write(records)
+    records = SearchRecord.objects.bulk_create([record for record, _labels in records_with_labels])
     for position, (relation, column) in enumerate(LABEL_RELATIONS):
         through = getattr(SearchRecord, relation).through
         through.objects.bulk_create(
@@ -217,6 +210,7 @@ def _save(records_with_labels):
             for record, (_record, page_labels) in zip(records, records_with_labels, strict=True)
             for page_id in {labelled.pk for labelled in page_labels[position]}
         )
+    _update_vectors(SearchRecord.objects.filter(pk__in=[record.pk for record in records]))
     return records
 
 
@@ -252,9 +246,9 @@ def describe_pages(records_with_labels):
 TYPOGRAPHIC = "‘’‚‛“”„‟«»‹›–—…•·/"
 
 
-def _plain(text):
+def _plain(field_name):
     return Func(
-        Value(text),
+        F(field_name),
         Value(TYPOGRAPHIC),
         Value(" " * len(TYPOGRAPHIC)),
         function="translate",
@@ -262,16 +256,17 @@ def _plain(text):
     )
 
 
-def search_vector(record):
-    """Title A, report title and ancestor headings B, text C, compound parts D: computed by
-    PostgreSQL in the INSERT that writes the record, so each record is written (and counted)
-    once."""
-    return (
-        SearchVector(_plain(record.title), weight="A", config=TEXT_SEARCH_CONFIG)
-        + SearchVector(_plain(record.parent_title), weight="B", config=TEXT_SEARCH_CONFIG)
-        + SearchVector(_plain(record.context), weight="B", config=TEXT_SEARCH_CONFIG)
-        + SearchVector(_plain(record.text), weight="C", config=TEXT_SEARCH_CONFIG)
-        + SearchVector(Value(record.compound_parts), weight="D", config=TEXT_SEARCH_CONFIG)
+def _update_vectors(records):
+    if fts.available():
+        fts.write(records)
+    if connection.vendor != "postgresql":
+        return
+    records.update(
+        search_vector=SearchVector(_plain("title"), weight="A", config=TEXT_SEARCH_CONFIG)
+        + SearchVector(_plain("parent_title"), weight="B", config=TEXT_SEARCH_CONFIG)
+        + SearchVector(_plain("context"), weight="B", config=TEXT_SEARCH_CONFIG)
+        + SearchVector(_plain("text"), weight="C", config=TEXT_SEARCH_CONFIG)
+        + SearchVector("compound_parts", weight="D", config=TEXT_SEARCH_CONFIG)
     )
 
 
@@ -387,7 +382,7 @@ def rebuild(progress=None):
             [record for record, _labels in built],
             lambda words: {word: vocabulary[word] for word in words if word in vocabulary},
         )
-        batch = SAVE_BATCH
+        batch = 500
         for start in range(0, len(built), batch):
             _save(built[start : start + batch])
             if progress:

@@ -80,7 +80,7 @@ def elasticsearch(settings, db):
 
     settings.ELASTICSEARCH_URL = require_elasticsearch()
     settings.ELASTICSEARCH_INDEX_PREFIX = f"test-{os.getpid()}"
-    settings.ELASTICSEARCH_TIMEOUT = 10
+    settings.ELASTICSEARCH_TIMEOUT = 30  # an upper bound only: a busy machine is slow
     ElasticsearchEngine.unavailable_until = 0.0
     try:  # the shared node keeps no index of this test's, whatever fails
         index.drop_all()

@@ -102,6 +102,7 @@ def node(action, port, directory):
         "WIJKWIJS_ES_PORT": str(port),
         "WIJKWIJS_ES_HEAP": "512m",
         "WIJKWIJS_ES_DIR": str(directory),
+        "WIJKWIJS_ES_START_TIMEOUT": "280",  # a busy machine starts a JVM slowly
     }
     done = subprocess.run([str(ROOT / "scripts" / "elasticsearch.sh"), action], env=env,
                           capture_output=True, text=True, timeout=300)  # fmt: skip
@@ -122,6 +123,7 @@ def own_node(settings, tmp_path):
         settings.ELASTICSEARCH_URL = own("start")
         settings.ELASTICSEARCH_INDEX_PREFIX = "outage"
         settings.ELASTICSEARCH_RETRY_AFTER = 0  # try the cluster again on every request
+        settings.ELASTICSEARCH_TIMEOUT = 30  # a fresh node on a busy machine answers slowly
         ElasticsearchEngine.unavailable_until = 0.0
         index.drop_all()
         index.rebuild()

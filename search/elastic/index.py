@@ -209,11 +209,9 @@ def replace_pages(page_ids, refresh=False):
     actions = list(bulk_actions(SearchRecord.objects.filter(page_id__in=page_ids), None))
     for index in targets:
         es.delete_by_query(
-            index=index,
-            body={"query": {"terms": {"page_id": list(page_ids)}}},
-            conflicts="proceed",
-            refresh=True,
-        )
+            index=index, body={"query": {"terms": {"page_id": list(page_ids)}}},
+            conflicts="proceed", refresh=True,
+        )  # fmt: skip
         helpers.bulk(es, [action | {"_index": index} for action in actions], refresh=refresh,
                      raise_on_error=True)  # fmt: skip
 
@@ -251,12 +249,9 @@ def verify(sample=VERIFY_SAMPLE) -> list[str]:
     database = dict(SearchRecord.objects.values_list("kind").annotate(n=Count("pk")).order_by())
     response = es.search(
         index=read_alias(),
-        body={
-            "size": 0,
-            "track_total_hits": True,
-            "aggs": {"kinds": {"terms": {"field": "kind", "size": 50}}},
-        },
-    )
+        body={"size": 0, "track_total_hits": True,
+              "aggs": {"kinds": {"terms": {"field": "kind", "size": 50}}}},
+    )  # fmt: skip
     indexed = {b["key"]: b["doc_count"] for b in response["aggregations"]["kinds"]["buckets"]}
     for kind in sorted(set(database) | set(indexed)):
         if database.get(kind, 0) != indexed.get(kind, 0):
@@ -273,8 +268,9 @@ def verify(sample=VERIFY_SAMPLE) -> list[str]:
             problems.append(f"{doc['_id']}: inhoud wijkt af van de database")
     response = es.search(
         index=read_alias(),
-        body={"size": sample, "_source": False, "query": {"function_score": {"random_score": {}}}},
-    )
+        body={"size": sample, "_source": False,
+              "query": {"function_score": {"random_score": {}}}},
+    )  # fmt: skip
     index_keys = [hit["_id"] for hit in response["hits"]["hits"]]
     known = set(SearchRecord.objects.filter(key__in=index_keys).values_list("key", flat=True))
     problems += [f"{key}: staat in de index maar niet in de database"
