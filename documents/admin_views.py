@@ -5,9 +5,6 @@ split) and the municipalities, organisations and themes found in the text, which
 editor confirms before publishing.
 """
 
-import uuid
-from pathlib import Path
-
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -26,7 +23,7 @@ from documents.outline_editing import (
     rename_section,
     split_section,
 )
-from documents.tasks import import_document, incoming_root
+from documents.tasks import import_upload, store_upload
 from expertise.models import OrganisationPage
 from wijkwijs.models import CommunityPage, MunicipalityPage, ThemePage
 from wijkwijs.site_structure import ensure_site_structure
@@ -77,13 +74,6 @@ class ImportForm(forms.Form):
         return cleaned
 
 
-def incoming_path(upload) -> Path:
-    """A private place for an upload until the import task has copied it."""
-    folder = incoming_root() / uuid.uuid4().hex
-    folder.mkdir(parents=True)
-    return folder / Path(upload.name).name
-
-
 class ImportReportView(WagtailAdminTemplateMixin, FormView):
     form_class = ImportForm
     template_name = "documents/admin/import.html"
@@ -98,17 +88,13 @@ class ImportReportView(WagtailAdminTemplateMixin, FormView):
 
     def form_valid(self, form):
         upload = form.cleaned_data["file"]
-        path = incoming_path(upload)
-        with path.open("wb") as destination:
-            for chunk in upload.chunks():
-                destination.write(chunk)
-        task = import_document.enqueue(
-            str(path),
+        task = import_upload.enqueue(
+            store_upload(upload),
+            upload.name,
             kind=form.cleaned_data["kind"] or None,
             visibility=form.cleaned_data["visibility"],
             communities=[community.pk for community in form.cleaned_data["communities"]],
             publish=False,
-            remove_after=True,
         )
         if not task.is_finished:
             messages.info(self.request, _("Het bestand wordt op de achtergrond verwerkt."))
@@ -135,7 +121,7 @@ class ImportStatusView(WagtailAdminTemplateMixin, TemplateView):
     page_title = gettext_lazy("Import wordt verwerkt")
 
     def get(self, request, task_id):
-        task = import_document.get_result(task_id)
+        task = import_upload.get_result(task_id)
         if task.is_finished:
             if task.return_value is None:
                 messages.error(request, _("De import is mislukt door een fout in de verwerking."))

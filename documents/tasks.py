@@ -1,21 +1,30 @@
 """Background work for documents: each file import is one task.
 
 With the database backend (production) a `manage.py db_worker` process runs them; a
-failing file is recorded in the task's result, and the worker keeps going.
+failing file is recorded in the task's result, and the worker keeps going. Any worker on
+any app server may take a task, so a web upload waits in media storage (the shared
+bucket when there are several servers), never on one machine's disk.
 """
 
 import shutil
+import tempfile
+import uuid
 from pathlib import Path
 
-from django.conf import settings
+from django.core.files.storage import default_storage
 from django_tasks import task
 
-from documents.ingest.pipeline import ImportOptions, import_file
+from documents.ingest.pipeline import ImportOptions, ImportResult, import_file
+from wijkwijs.storage import CHUNK_BYTES
+
+# Under media storage but outside the public folder: uploads are never served.
+INCOMING_FOLDER = "imports"
 
 
-def incoming_root() -> Path:
-    """Where web uploads wait for their import task (never served: outside any URL)."""
-    return Path(settings.MEDIA_ROOT) / "imports"
+def store_upload(upload) -> str:
+    """Keep a web upload where every worker can read it, until its import task has run."""
+    suffix = Path(upload.name).suffix.lower()
+    return default_storage.save(f"{INCOMING_FOLDER}/{uuid.uuid4().hex}{suffix}", upload)
 
 
 @task()
@@ -25,10 +34,9 @@ def import_document(
     visibility: str | None = None,
     dry_run: bool = False,
     publish: bool = True,
-    remove_after: bool = False,
     communities: list[int] | None = None,
 ) -> dict:
-    file = Path(path)
+    """Import a file from this machine's disk (the import_documents command)."""
     options = ImportOptions(
         kind=kind,
         visibility=visibility,
@@ -36,11 +44,35 @@ def import_document(
         publish=publish,
         communities=communities or [],
     )
+    return outcome(import_file(Path(path), options))
+
+
+@task()
+def import_upload(
+    name: str,
+    filename: str,
+    kind: str | None = None,
+    visibility: str | None = None,
+    publish: bool = True,
+    communities: list[int] | None = None,
+) -> dict:
+    """Import a web upload kept by ``store_upload`` as ``name``; that copy goes afterwards."""
+    options = ImportOptions(
+        kind=kind, visibility=visibility, publish=publish, communities=communities or []
+    )
     try:
-        result = import_file(file, options)
+        # The readers of PDF and Word files want a local file; the report's file keeps
+        # the name it was uploaded with.
+        with tempfile.TemporaryDirectory(prefix="wijkwijs-import-") as folder:
+            local = Path(folder) / Path(filename).name
+            with default_storage.open(name, "rb") as stored, local.open("wb") as copy:
+                shutil.copyfileobj(stored, copy, CHUNK_BYTES)
+            return outcome(import_file(local, options))
     finally:
-        if remove_after and incoming_root().resolve() in file.resolve().parents:
-            shutil.rmtree(file.parent, ignore_errors=True)
+        default_storage.delete(name)
+
+
+def outcome(result: ImportResult) -> dict:
     return {
         "file": result.file,
         "status": result.status,

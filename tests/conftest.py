@@ -97,3 +97,55 @@ def engine(request):
     if request.param == "elasticsearch":
         request.getfixturevalue("elasticsearch")
     return get_engine(request.param)
+
+
+# Object storage: `make test` starts SeaweedFS (scripts/seaweedfs.sh) and sets
+# WIJKWIJS_TEST_S3_URL; the credentials are the script's defaults unless set.
+S3_TEST_URL = os.environ.get("WIJKWIJS_TEST_S3_URL", "")
+S3_TEST_ACCESS_KEY = os.environ.get("WIJKWIJS_S3_ACCESS_KEY", "wijkwijs-test")
+S3_TEST_SECRET_KEY = os.environ.get("WIJKWIJS_S3_SECRET_KEY", "wijkwijs-test-secret")
+
+
+def require_s3() -> str:
+    """The test S3 server's endpoint: missing is a skip locally, a failure under CI."""
+    if S3_TEST_URL:
+        return S3_TEST_URL
+    if IN_CI:
+        pytest.fail("CI=true but WIJKWIJS_TEST_S3_URL is not set (make test starts "
+                    "SeaweedFS with scripts/seaweedfs.sh)", pytrace=False)  # fmt: skip
+    pytest.skip("no S3 server: run `make test`, or start scripts/seaweedfs.sh and set "
+                "WIJKWIJS_TEST_S3_URL")  # fmt: skip
+
+
+def s3_client():
+    import boto3
+
+    return boto3.client(
+        "s3",
+        endpoint_url=require_s3(),
+        aws_access_key_id=S3_TEST_ACCESS_KEY,
+        aws_secret_access_key=S3_TEST_SECRET_KEY,
+        region_name="us-east-1",
+    )
+
+
+@pytest.fixture
+def bucket(settings, tmp_path):
+    """Media in a fresh private bucket of this test's own (the local disk: an empty folder)."""
+    from django.core.files.storage import storages
+
+    from wijkwijs.settings import s3_media_storage
+
+    client = s3_client()
+    name = f"test-{os.getpid()}-{os.urandom(4).hex()}"
+    client.create_bucket(Bucket=name)
+    storage = s3_media_storage(
+        name, S3_TEST_URL, S3_TEST_ACCESS_KEY, S3_TEST_SECRET_KEY, "us-east-1"
+    )
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {**settings.STORAGES, "default": storage, "media_bucket": storage}
+    yield storages["default"]
+    for page in client.get_paginator("list_objects_v2").paginate(Bucket=name):
+        for item in page.get("Contents", []):
+            client.delete_object(Bucket=name, Key=item["Key"])
+    client.delete_bucket(Bucket=name)

@@ -151,13 +151,48 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
         if PRODUCTION
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+
+
+# Media (uploads, document files, images and their renditions) lives on this machine's disk
+# (MEDIA_ROOT) or, for several app servers, in one private S3-compatible bucket
+# (MEDIA_STORAGE=s3). "media_disk" and "media_bucket" name both places so that
+# `manage.py move_media` can move files between them; "default" is the one in use.
+def s3_media_storage(bucket, endpoint_url="", access_key="", secret_key="", region=""):
+    """A private bucket: no public ACL, nothing served from it directly (see wijkwijs.storage)."""
+    return {
+        "BACKEND": "wijkwijs.storage.PrivateBucketStorage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": endpoint_url or None,
+            # Empty: boto3's own chain (AWS_ACCESS_KEY_ID, an instance role, ~/.aws).
+            "access_key": access_key or None,
+            "secret_key": secret_key or None,
+            "region_name": region or None,
+        },
+    }
+
+
+MEDIA_STORAGE = os.environ.get("MEDIA_STORAGE", "local")
+STORAGES["media_disk"] = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+if os.environ.get("MEDIA_S3_BUCKET"):
+    STORAGES["media_bucket"] = s3_media_storage(
+        os.environ["MEDIA_S3_BUCKET"],
+        os.environ.get("MEDIA_S3_ENDPOINT_URL", ""),
+        os.environ.get("MEDIA_S3_ACCESS_KEY_ID", ""),
+        os.environ.get("MEDIA_S3_SECRET_ACCESS_KEY", ""),
+        os.environ.get("MEDIA_S3_REGION", ""),
+    )
+if MEDIA_STORAGE not in ("local", "s3"):
+    raise ImproperlyConfigured("MEDIA_STORAGE must be 'local' or 's3'.")
+if MEDIA_STORAGE == "s3" and "media_bucket" not in STORAGES:
+    raise ImproperlyConfigured("MEDIA_STORAGE=s3 needs MEDIA_S3_BUCKET (and its endpoint).")
+STORAGES["default"] = STORAGES["media_bucket" if MEDIA_STORAGE == "s3" else "media_disk"]
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "Wijkwijs"
