@@ -41,7 +41,10 @@ class PrivateBucketStorage(S3Storage):
 
 def stored_names(storage, folder=""):
     """Every file name in the storage under ``folder``, sorted, walking down all folders."""
-    folders, files = storage.listdir(folder)
+    try:
+        folders, files = storage.listdir(folder)
+    except FileNotFoundError:  # a disk folder not made yet (a bucket just lists nothing)
+        return []
     names = [posixpath.join(folder, name) for name in files]
     for sub in folders:
         names.extend(stored_names(storage, posixpath.join(folder, sub)))
