@@ -241,10 +241,12 @@ LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", 5))
 LOGIN_FAILURE_WINDOW = int(os.environ.get("LOGIN_FAILURE_WINDOW", 15 * 60))
 # Login failures are counted in the cache: production uses the database cache so that all
 # worker processes share the count (`manage.py createcachetable` after migrating).
+# WIJKWIJS_CACHE=database|memory chooses explicitly (memory: one process only).
+CACHE_MODE = os.environ.get("WIJKWIJS_CACHE", "database" if PRODUCTION else "memory")
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache"
-        if PRODUCTION
+        if CACHE_MODE == "database"
         else "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "wijkwijs_cache",
     }
