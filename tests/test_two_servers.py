@@ -79,22 +79,56 @@ class Node:
         self.processes = []
 
     def manage(self, *args):
-        subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=self.env,
-                       check=True, capture_output=True, timeout=PATIENCE)  # fmt: skip
+        subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env=self.env,
+            check=True,
+            capture_output=True,
+            timeout=PATIENCE,
+        )
 
     def start(self):
-        self._spawn("web", "-m", "gunicorn", "wijkwijs.wsgi:application",
-                    "--bind", f"127.0.0.1:{self.port}", "--workers", "1", "--threads", "4",
-                    "--timeout", str(PATIENCE))  # fmt: skip
-        self._spawn("worker", "manage.py", "db_worker", "--worker-id", self.name,
-                    "--queue-name", "*", "--interval", "0.5", "--no-reload")  # fmt: skip
+        self._spawn(
+            "web",
+            "-m",
+            "gunicorn",
+            "wijkwijs.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{self.port}",
+            "--workers",
+            "1",
+            "--threads",
+            "4",
+            "--timeout",
+            str(PATIENCE),
+        )
+        self._spawn(
+            "worker",
+            "manage.py",
+            "db_worker",
+            "--worker-id",
+            self.name,
+            "--queue-name",
+            "*",
+            "--interval",
+            "0.5",
+            "--no-reload",
+        )
 
     def _spawn(self, role, *argv):
         with (self.log_dir / f"{role}.log").open("wb") as log:
-            self.processes.append(subprocess.Popen(
-                [sys.executable, *argv], cwd=ROOT, env=self.env, stdout=log,
-                stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True,
-            ))  # fmt: skip
+            self.processes.append(
+                subprocess.Popen(
+                    [sys.executable, *argv],
+                    cwd=ROOT,
+                    env=self.env,
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
+                    stdin=subprocess.DEVNULL,
+                    start_new_session=True,
+                )
+            )
 
     def answers(self):
         try:
@@ -226,8 +260,9 @@ def test_what_one_server_takes_in_the_other_serves_finds_and_cites_and_both_shar
 
     # Found through Elasticsearch once the workers have sent the new report.
     def found_on(node):
-        answer = editor.get(f"{node.url}/api/v1/search/", params={"q": "Oostburg interviews"},
-                            timeout=120).json()  # fmt: skip
+        answer = editor.get(
+            f"{node.url}/api/v1/search/", params={"q": "Oostburg interviews"}, timeout=120
+        ).json()
         assert answer["engine"] == "elasticsearch", answer
         return any(report.slug in hit["url"] for hit in answer["hits"])
 
