@@ -8,6 +8,7 @@ editor confirms before publishing.
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.storage import default_storage
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -88,14 +89,20 @@ class ImportReportView(WagtailAdminTemplateMixin, FormView):
 
     def form_valid(self, form):
         upload = form.cleaned_data["file"]
-        task = import_upload.enqueue(
-            store_upload(upload),
-            upload.name,
-            kind=form.cleaned_data["kind"] or None,
-            visibility=form.cleaned_data["visibility"],
-            communities=[community.pk for community in form.cleaned_data["communities"]],
-            publish=False,
-        )
+        stored = store_upload(upload)
+        try:
+            task = import_upload.enqueue(
+                stored,
+                upload.name,
+                kind=form.cleaned_data["kind"] or None,
+                visibility=form.cleaned_data["visibility"],
+                communities=[community.pk for community in form.cleaned_data["communities"]],
+                publish=False,
+            )
+        except Exception:
+            if default_storage.exists(stored):  # not queued: nobody would remove it
+                default_storage.delete(stored)
+            raise
         if not task.is_finished:
             messages.info(self.request, _("Het bestand wordt op de achtergrond verwerkt."))
             return redirect(reverse("documents_import_status", args=(task.id,)))

@@ -13,6 +13,7 @@ import pytest
 from django.conf import settings
 from django.core.files.images import ImageFile
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import DatabaseError
 from django.urls import reverse
 from PIL import Image as PillowImage
 from wagtail.images import get_image_model
@@ -76,6 +77,26 @@ def test_an_upload_is_imported_from_the_bucket_and_leaves_no_copy(bucket, admin_
     assert bucket.open(rendition.file.name).read() == data
     assert stored_names(bucket, "imports") == []  # the waiting upload is gone
     assert not settings.MEDIA_ROOT.exists()  # nothing on this machine's disk
+
+
+def test_an_upload_the_queue_refused_is_not_left_in_the_bucket(bucket, admin_client, monkeypatch):
+    from documents import admin_views
+
+    class QueueDown:
+        def enqueue(self, *args, **kwargs):
+            raise DatabaseError("the task table is unreachable")
+
+    monkeypatch.setattr(admin_views, "import_upload", QueueDown())
+    with pytest.raises(DatabaseError):
+        admin_client.post(
+            reverse("documents_import"),
+            {
+                "file": SimpleUploadedFile("notitie.md", b"# Notitie\n\nTekst."),
+                "kind": "",
+                "visibility": "members",
+            },
+        )
+    assert stored_names(bucket, "imports") == []
 
 
 def test_image_renditions_are_made_in_the_bucket_and_served_by_the_site(bucket, client):

@@ -38,20 +38,28 @@ TITLE = "Uitwerking interviews buurtgericht werken Oostburg"
 EDITOR, MEMBER, PASSWORD = "redacteur-twee", "lid-twee", "twee-servers-wachtwoord-1"
 
 
-def eventually(condition, what, processes=()):
-    """Poll ``condition`` until it returns something true; fail after PATIENCE seconds."""
+def eventually(condition, what, nodes=()):
+    """Poll ``condition`` until it returns something true; fail after PATIENCE seconds, or
+    at once when a process of these nodes has stopped (with the logs' last lines)."""
     deadline, pause = time.monotonic() + PATIENCE, 0.2
     while True:
-        for process in processes:
-            if process.poll() is not None:
-                pytest.fail(f"{process.args[2:4]} stopped while waiting for {what}")
+        if any(node.stopped() for node in nodes):
+            pytest.fail(f"a process stopped while waiting for {what}:\n{logs(nodes)}")
         value = condition()
         if value:
             return value
         if time.monotonic() > deadline:
-            pytest.fail(f"still waiting for {what} after {PATIENCE} s")
+            pytest.fail(f"still waiting for {what} after {PATIENCE} s:\n{logs(nodes)}")
         time.sleep(pause)
         pause = min(pause * 1.5, 2.0)
+
+
+def logs(nodes):
+    return "\n".join(
+        f"--- {log.relative_to(node.log_dir.parent)}\n{log.read_text(errors='replace')[-3000:]}"
+        for node in nodes
+        for log in sorted(node.log_dir.glob("*.log"))
+    )
 
 
 def free_port():
@@ -79,14 +87,15 @@ class Node:
         self.processes = []
 
     def manage(self, *args):
-        subprocess.run(
+        ran = subprocess.run(
             [sys.executable, "manage.py", *args],
             cwd=ROOT,
             env=self.env,
-            check=True,
             capture_output=True,
+            text=True,
             timeout=PATIENCE,
         )
+        assert ran.returncode == 0, f"manage.py {' '.join(args)}:\n{ran.stderr[-3000:]}"
 
     def start(self):
         self._spawn(
@@ -129,6 +138,9 @@ class Node:
                     start_new_session=True,
                 )
             )
+
+    def stopped(self):
+        return any(process.poll() is not None for process in self.processes)
 
     def answers(self):
         try:
@@ -183,8 +195,7 @@ def nodes(transactional_db, bucket, tmp_path, django_user_model, settings):
         first.manage("search_index", "rebuild")
         first.start()
         second.start()
-        processes = first.processes + second.processes
-        eventually(lambda: first.answers() and second.answers(), "both servers", processes)
+        eventually(lambda: first.answers() and second.answers(), "both servers", (first, second))
         yield first, second
     finally:
         first.stop()
@@ -233,7 +244,7 @@ def test_what_one_server_takes_in_the_other_serves_finds_and_cites_and_both_shar
     review_url = eventually(
         lambda: import_outcome(editor, second, queued.headers["Location"]),
         "the import task",
-        first.processes + second.processes,
+        nodes,
     )
     report = ReportPage.objects.get(title=TITLE)
     assert review_url == f"/beheer/rapporten/{report.pk}/indeling/"
@@ -266,7 +277,7 @@ def test_what_one_server_takes_in_the_other_serves_finds_and_cites_and_both_shar
         assert answer["engine"] == "elasticsearch", answer
         return any(report.slug in hit["url"] for hit in answer["hits"])
 
-    eventually(lambda: found_on(second), "the report in the second server's search")
+    eventually(lambda: found_on(second), "the report in the second server's search", nodes)
     finished = DBTaskResult.objects.exclude(finished_at=None)
     assert finished.count() > 1 and all(len(t.worker_ids) == 1 for t in finished)
 
