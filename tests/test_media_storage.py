@@ -11,11 +11,13 @@ import urllib.request
 
 import pytest
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import DatabaseError
 from django.urls import reverse
 from PIL import Image as PillowImage
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from documents.models import ReportPage
@@ -52,6 +54,19 @@ def test_a_members_only_file_is_private_in_the_bucket_and_streamed_after_the_che
     response, body = download(client, file, member)
     assert response.status_code == 200 and body == SECRET
     assert response["Content-Length"] == str(len(SECRET))
+
+
+def test_two_documents_with_one_file_name_keep_their_own_bytes(bucket):
+    first = get_document_model().objects.create(
+        title="Eerste", file=ContentFile(b"eerste versie", name="verslag.txt")
+    )
+    second = get_document_model().objects.create(
+        title="Tweede", file=ContentFile(b"tweede versie", name="verslag.txt")
+    )
+    # Not overwritten: deleting one document later must not take the other's file.
+    assert first.file.name != second.file.name
+    assert bucket.open(first.file.name).read() == b"eerste versie"
+    assert bucket.open(second.file.name).read() == b"tweede versie"
 
 
 def test_the_file_path_of_a_document_cannot_be_fetched_as_public_media(bucket, client):
