@@ -1,7 +1,7 @@
 # Wijkwijs: two commands do all set-up on a fresh machine.
 #   make demo   virtualenv, install, SQLite database with demo content, serve on :8000
-#   make test   install, start PostgreSQL and Elasticsearch (and the browser tools), run the
-#               whole suite
+#   make test   install, start PostgreSQL, Elasticsearch and SeaweedFS (S3) (and the browser
+#               tools), run the whole suite
 #   make serve  the production set-up on this machine: gunicorn and a task worker
 
 SHELL := /bin/bash
@@ -78,12 +78,20 @@ test: install browser-tools
 	  elif [ "$${CI:-}" = true ]; then exit 1; \
 	  else echo "Let op: geen Elasticsearch; die tests worden overgeslagen (buiten CI)."; fi; \
 	fi; \
+	if [ -z "$${WIJKWIJS_TEST_S3_URL:-}" ]; then \
+	  echo "==> SeaweedFS (S3) starten"; \
+	  if WIJKWIJS_TEST_S3_URL="$$(scripts/seaweedfs.sh start)"; then \
+	    export WIJKWIJS_TEST_S3_URL; \
+	  elif [ "$${CI:-}" = true ]; then exit 1; \
+	  else echo "Let op: geen S3-server; die tests worden overgeslagen (buiten CI)."; fi; \
+	fi; \
 	echo "==> Testsuite draaien op $${DATABASE_URL%%@*}@…"; \
 	$(BIN)/pytest
 
 services-stop:
 	scripts/postgres.sh stop
 	scripts/elasticsearch.sh stop
+	scripts/seaweedfs.sh stop
 
 lint: install
 	$(BIN)/ruff check .

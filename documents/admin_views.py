@@ -6,12 +6,11 @@ editor confirms before publishing.
 """
 
 import re
-import uuid
-from pathlib import Path
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.storage import default_storage
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -22,7 +21,6 @@ from django_tasks import TaskResultStatus
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from documents import privacy
-from documents.ingest.pipeline import storable_name
 from documents.models import ReportKind, ReportPage, ReportSection
 from documents.outline_editing import (
     merge_with_previous,
@@ -30,7 +28,7 @@ from documents.outline_editing import (
     rename_section,
     split_section,
 )
-from documents.tasks import import_document, incoming_root
+from documents.tasks import import_upload, store_upload
 from expertise.models import OrganisationPage
 from wijkwijs.models import CommunityPage, MunicipalityPage, ThemePage
 from wijkwijs.site_structure import ensure_site_structure
@@ -85,14 +83,6 @@ class ImportForm(forms.Form):
         return cleaned
 
 
-def incoming_path(upload) -> Path:
-    """A private place for an upload until the import task has copied it, under a name
-    any file system takes (a 400-byte name would not fit)."""
-    folder = incoming_root() / uuid.uuid4().hex
-    folder.mkdir(parents=True)
-    return folder / storable_name(Path(upload.name).name)
-
-
 class ImportReportView(WagtailAdminTemplateMixin, FormView):
     form_class = ImportForm
     template_name = "documents/admin/import.html"
@@ -113,18 +103,20 @@ class ImportReportView(WagtailAdminTemplateMixin, FormView):
 
     def form_valid(self, form):
         upload = form.cleaned_data["file"]
-        path = incoming_path(upload)
-        with path.open("wb") as destination:
-            for chunk in upload.chunks():
-                destination.write(chunk)
-        task = import_document.enqueue(
-            str(path),
-            kind=form.cleaned_data["kind"] or None,
-            visibility=form.cleaned_data["visibility"],
-            communities=[community.pk for community in form.cleaned_data["communities"]],
-            publish=False,
-            remove_after=True,
-        )
+        stored = store_upload(upload)
+        try:
+            task = import_upload.enqueue(
+                stored,
+                upload.name,
+                kind=form.cleaned_data["kind"] or None,
+                visibility=form.cleaned_data["visibility"],
+                communities=[community.pk for community in form.cleaned_data["communities"]],
+                publish=False,
+            )
+        except Exception:
+            if default_storage.exists(stored):  # not queued: nobody would remove it
+                default_storage.delete(stored)
+            raise
         if not task.is_finished:
             messages.info(self.request, _("Het bestand wordt op de achtergrond verwerkt."))
             return redirect(reverse("documents_import_status", args=(task.id,)))
@@ -161,7 +153,7 @@ class ImportStatusView(WagtailAdminTemplateMixin, TemplateView):
     page_title = gettext_lazy("Import wordt verwerkt")
 
     def get(self, request, task_id):
-        task = import_document.get_result(task_id)
+        task = import_upload.get_result(task_id)
         if task.is_finished:
             if task.status == TaskResultStatus.FAILED:  # the task raised: no outcome to show
                 messages.error(request, failure_message(task))

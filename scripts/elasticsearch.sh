@@ -20,6 +20,9 @@ LIB_DIR="$SERVICE_DIR/target/lib"
 PID_FILE="$BASE_DIR/node.pid"
 LOG_FILE="$BASE_DIR/node.log"
 URL="http://127.0.0.1:$PORT"
+START_TIMEOUT="${WIJKWIJS_ES_START_TIMEOUT:-120}"
+
+source scripts/lib/service.sh
 
 say() { echo "elasticsearch: $*" >&2; }
 
@@ -45,10 +48,6 @@ resolve_runner() {
   mvn -q -B -Dstyle.color=never -f "$SERVICE_DIR/pom.xml" dependency:copy-dependencies >&2
 }
 
-running() {
-  [ -f "$PID_FILE" ] && kill -0 "$(cat "$PID_FILE")" 2>/dev/null
-}
-
 healthy() {
   # Ready once every index the node holds is searchable again (after a restart the shards
   # recover only after the node has elected itself master).
@@ -56,17 +55,10 @@ healthy() {
 }
 
 start() {
-  if running && healthy; then
-    say "already running on $URL"
-    echo "$URL"
-    return 0
-  fi
+  if already_running; then return 0; fi
   ensure_tools
   resolve_runner
-  if curl -s -m 2 "$URL" >/dev/null 2>&1; then
-    say "port $PORT is taken by another process; set WIJKWIJS_ES_PORT"
-    exit 1
-  fi
+  refuse_taken_port WIJKWIJS_ES_PORT
   mkdir -p "$BASE_DIR/nodes/node_1/config"
   # The runner copies an empty configuration only when none exists: this one keeps the node
   # on loopback, alone (another node on this machine must not join it), and never turns
@@ -79,46 +71,14 @@ action.destructive_requires_name: true
 YAML
   say "starting one node on $URL (data in $BASE_DIR)"
   # The runner names its node folders node_1…; HTTP listens on base port + node number.
-  # setsid: the node outlives the shell that started it, and `stop` ends its whole group.
-  setsid java "-Xms$HEAP" "-Xmx$HEAP" -Djava.awt.headless=true \
+  launch java "-Xms$HEAP" "-Xmx$HEAP" -Djava.awt.headless=true \
     -cp "$LIB_DIR/*" org.codelibs.elasticsearch.runner.ElasticsearchClusterRunner \
     -numOfNode 1 -basePath "$BASE_DIR/nodes" -baseHttpPort "$((PORT - 1))" \
-    -clusterName wijkwijs-test \
-    >"$LOG_FILE" 2>&1 </dev/null &
-  echo $! >"$PID_FILE"
-  local waited=0
-  until healthy; do
-    if ! running; then
-      say "the node stopped while starting; log follows"
-      tail -30 "$LOG_FILE" >&2
-      exit 1
-    fi
-    if [ "$waited" -ge "${WIJKWIJS_ES_START_TIMEOUT:-120}" ]; then
-      say "not healthy after ${waited}s; log follows"
-      tail -30 "$LOG_FILE" >&2
-      exit 1
-    fi
-    sleep 1
-    waited=$((waited + 1))
-  done
-  say "ready after ${waited}s"
-  echo "$URL"
-}
-
-stop() {
-  if running; then
-    local pid
-    pid="$(cat "$PID_FILE")"
-    kill -- "-$pid" 2>/dev/null || kill "$pid"
-    for _ in $(seq 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
-    kill -9 -- "-$pid" 2>/dev/null || true
-    say "stopped ($URL)"
-  fi
-  rm -f "$PID_FILE"
+    -clusterName wijkwijs-test
 }
 
 case "${1:-}" in
   start) start ;;
-  stop) stop ;;
+  stop) stop_service ;;
   *) echo "usage: $0 start|stop" >&2; exit 2 ;;
 esac

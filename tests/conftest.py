@@ -61,15 +61,25 @@ def django_db_setup(django_db_setup, django_db_blocker):
 ELASTICSEARCH_TEST_URL = os.environ.get("WIJKWIJS_TEST_ELASTICSEARCH_URL", "")
 
 
-def require_elasticsearch() -> str:
-    """The test node's URL: missing is a skip locally, a failure under CI."""
-    if ELASTICSEARCH_TEST_URL:
-        return ELASTICSEARCH_TEST_URL
+def require_service(url, variable, what, script) -> str:
+    """A test service's URL: missing is a skip locally, a failure under CI."""
+    if url:
+        return url
     if IN_CI:
-        pytest.fail("CI=true but WIJKWIJS_TEST_ELASTICSEARCH_URL is not set (make test "
-                    "starts a node with scripts/elasticsearch.sh)", pytrace=False)  # fmt: skip
-    pytest.skip("no Elasticsearch node: run `make test`, or start scripts/elasticsearch.sh "
-                "and set WIJKWIJS_TEST_ELASTICSEARCH_URL")  # fmt: skip
+        pytest.fail(
+            f"CI=true but {variable} is not set (make test starts {what} with {script})",
+            pytrace=False,
+        )
+    pytest.skip(f"no {what}: run `make test`, or start {script} and set {variable}")
+
+
+def require_elasticsearch() -> str:
+    return require_service(
+        ELASTICSEARCH_TEST_URL,
+        "WIJKWIJS_TEST_ELASTICSEARCH_URL",
+        "an Elasticsearch node",
+        "scripts/elasticsearch.sh",
+    )
 
 
 @pytest.fixture
@@ -99,3 +109,50 @@ def engine(request):
     if request.param == "elasticsearch":
         request.getfixturevalue("elasticsearch")
     return get_engine(request.param)
+
+
+# Object storage: `make test` starts SeaweedFS (scripts/seaweedfs.sh) and sets
+# WIJKWIJS_TEST_S3_URL; the credentials are the script's defaults unless set.
+S3_TEST_URL = os.environ.get("WIJKWIJS_TEST_S3_URL", "")
+S3_TEST_ACCESS_KEY = os.environ.get("WIJKWIJS_S3_ACCESS_KEY", "wijkwijs-test")
+S3_TEST_SECRET_KEY = os.environ.get("WIJKWIJS_S3_SECRET_KEY", "wijkwijs-test-secret")
+
+
+def require_s3() -> str:
+    return require_service(
+        S3_TEST_URL, "WIJKWIJS_TEST_S3_URL", "an S3 server (SeaweedFS)", "scripts/seaweedfs.sh"
+    )
+
+
+def s3_client():
+    import boto3
+
+    return boto3.client(
+        "s3",
+        endpoint_url=require_s3(),
+        aws_access_key_id=S3_TEST_ACCESS_KEY,
+        aws_secret_access_key=S3_TEST_SECRET_KEY,
+        region_name="us-east-1",
+    )
+
+
+@pytest.fixture
+def bucket(settings, tmp_path):
+    """Media in a fresh private bucket of this test's own (the local disk: an empty folder)."""
+    from django.core.files.storage import storages
+
+    from wijkwijs.settings import s3_media_storage
+
+    client = s3_client()
+    name = f"test-{os.getpid()}-{os.urandom(4).hex()}"
+    client.create_bucket(Bucket=name)
+    storage = s3_media_storage(
+        name, S3_TEST_URL, S3_TEST_ACCESS_KEY, S3_TEST_SECRET_KEY, "us-east-1"
+    )
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {**settings.STORAGES, "default": storage, "media_bucket": storage}
+    yield storages["default"]
+    for page in client.get_paginator("list_objects_v2").paginate(Bucket=name):
+        for item in page.get("Contents", []):
+            client.delete_object(Bucket=name, Key=item["Key"])
+    client.delete_bucket(Bucket=name)

@@ -170,14 +170,50 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 STORAGES = {
-    # Notes the files an import writes, to clean up after a worker killed mid-import.
-    "default": {"BACKEND": "documents.file_journal.JournalledFileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if PRODUCTION
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+
+
+# Media (uploads, document files, images and their renditions) lives on this machine's disk
+# (MEDIA_ROOT) or, for several app servers, in one private S3-compatible bucket
+# (MEDIA_STORAGE=s3). "media_disk" and "media_bucket" name both places so that
+# `manage.py move_media` can move files between them; "default" is the one in use.
+def s3_media_storage(bucket, endpoint_url="", access_key="", secret_key="", region=""):
+    """A private bucket: no public ACL, nothing served from it directly (see wijkwijs.storage)."""
+    return {
+        "BACKEND": "wijkwijs.storage.PrivateBucketStorage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": endpoint_url or None,
+            # Empty: boto3's own chain (AWS_ACCESS_KEY_ID, an instance role, ~/.aws).
+            "access_key": access_key or None,
+            "secret_key": secret_key or None,
+            "region_name": region or None,
+        },
+    }
+
+
+MEDIA_STORAGE = os.environ.get("MEDIA_STORAGE", "local")
+# On disk, the files an import writes are noted, to clean up after a worker killed mid-import
+# (documents/file_journal.py; on any storage the next import also sweeps them).
+STORAGES["media_disk"] = {"BACKEND": "documents.file_journal.JournalledFileSystemStorage"}
+if os.environ.get("MEDIA_S3_BUCKET"):
+    STORAGES["media_bucket"] = s3_media_storage(
+        os.environ["MEDIA_S3_BUCKET"],
+        os.environ.get("MEDIA_S3_ENDPOINT_URL", ""),
+        os.environ.get("MEDIA_S3_ACCESS_KEY_ID", ""),
+        os.environ.get("MEDIA_S3_SECRET_ACCESS_KEY", ""),
+        os.environ.get("MEDIA_S3_REGION", ""),
+    )
+if MEDIA_STORAGE not in ("local", "s3"):
+    raise ImproperlyConfigured("MEDIA_STORAGE must be 'local' or 's3'.")
+if MEDIA_STORAGE == "s3" and "media_bucket" not in STORAGES:
+    raise ImproperlyConfigured("MEDIA_STORAGE=s3 needs MEDIA_S3_BUCKET (and its endpoint).")
+STORAGES["default"] = STORAGES["media_bucket" if MEDIA_STORAGE == "s3" else "media_disk"]
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "Wijkwijs"
@@ -257,10 +293,12 @@ LOGIN_FAILURE_WINDOW = int(os.environ.get("LOGIN_FAILURE_WINDOW", 15 * 60))
 LOGIN_REDIRECT_URL = "/"
 # Login failures are counted in the cache: production uses the database cache so that all
 # worker processes share the count (`manage.py createcachetable` after migrating).
+# WIJKWIJS_CACHE=database|memory chooses explicitly (memory: one process only).
+CACHE_MODE = os.environ.get("WIJKWIJS_CACHE", "database" if PRODUCTION else "memory")
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache"
-        if PRODUCTION
+        if CACHE_MODE == "database"
         else "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "wijkwijs_cache",
     }

@@ -16,6 +16,7 @@ from search import views as search_views
 from wijkwijs import accounts
 from wijkwijs import views as wijkwijs_views
 from wijkwijs.admin_reports import ScopedPageTypesUsageReport
+from wijkwijs.storage import PUBLIC_FOLDER, public_image
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -49,15 +50,18 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("health/", operations_views.health, name="health"),
     path("sitemap.xml", sitemap),
+    # Only image renditions are public media, read from wherever media lives (a production
+    # web server may serve them from local disk itself). Documents: the view above.
+    path(
+        f"{settings.MEDIA_URL.lstrip('/')}{PUBLIC_FOLDER}<path:name>",
+        public_image,
+        name="public_image",
+    ),
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    # Only images are public media; documents go through the access-checking view above.
-    images = "images/"
-    urlpatterns += static(settings.MEDIA_URL + images, document_root=settings.MEDIA_ROOT / images)
 
 urlpatterns += [path("", include(wagtail_urls))]
