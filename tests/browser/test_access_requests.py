@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from documents.models import ReportPage, ReportSection
 from documents.signals import sections_changed
 from notifications.models import Follow
-from tests.browser.conftest import blocking_violations
+from tests.browser.conftest import accessibility_violations
 from tests.factories import CommunityFactory, ReportFactory, publishers_group
 from wijkwijs.visibility import Visibility
 
@@ -48,8 +48,8 @@ def log_in(page, username, next_url):
 
 
 def assert_axe_clean(page, axe_script):
-    blocking = blocking_violations(page, axe_script)
-    assert not blocking, json.dumps(blocking, indent=2, ensure_ascii=False)
+    violations = accessibility_violations(page, axe_script)
+    assert not violations, json.dumps(violations, indent=2, ensure_ascii=False)
 
 
 def test_ask_grant_and_read(page, axe_script, world):
