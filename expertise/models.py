@@ -5,12 +5,11 @@ be given their own subtree. A profile is public only when its consent date is
 recorded; until then only editors see it.
 """
 
-import datetime
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -223,7 +222,7 @@ class ExpertPage(VisibilityMixin, ClassifiedPage):
 
     def clean(self):
         super().clean()
-        if self.consent_date and self.consent_date > datetime.date.today():
+        if self.consent_date and self.consent_date > timezone.localdate():
             raise ValidationError(
                 {"consent_date": _("De datum van toestemming kan niet in de toekomst liggen.")}
             )

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from tests.factories import ExpertFactory, OrganisationFactory
@@ -12,7 +13,8 @@ from wijkwijs.site_structure import ensure_site_structure
 
 pytestmark = pytest.mark.django_db
 
-TOMORROW = (datetime.date.today() + datetime.timedelta(days=1)).isoformat()
+# The site's own calendar (Europe/Amsterdam), as the models judge "in the future".
+TOMORROW = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
 
 
 def municipality_form(**overrides):

@@ -5,11 +5,10 @@ both facts are kept. Facts about the comparison topics (population, team model, 
 origin, composition) are validated so municipalities can be put side by side.
 """
 
-import datetime
-
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -216,7 +215,7 @@ class MunicipalityFact(Orderable):
             errors["source_title"] = _(
                 "Een feit heeft altijd een bron: kies een publicatie of omschrijf de bron."
             )
-        if self.as_of and self.as_of > datetime.date.today():
+        if self.as_of and self.as_of > timezone.localdate():
             errors["as_of"] = _("De peildatum kan niet in de toekomst liggen.")
         choices = CHOICE_TOPICS.get(self.topic)
         if choices and self.value not in choices.values:
