@@ -30,6 +30,7 @@ from tests.conftest import (
     require_corpus,
     require_elasticsearch,
 )
+from wijkwijs.demo import DemoLoader
 
 pytestmark = pytest.mark.django_db(transaction=True)
 ROOT = Path(django_settings.BASE_DIR)
@@ -187,6 +188,8 @@ def nodes(transactional_db, bucket, tmp_path, django_user_model, settings):
         "ELASTICSEARCH_TIMEOUT": "30",
         "ELASTICSEARCH_RETRY_AFTER": "0",
     }
+    # Transactional tests before this one flushed the database: the site comes back first.
+    DemoLoader().run()
     django_user_model.objects.create_superuser(EDITOR, password=PASSWORD)
     django_user_model.objects.create_user(MEMBER, password=PASSWORD)
     first, second = Node("node-a", tmp_path, shared), Node("node-b", tmp_path, shared)
