@@ -13,8 +13,9 @@ from wijkwijs.site_structure import ensure_site_structure
 
 pytestmark = pytest.mark.django_db
 
-# The site's own calendar (Europe/Amsterdam), as the models judge "in the future".
-TOMORROW = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
+# The site's own calendar (Europe/Amsterdam), as the models judge "in the future"; two days
+# ahead, so that it is still the future when the run crosses midnight.
+SOON = (timezone.localdate() + datetime.timedelta(days=2)).isoformat()
 
 
 def municipality_form(**overrides):
@@ -91,7 +92,7 @@ def test_duplicate_slug_under_the_same_parent_is_rejected(admin_client):
     "bad_fact, message",
     [
         ({"as_of": "2023-02-30"}, "geldige datum"),
-        ({"as_of": TOMORROW}, "niet in de toekomst"),
+        ({"as_of": SOON}, "niet in de toekomst"),
         ({"source_title": ""}, "altijd een bron"),
         ({"topic": "teammodel", "value": "iets anders"}, "Kies een van"),
         ({"value": "ongeveer vijftien"}, "geheel getal"),
@@ -119,7 +120,7 @@ def test_expert_consent_date_cannot_lie_in_the_future(admin_client):
             "contact_preference": "email",
             "email": "nina@example.org",
             "phone": "",
-            "consent_date": TOMORROW,
+            "consent_date": SOON,
             "tags": "",
             "comments": inline_formset([]),
         }
