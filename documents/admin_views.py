@@ -11,13 +11,14 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
-from django_tasks import TaskResultStatus
+from django_tasks import TaskResultStatus, default_task_backend
+from django_tasks.exceptions import TaskResultDoesNotExist
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from documents import privacy
@@ -28,7 +29,7 @@ from documents.outline_editing import (
     rename_section,
     split_section,
 )
-from documents.tasks import import_upload, store_upload
+from documents.tasks import import_document, import_upload, store_upload
 from expertise.models import OrganisationPage
 from wijkwijs.models import CommunityPage, MunicipalityPage, ThemePage
 from wijkwijs.site_structure import ensure_site_structure
@@ -36,6 +37,7 @@ from wijkwijs.uploads import refused_upload
 from wijkwijs.visibility import Visibility
 from wijkwijs.workers import WorkerLost
 
+IMPORT_TASKS = {import_upload.module_path, import_document.module_path}
 WORKER_LOST = f"{WorkerLost.__module__}.{WorkerLost.__qualname__}"
 
 
@@ -153,7 +155,13 @@ class ImportStatusView(WagtailAdminTemplateMixin, TemplateView):
     page_title = gettext_lazy("Import wordt verwerkt")
 
     def get(self, request, task_id):
-        task = import_upload.get_result(task_id)
+        # A web upload's task, or one the import command queued for a file on the server.
+        try:
+            task = default_task_backend.get_result(task_id)
+        except TaskResultDoesNotExist:
+            raise Http404 from None
+        if task.task.module_path not in IMPORT_TASKS:
+            raise Http404
         if task.is_finished:
             if task.status == TaskResultStatus.FAILED:  # the task raised: no outcome to show
                 messages.error(request, failure_message(task))

@@ -25,7 +25,14 @@ def journal_path(task_id: str) -> Path:
 
 @contextmanager
 def recording(task_id: str):
-    """Note every file saved to storage meanwhile; afterwards keep only the referenced ones."""
+    """Note every file saved to storage meanwhile; afterwards keep only the referenced ones.
+
+    Only the disk storage notes files. A bucket keeps no journal on this machine's disk
+    (which another server would not see): there the next import's sweep
+    (``documents.ingest.storage.sweep_orphans``) removes what a killed import left."""
+    if not isinstance(default_storage, JournalledFileSystemStorage):
+        yield
+        return
     path = journal_path(task_id)
     path.parent.mkdir(parents=True, exist_ok=True)
     token = current_journal.set(path)

@@ -87,7 +87,8 @@ def documents_locked():
 
 def stored_files(settings):
     folder = Path(settings.MEDIA_ROOT) / "documents"
-    return sorted(p.relative_to(settings.MEDIA_ROOT).as_posix() for p in folder.glob("*"))
+    files = (path for path in folder.rglob("*") if path.is_file())
+    return sorted(path.relative_to(settings.MEDIA_ROOT).as_posix() for path in files)
 
 
 def worker_waits_on_a_lock():
