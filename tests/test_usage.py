@@ -77,4 +77,6 @@ def test_figures_older_than_the_retention_are_purged(settings):
     SearchWeek.objects.create(week=old, query="oud", searches=1)
     SearchWeek.objects.create(week=this_week(), query="nieuw", searches=1)
     call_command("purge_usage")
-    assert list(SearchWeek.objects.values_list("query", flat=True)) == ["nieuw"]
+    # Other searches of this week (committed by a server another test ran) may be there too.
+    queries = set(SearchWeek.objects.values_list("query", flat=True))
+    assert "oud" not in queries and "nieuw" in queries
