@@ -101,6 +101,12 @@ def on_not_found(request, exc):
     return problem(404, _("Dit bestaat niet, of u mag het niet zien."))
 
 
+def unknown_address(request, *args, **kwargs):
+    """An address under /api/ that no endpoint answers: a problem document, as every other
+    error of the API, not the site's HTML page."""
+    return problem(404, _("Dit adres bestaat niet in de API."))
+
+
 def on_authentication_error(request, exc):
     return problem(
         401,

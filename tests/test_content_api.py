@@ -207,3 +207,11 @@ def test_a_member_with_a_session_sees_what_the_site_shows_them(client, member):
     assert public == set(
         visible(type(report).objects.all(), AnonymousUser()).values_list("pk", flat=True)
     )
+
+
+@pytest.mark.parametrize("path", ["/api/v1/bestaat-niet/", "/api/v2/experts/", "/api/"])
+def test_an_unknown_api_address_answers_with_a_problem_document(client, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["status"] == 404

@@ -6,7 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from api import oai
+from api import oai, problems
 from api.main import api, api_openapi_document
 from documents.access import serve_document
 from expertise import views as expertise_views
@@ -42,6 +42,7 @@ urlpatterns = [
     ),
     path("mijn-profiel/verwijderen/", expertise_views.remove_my_profile, name="remove_my_profile"),
     path("api/v1/", api.urls),
+    re_path(r"^api/", problems.unknown_address),
     path("openapi.json", api_openapi_document, name="openapi"),
     path("oai/", oai.oai_pmh, name="oai_pmh"),
     path("toegang/", include("access_requests.urls")),
