@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 
 from search.models import HEADING_SEPARATOR
+from wijkwijs.visibility import Visibility
 
 
 @dataclass
@@ -19,6 +20,10 @@ class Hit:
     page_id: int = 0  # the page the record belongs to (a section's report)
     similar: list = field(default_factory=list)  # near-identical hits of the same document
     kind: str = ""  # the kind's value, as the type filter takes it ("praktijk")
+    visibility: str = Visibility.PUBLIC  # who may see it: the page marks what not all may
+
+    def get_visibility_display(self) -> str:
+        return str(Visibility(self.visibility).label)
 
     @property
     def heading_path(self) -> str:

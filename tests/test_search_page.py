@@ -36,3 +36,13 @@ def test_hostile_or_odd_queries_get_a_safe_page(client, query):
 def test_empty_query_explains_what_to_do(client):
     html = client.get("/zoeken/").content.decode()
     assert "Typ een of meer woorden" in html
+
+
+def test_hits_members_may_see_but_visitors_may_not_are_marked(client, django_user_model, engine):
+    client.force_login(django_user_model.objects.create_user("lid-merk", password="x-x-x-x-1"))
+    html = client.get("/zoeken/", {"q": "Oostburg"}).content.decode()
+    hits = html.split('<li class="ww-hit">')[1:]
+    members_only = [hit for hit in hits if "Interviews over buurtgericht werken in Oostburg" in hit]
+    assert members_only, "the members-only report is found"
+    assert all("Alleen voor leden" in hit for hit in members_only)
+    assert not any("Alleen voor leden" in hit for hit in hits if hit not in members_only)

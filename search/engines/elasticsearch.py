@@ -324,6 +324,7 @@ class ElasticsearchEngine:
             labels=labels,
             score=round(float(hit.meta.score or 0), 4),
             page_id=source["page_id"],
+            visibility=source.get("visibility", Visibility.PUBLIC),
         )
 
     def _suggest_titles(self, prefix, user, limit):

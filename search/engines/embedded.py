@@ -523,6 +523,7 @@ class EmbeddedEngine:
                     },
                     score=round(float(getattr(ranked_record, "score", 0) or 0), 4),
                     page_id=record.page_id,
+                    visibility=record.visibility,
                 )
             )
         return hits
