@@ -27,9 +27,13 @@ class Hit:
 
     @property
     def heading_path(self) -> str:
-        """Where a hit stands: "Report › Chapter › Section" (a page: its title)."""
+        """Where a hit stands: "Report › Chapter › Section" (a page: its title). A section
+        headed like its report (an opening section) is not named twice."""
+        parts = [part for part in (self.parent_title, self.context, self.title) if part]
         return HEADING_SEPARATOR.join(
-            part for part in (self.parent_title, self.context, self.title) if part
+            part
+            for position, part in enumerate(parts)
+            if not position or part != parts[position - 1]
         )
 
 
