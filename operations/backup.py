@@ -1,6 +1,9 @@
 """A backup a municipality's IT can restore: the database (pg_dump's custom format) and the
 media files (a tar), with a manifest of checksums and counts.
 
+The media files are read from and written to the media storage in use (local disk or the
+bucket, ``MEDIA_STORAGE``), so a backup taken on one restores onto either.
+
 Consistency: the dump is taken from a snapshot exported by a transaction that stays open
 while the dump runs; in that same snapshot the files the database refers to are listed,
 and the media archive is written afterwards and must hold every one of them. Files are
@@ -15,13 +18,15 @@ import subprocess
 import tarfile
 from pathlib import Path
 
-from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import default_storage
 from django.db import connection, transaction
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from documents.models import ReportSection
+from wijkwijs.storage import stored_names
 
 MANIFEST = "manifest.json"
 DATABASE_FILE = "database.dump"
@@ -100,17 +105,17 @@ def write_backup(destination: Path) -> Path:
             env,
         )
         needed, counted = referenced_files(), contents()
-    media_root = Path(settings.MEDIA_ROOT)
     archived = set()
     with tarfile.open(folder / MEDIA_FILE, "w") as archive:
-        for path in sorted(media_root.rglob("*")) if media_root.exists() else []:
-            if path.is_file():
-                name = path.relative_to(media_root).as_posix()
-                archive.add(path, arcname=name, recursive=False)
-                archived.add(name)
+        for name in stored_names(default_storage):
+            entry = tarfile.TarInfo(name)
+            entry.size = default_storage.size(name)
+            with default_storage.open(name, "rb") as handle:
+                archive.addfile(entry, handle)
+            archived.add(name)
     missing = sorted(needed - archived)
     if missing:
-        raise BackupError(f"Bestanden ontbreken in {media_root}: {', '.join(missing[:10])}")
+        raise BackupError(f"Bestanden ontbreken in de mediaopslag: {', '.join(missing[:10])}")
     manifest = {
         "format": FORMAT,
         "created_at": datetime.datetime.now(datetime.UTC).isoformat(),
@@ -149,14 +154,13 @@ def restore_backup(folder: Path, replace=False) -> dict:
     """Database and media back from ``folder``; returns the manifest's counts. The search
     indexes are rebuilt by the caller (they follow the restored content)."""
     manifest = read_manifest(folder)
-    media_root = Path(settings.MEDIA_ROOT)
     if not replace:
         if not database_is_empty():
             raise BackupError(
                 "De database is niet leeg: herstel in een nieuwe database, of gebruik --replace."
             )
-        if media_root.exists() and any(media_root.iterdir()):
-            raise BackupError(f"{media_root} is niet leeg: kies een lege map, of --replace.")
+        if stored_names(default_storage):
+            raise BackupError("De mediaopslag is niet leeg: kies een lege, of --replace.")
     arguments, env = pg_arguments()
     connection.close()  # pg_restore replaces the tables this connection may hold open
     clean = ["--clean", "--if-exists"] if replace else []
@@ -173,7 +177,26 @@ def restore_backup(folder: Path, replace=False) -> dict:
         ],
         env,
     )
-    media_root.mkdir(parents=True, exist_ok=True)
-    with tarfile.open(folder / manifest["media"]["file"]) as archive:
-        archive.extractall(media_root, filter="data")  # no absolute paths, links or ..
+    restore_media(folder / manifest["media"]["file"])
     return manifest["contents"]
+
+
+def restore_media(path: Path):
+    """Every file of the media archive back into the media storage in use."""
+    with tarfile.open(path) as archive:
+        for entry in archive:
+            try:
+                entry = tarfile.data_filter(entry, "")  # no absolute paths, links or ..
+            except tarfile.FilterError as error:
+                raise BackupError(f"Het media-archief bevat een onveilig pad: {error}") from error
+            if entry.isfile():
+                restore_file(archive, entry)
+
+
+def restore_file(archive, entry):
+    """One archived file back under its own name (which the database refers to)."""
+    if default_storage.exists(entry.name):
+        default_storage.delete(entry.name)
+    saved = default_storage.save(entry.name, File(archive.extractfile(entry), name=entry.name))
+    if saved != entry.name:
+        raise BackupError(f"De mediaopslag bewaarde {entry.name} als {saved}.")

@@ -13,9 +13,10 @@ from django.db import connection
 from wagtail.documents import get_document_model
 
 from documents.models import ReportSection
-from operations.backup import MANIFEST, write_backup
+from operations.backup import MANIFEST, MEDIA_FILE, restore_media, write_backup
 from tests.conftest import CORPUS, require_corpus
 from tests.factories import PracticeFactory
+from wijkwijs.storage import sha256_of, stored_names
 
 pytestmark = pytest.mark.django_db(transaction=True)  # pg_dump reads committed data only
 ROOT = Path(__file__).resolve().parents[1]
@@ -127,3 +128,18 @@ def test_a_restore_brings_back_pages_files_sections_and_search_results(
         archive.write(b"beschadigd")
     with pytest.raises(CommandError, match="beschadigd"):
         call_command("restore", str(folder), "--replace")
+
+
+def test_media_in_a_bucket_are_backed_up_and_come_back_into_an_empty_bucket(bucket, tmp_path):
+    """With MEDIA_STORAGE=s3 the files live in the bucket, not on this machine's disk."""
+    require_corpus()
+    call_command("import_documents", str(CORPUS / "oostburg-interviews-2014.md"))
+    before = {name: sha256_of(bucket, name) for name in stored_names(bucket)}
+    assert any(name.endswith(".md") for name in before)
+
+    folder = write_backup(tmp_path / "backups")
+    for name in before:  # the bucket is lost; an empty one takes its place
+        bucket.delete(name)
+    assert not stored_names(bucket)
+    restore_media(folder / MEDIA_FILE)
+    assert {name: sha256_of(bucket, name) for name in stored_names(bucket)} == before
