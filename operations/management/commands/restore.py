@@ -9,8 +9,9 @@ from operations.backup import BackupError, contents, restore_backup
 
 class Command(BaseCommand):
     help = (
-        "Herstel een back-up (manage.py backup) in de database van DATABASE_URL en de map "
-        "MEDIA_ROOT, controleer de controlesommen en bouw de zoekindexen opnieuw op."
+        "Herstel een back-up (manage.py backup) in de database van DATABASE_URL en de "
+        "mediaopslag (MEDIA_ROOT of de bucket), controleer de controlesommen en bouw de "
+        "zoekindexen opnieuw op."
     )
 
     def add_arguments(self, parser):
