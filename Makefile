@@ -50,7 +50,7 @@ serve: install
 	$(BIN)/python manage.py db_worker --no-reload -v0 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null || true' EXIT; \
 	echo "==> Wijkwijs (productie-instellingen) op http://127.0.0.1:$(SERVE_PORT), gezondheid op /health/"; \
-	$(BIN)/gunicorn --config gunicorn.conf.py wijkwijs.wsgi
+	$(BIN)/gunicorn --config gunicorn.conf.py project.wsgi
 
 # Chromium (Debian package) for the browser tests and axe-core (npm) for accessibility.
 browser-tools:

@@ -1,4 +1,4 @@
-"""gunicorn settings for Wijkwijs (read from the working directory: `gunicorn wijkwijs.wsgi`).
+"""gunicorn settings for Wijkwijs (read from the working directory: `gunicorn project.wsgi`).
 
 Sized for a small server of 2 cores: 3 processes of 4 threads. A request mostly waits for
 PostgreSQL or Elasticsearch, so threads keep the cores busy, and a process per core and one

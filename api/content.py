@@ -38,8 +38,8 @@ from api.schemas import (
 from documents.models import ReportKind, ReportPage
 from expertise.models import ExpertPage, OrganisationKind, OrganisationPage
 from practices.models import PracticePage
+from wijkwijs.choices import Province
 from wijkwijs.models import CommunityPage, MunicipalityPage, ThemePage
-from wijkwijs.models.municipalities import Province
 from wijkwijs.visibility import visible
 
 router = Router(auth=member_or_public(ApiScope.CONTENT), tags=["inhoud"])

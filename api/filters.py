@@ -15,8 +15,8 @@ from api.schemas import FilterValue
 from documents.models import ReportKind
 from expertise.models import OrganisationKind, OrganisationPage
 from search.filters import named
+from wijkwijs.choices import Province
 from wijkwijs.models import MunicipalityPage, ThemePage
-from wijkwijs.models.municipalities import Province
 
 MAX_VALUES = 10
 Year = Annotated[int, Field(ge=1000, le=9999)]

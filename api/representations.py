@@ -7,20 +7,19 @@ from django.urls import reverse
 from documents.models import DatePrecision, ReportPage
 from expertise.models import ExpertPage, OrganisationPage
 from practices.models import PracticePage
-from search.models import RecordKind
 from wijkwijs.facts import sourced_facts
 from wijkwijs.models import CommunityPage, MunicipalityPage, ThemePage
 from wijkwijs.visibility import visible
 
-# Per page type: its collection in the API and its type (the search vocabulary).
+# Per page type: its collection in the API (its type is the kind search finds it as).
 COLLECTIONS = {
-    ExpertPage: ("experts", RecordKind.EXPERT),
-    OrganisationPage: ("organisations", RecordKind.ORGANISATION),
-    PracticePage: ("practices", RecordKind.PRACTICE),
-    ReportPage: ("reports", RecordKind.SECTION),
-    MunicipalityPage: ("municipalities", RecordKind.MUNICIPALITY),
-    ThemePage: ("themes", RecordKind.THEME),
-    CommunityPage: ("communities", RecordKind.COMMUNITY),
+    ExpertPage: "experts",
+    OrganisationPage: "organisations",
+    PracticePage: "practices",
+    ReportPage: "reports",
+    MunicipalityPage: "municipalities",
+    ThemePage: "themes",
+    CommunityPage: "communities",
 }
 
 
@@ -58,7 +57,7 @@ class Representation:
         return self.request.build_absolute_uri(url)
 
     def api_url(self, page):
-        collection, _kind = COLLECTIONS[type(page)]
+        collection = COLLECTIONS[type(page)]
         return self.absolute(reverse(f"api:{collection}_detail", kwargs={"id": page.pk}))
 
     def reference(self, page):
@@ -75,9 +74,8 @@ class Representation:
         return [self.reference(page) for page in visible(pages, self.user).order_by(*order)]
 
     def summary(self, page):
-        _collection, kind = COLLECTIONS[type(page)]
         return self.reference(page) | {
-            "type": kind.value,
+            "type": page.search_kind.value,
             "api_url": self.api_url(page),
             "last_published_at": page.last_published_at,
         }

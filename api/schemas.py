@@ -11,11 +11,11 @@ from typing import Annotated, Generic, Literal, TypeVar
 from ninja import Schema
 from pydantic import Field
 
-from search.models import RecordKind
+from search.registry import kind_values
 from wijkwijs.parameters import READABLE_TEXT
 
 # The one vocabulary of types: content, search hits, autocomplete and the type filter.
-Kind = Literal[tuple(RecordKind.values)]
+Kind = Literal[tuple(kind_values())]
 # Parameter values: no control characters (the database refuses NUL), reasonably short.
 FilterValue = Annotated[str, Field(max_length=200, pattern=READABLE_TEXT)]
 

@@ -20,8 +20,8 @@ from api.schemas import FilterValue, Kind
 from documents.models import ReportKind
 from search.engines import get_engine
 from search.events import searched
-from search.models import RecordKind
 from search.query import MAX_QUERY_LENGTH
+from search.registry import kind_values
 from wijkwijs.parameters import MAX_RESULT_WINDOW, READABLE_TEXT, within_window
 
 router = Router(auth=member_or_public(ApiScope.SEARCH), tags=["zoeken"])
@@ -48,7 +48,7 @@ class SearchParameters(Schema):
         description=f"De zoekvraag (zonder: geen treffers); na {MAX_QUERY_LENGTH} tekens afgekapt.",
     )
     type: list[FilterValue] = values_field(
-        "Soort inhoud: " + ", ".join(RecordKind.values) + "; meerdere: een ervan."
+        "Soort inhoud: " + ", ".join(kind_values()) + "; meerdere: een ervan."
     )
     theme: list[FilterValue] = values_field("Thema (slug of naam); meerdere: alle.")
     municipality: list[FilterValue] = values_field("Gemeente (slug of naam); meerdere: alle.")

@@ -60,7 +60,7 @@ def main():
         sys.exit(f"Corpus not found: {corpus}")
 
     scratch = Path(tempfile.mkdtemp(prefix="wijkwijs-bench-"))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wijkwijs.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "project.settings")
     os.environ["DATABASE_URL"] = f"sqlite:///{scratch / 'bench.sqlite3'}"
     os.environ["MEDIA_ROOT"] = str(scratch / "media")
     os.environ["WIJKWIJS_TASKS"] = "immediate"

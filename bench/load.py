@@ -85,7 +85,7 @@ def serving(port, elasticsearch_url=""):
     processes = [
         subprocess.Popen([*manage, "db_worker", "--no-reload", "-v0"], cwd=ROOT, env=env),
         subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py", "wijkwijs.wsgi"],
+            [sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py", "project.wsgi"],
             cwd=ROOT,
             env=env,
             stderr=subprocess.DEVNULL,
@@ -228,8 +228,8 @@ def write_plan():
     from django.urls import reverse
 
     from documents.models import ReportSection
+    from project.demo import DEMO_USERS
     from search.models import SearchTerm
-    from wijkwijs.demo import DEMO_USERS
     from wijkwijs.models import MunicipalityPage, ThemePage
 
     rng = random.Random(19)
@@ -331,7 +331,7 @@ def main():
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         sys.exit("Set DATABASE_URL to a PostgreSQL database this benchmark may fill.")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wijkwijs.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "project.settings")
     os.environ["WIJKWIJS_TASKS"] = "immediate"
     os.environ.setdefault("MEDIA_ROOT", str(ROOT / "var" / "load-media"))
     (ROOT / "var").mkdir(exist_ok=True)

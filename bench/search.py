@@ -73,7 +73,7 @@ def main():
         os.environ.setdefault("DATABASE_URL", "postgres://wijkwijs@127.0.0.1:54329/wijkwijs_bench")
     else:
         os.environ["DATABASE_URL"] = bench_database_url()
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wijkwijs.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "project.settings")
     os.environ["WIJKWIJS_TASKS"] = "immediate"
     os.environ.setdefault("MEDIA_ROOT", "/tmp/wijkwijs-bench-media")
     import django
@@ -201,7 +201,7 @@ def grow_to(size, created, paragraphs, lengths, rng):
     themes = list(ThemePage.objects.all())
     municipalities = list(MunicipalityPage.objects.all())
     # Index once at the end instead of on every save.
-    for model in signals.INDEXED_TYPES:
+    for model in signals.findable_models():
         post_save.disconnect(
             signals.reindex_saved_page, sender=model, dispatch_uid=f"search-{model.__name__}"
         )

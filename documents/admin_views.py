@@ -30,7 +30,6 @@ from documents.outline_editing import (
     split_section,
 )
 from documents.tasks import import_document, import_upload, store_upload
-from expertise.models import OrganisationPage
 from wijkwijs.models import CommunityPage, MunicipalityPage, ThemePage
 from wijkwijs.site_structure import ensure_site_structure
 from wijkwijs.uploads import refused_upload
@@ -278,7 +277,8 @@ class ReviewReportView(WagtailAdminTemplateMixin, TemplateView):
         report.municipalities = MunicipalityPage.objects.filter(
             pk__in=request.POST.getlist("municipalities")
         )
-        report.organisations = OrganisationPage.objects.filter(
+        organisation_model = ReportPage._meta.get_field("organisations").related_model
+        report.organisations = organisation_model.objects.filter(
             pk__in=request.POST.getlist("organisations")
         )
         report.themes = ThemePage.objects.filter(pk__in=request.POST.getlist("themes"))

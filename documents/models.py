@@ -4,6 +4,9 @@ The page carries the metadata and offers the original file(s); splitting a repor
 into searchable sections is the import pipeline's job (``documents/ingest/``).
 """
 
+import dataclasses
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -19,7 +22,10 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from wijkwijs.listing import ListingFilter, ListingPage
+from search.models import HEADING_SEPARATOR
+from wijkwijs.findable import Findable, RecordDraft, RecordKind
+from wijkwijs.listing import ListingFilter, ListingPage, SiteSection
+from wijkwijs.markdown import plain_text
 from wijkwijs.models.classification import ClassifiedPage
 from wijkwijs.periods import period_display, precise_date_display, validate_period
 from wijkwijs.visibility import Visibility, VisibilityMixin, visible
@@ -42,6 +48,13 @@ class DatePrecision(models.TextChoices):
 
 
 class ReportIndexPage(ListingPage):
+    site_section = SiteSection(
+        "reports",
+        position=4,
+        slug="publicaties",
+        title=_("Publicaties"),
+        intro=_("Onderzoeksrapporten, evaluaties, interviewverslagen en andere documenten."),
+    )
     listed_model = "documents.ReportPage"
     listing_filters = ListingPage.listing_filters + (
         ListingFilter("soort", _("Soort"), "kind", lambda: ReportKind.choices),
@@ -69,7 +82,7 @@ PRIVACY_FIELDS = (
 )
 
 
-class ReportPage(VisibilityMixin, RoutablePageMixin, ClassifiedPage):
+class ReportPage(Findable, VisibilityMixin, RoutablePageMixin, ClassifiedPage):
     kind = models.CharField(_("soort"), max_length=24, choices=ReportKind.choices)
     publisher = models.ForeignKey(
         "expertise.OrganisationPage",
@@ -263,6 +276,55 @@ class ReportPage(VisibilityMixin, RoutablePageMixin, ClassifiedPage):
     def publisher_display(self):
         return self.publisher.title if self.publisher_id else self.publisher_name
 
+    # What search finds (``wijkwijs.findable``): one record per section, found in the
+    # report's context (its title and the headings above the section).
+    search_kind = RecordKind("rapport", _("Rapport"))
+    search_kind_choices = tuple(ReportKind.choices)
+    search_select_related = ("publisher",)
+    search_prefetch_related = ("municipalities", "themes", "organisations", "shared_with", "tags")
+    search_text_excluded = ("cleaned_text",)
+
+    def search_labels(self):
+        labels = super().search_labels()
+        if self.publisher_id:
+            labels.organisations.append(self.publisher)
+        return labels
+
+    def search_moment(self):
+        if self.published_on:
+            return datetime.datetime.combine(
+                self.published_on, datetime.time(), tzinfo=datetime.UTC
+            )
+        return super().search_moment()
+
+    def search_year(self):
+        return self.published_on.year if self.published_on else None
+
+    def search_records(self):
+        sections = list(self.sections.order_by("position").prefetch_related("footnotes"))
+        of_report = {
+            "parent_title": self.title,
+            "report_kind": self.kind,
+            "year": self.search_year(),
+        }
+        if not sections:
+            [record] = super().search_records()
+            return [dataclasses.replace(record, **of_report)]
+        return [
+            RecordDraft(
+                key=f"section:{section.pk}",
+                section_id=section.pk,
+                title=str(section),
+                context=context,
+                url=f"{self.url}#{section.anchor}",
+                text=plain_text(
+                    "\n\n".join([section.text, *(note.text for note in section.footnotes.all())])
+                ),
+                **of_report,
+            )
+            for section, context in zip(sections, heading_contexts(sections), strict=True)
+        ]
+
 
 class ReportAuthor(Orderable):
     page = ParentalKey(ReportPage, related_name="authors", on_delete=models.CASCADE)
@@ -365,3 +427,15 @@ class SectionFootnote(models.Model):
 
     def __str__(self):
         return f"[^{self.number}] {self.text[:60]}"
+
+
+def heading_contexts(sections) -> list[str]:
+    """Each section's ancestor headings, outermost first, read from the levels of the
+    sections in reading order (a section's ancestors are the nearest shallower headings)."""
+    contexts, open_headings = [], []  # (level, heading) of the chapters still open
+    for section in sections:
+        while open_headings and open_headings[-1][0] >= section.level:
+            open_headings.pop()
+        contexts.append(HEADING_SEPARATOR.join(str(heading) for _level, heading in open_headings))
+        open_headings.append((section.level, section))
+    return contexts

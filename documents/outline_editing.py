@@ -15,7 +15,7 @@ from wagtail.search import index
 
 from documents.ingest.structure import section_anchor
 from documents.models import ReportSection, place_sections
-from documents.signals import sections_changed
+from wijkwijs.findable import records_changed
 
 MAX_LEVEL = 4
 
@@ -51,7 +51,7 @@ def _renumber(report):
     place_sections(sections)
     ReportSection.objects.bulk_update(sections, ["position", "start_offset", "end_offset"])
     index.insert_or_update_object(report)
-    sections_changed.send(sender=type(report), report=report)
+    records_changed.send(sender=type(report), page=report)
 
 
 @transaction.atomic

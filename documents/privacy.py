@@ -16,9 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.search import index
 
-from documents.models import ReportPage
+from documents.models import ReportAuthor, ReportPage
 from documents.outline_editing import unique_anchor
-from documents.signals import sections_changed
+from wijkwijs.findable import records_changed
 from wijkwijs.normalise import normalise
 
 NAME = r"[A-ZÀ-Ý][a-zà-ÿ]+(?:[ -](?:van|de|der|den|ter|ten|te|op|in ?'t)?[ -]?[A-ZÀ-Ý][a-zà-ÿ]+)?"
@@ -42,8 +42,6 @@ def _as_name(text: str) -> str:
 
 
 def detect_names(report: ReportPage) -> list[str]:
-    from expertise.models import ExpertPage
-
     found = []
     sections = list(report.sections.order_by("position"))
     for section in sections:
@@ -52,7 +50,9 @@ def detect_names(report: ReportPage) -> list[str]:
             found.append(_as_name(match.group(1)))
     text = "\n".join(f"{section.heading}\n{section.text}" for section in sections)
     found += NAME_WITH_ROLE.findall(text)
-    registry = ExpertPage.objects.values_list("title", flat=True)
+    # The expert registry, reached through the authors' relation (expertise sits above).
+    expert_model = ReportAuthor._meta.get_field("expert").related_model
+    registry = expert_model.objects.values_list("title", flat=True)
     found += [name for name in registry if re.search(rf"\b{re.escape(name)}\b", text)]
     unique = []
     for name in found:
@@ -153,5 +153,5 @@ def redact(report: ReportPage, names: list[str]) -> int:
     report.redacted_names = sorted(set(report.redacted_names) | set(names))
     ReportPage.objects.filter(pk=report.pk).update(redacted_names=report.redacted_names)
     index.insert_or_update_object(report)  # the page's own index entry holds its text
-    sections_changed.send(sender=ReportPage, report=report, redacted_names=names)
+    records_changed.send(sender=ReportPage, page=report, redacted_names=names)
     return count

@@ -28,7 +28,6 @@ from practices.models import PracticePage
 from search import dutch
 from search.engines import get_engine
 from search.filters import named
-from search.models import RecordKind
 from search.query import MAX_QUERY_LENGTH
 from search.results import Hit
 from wijkwijs.models import CommunityPage, MunicipalityPage, ThemePage
@@ -50,7 +49,7 @@ EVIDENCE_DEPTH = 100  # hits read per evidence search
 TIE_WEIGHTS = {"profile": 1.0, "contact": 0.6, "author": 0.6, "coordinator": 0.5}
 DECLARED_THEME_WEIGHT = 0.5
 CLASSIFIED_WEIGHT = 0.3  # work filed under a named theme, though it did not match the words
-PROFILE_KINDS = [RecordKind.EXPERT, RecordKind.PRACTICE, RecordKind.COMMUNITY]
+PROFILE_KINDS = [page.search_kind.value for page in (ExpertPage, PracticePage, CommunityPage)]
 REASON_HEADINGS = {
     "place": _("Werkgebied"),
     "theme": _("Thema in het profiel"),
@@ -250,7 +249,7 @@ def find_experts(text, user, municipality="", organisation="", theme="", engine=
     if topic:
         engine = engine or get_engine()
         theme_filter = {"theme": theme} if theme else {}
-        for kinds in (PROFILE_KINDS, [RecordKind.SECTION]):
+        for kinds in (PROFILE_KINDS, [ReportPage.search_kind.value]):
             result = engine.search(topic, {"type": kinds, **theme_filter}, user=user,
                                    limit=EVIDENCE_DEPTH)  # fmt: skip
             evidence.add_hits(result.hits)
@@ -296,7 +295,7 @@ def expert_answers(topic, user, engine) -> list[Hit]:
         reasons = " · ".join(f"{reason.heading}: {reason.label}" for reason in match.reasons)
         answers.append(
             Hit(
-                type=str(RecordKind.EXPERT.label),
+                type=str(ExpertPage.search_kind.label),
                 title=match.expert.title,
                 url=match.expert.url,
                 text=reasons,

@@ -20,10 +20,11 @@ from wagtail.search import index
 
 from documents.models import ReportPage
 from expertise.forms import ExpertPageForm
-from wijkwijs.listing import ListingPage
+from wijkwijs.findable import Findable, RecordKind
+from wijkwijs.listing import ListingPage, SiteSection
 from wijkwijs.models.classification import ClassifiedPage, label_counts
 from wijkwijs.models.themes import ThemePage
-from wijkwijs.visibility import VisibilityMixin, visible
+from wijkwijs.visibility import Visibility, VisibilityMixin, may_see_everything, visible
 
 
 class OrganisationKind(models.TextChoices):
@@ -47,6 +48,13 @@ class ContactPreference(models.TextChoices):
 
 
 class OrganisationIndexPage(ListingPage):
+    site_section = SiteSection(
+        "organisations",
+        position=3,
+        slug="organisaties",
+        title=_("Organisaties"),
+        intro=_("Gemeenten, welzijns- en zorgorganisaties, onderzoekers en koepels."),
+    )
     listed_model = "expertise.OrganisationPage"
     subpage_types = ["expertise.OrganisationPage"]
     parent_page_types = ["wijkwijs.HomePage"]
@@ -66,7 +74,7 @@ class OrganisationTag(TaggedItemBase):
 PROFILE_GROUPS = ("experts", "practices", "reports", "communities")
 
 
-class OrganisationPage(ClassifiedPage):
+class OrganisationPage(Findable, ClassifiedPage):
     kind = models.CharField(_("soort"), max_length=20, choices=OrganisationKind.choices)
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("omschrijving"), blank=True, help_text=_("Markdown."))
@@ -128,10 +136,25 @@ class OrganisationPage(ClassifiedPage):
         context["expertise_profile"] = label_counts(work, "themes", ThemePage)
         return context
 
+    search_kind = RecordKind("organisatie", _("Organisatie"))
+    search_prefetch_related = ("municipalities", "themes", "tags")
+
+    def search_labels(self):
+        labels = super().search_labels()
+        labels.organisations = [self]
+        return labels
+
 
 class ExpertIndexPage(ListingPage):
     """All expert profiles in one list; the profiles themselves live under organisations."""
 
+    site_section = SiteSection(
+        "experts",
+        position=2,
+        slug="experts",
+        title=_("Experts"),
+        intro=_("Wie weet wat? Professionals die hun kennis willen delen, per thema en gemeente."),
+    )
     listed_model = "expertise.ExpertPage"
     listing_links_template = "expertise/includes/finder_link.html"
     subpage_types = []
@@ -148,7 +171,7 @@ class ExpertTag(TaggedItemBase):
     )
 
 
-class ExpertPage(VisibilityMixin, ClassifiedPage):
+class ExpertPage(Findable, VisibilityMixin, ClassifiedPage):
     """A person who knows something; the page title is their name."""
 
     role = models.CharField(_("functie"), max_length=200)
@@ -216,7 +239,7 @@ class ExpertPage(VisibilityMixin, ClassifiedPage):
     @classmethod
     def visible_q(cls, user):
         query = super().visible_q(user)
-        if not (user is not None and user.is_authenticated and user.is_staff):
+        if not may_see_everything(user):  # no consent: editors only, as ``search_visibility``
             query &= Q(consent_date__isnull=False)
         return query
 
@@ -262,3 +285,20 @@ class ExpertPage(VisibilityMixin, ClassifiedPage):
         if self.contact_preference == ContactPreference.VIA_ORGANISATION:
             return {"kind": "organisation", "value": self.organisation}
         return {"kind": "none", "value": None}
+
+    # What search finds (``wijkwijs.findable``).
+    search_kind = RecordKind("expert", _("Expert"))
+    search_prefetch_related = ("municipalities", "themes", "tags", "shared_with")
+
+    def search_text(self):
+        return "\n".join(part for part in (super().search_text(), self.organisation.title) if part)
+
+    def search_labels(self):
+        labels = super().search_labels()
+        labels.organisations = [self.organisation]
+        return labels
+
+    def search_visibility(self):
+        if not self.consent_date:
+            return Visibility.EDITORS  # as ``visible_q``: no consent, editors only
+        return super().search_visibility()

@@ -22,7 +22,7 @@ from documents.models import ReportPage
 from expertise.models import OrganisationPage
 from search.engines import get_engine
 from search.labels import record_labels
-from search.models import RecordKind, SearchRecord
+from search.models import SearchRecord
 from wijkwijs.models import CommunityPage, MeetingPage, MunicipalityPage, ThemePage
 from wijkwijs.visibility import visible
 
@@ -95,7 +95,7 @@ def record_news(records, since, until, limit) -> list[NewsItem]:
     items = []
     for page_id, last_published in published.items():
         record = chosen[first[page_id]]
-        report = record.kind == RecordKind.SECTION
+        report = record.kind == ReportPage.search_kind.value
         items.append(
             NewsItem(
                 page_id=page_id,
@@ -130,7 +130,7 @@ def community_news(community, user, since, until, limit) -> list[NewsItem]:
     ] + [
         NewsItem(
             page.pk,
-            RecordKind.SECTION.label,
+            ReportPage.search_kind.label,
             page.title,
             page.url,
             snippet(page.abstract),

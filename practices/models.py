@@ -13,7 +13,9 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from wijkwijs.listing import ListingPage
+from wijkwijs.findable import Findable, RecordKind
+from wijkwijs.listing import ListingPage, SiteSection
+from wijkwijs.markdown import plain_text
 from wijkwijs.models.classification import ClassifiedPage
 from wijkwijs.periods import period_display, validate_period
 from wijkwijs.visibility import visible
@@ -27,6 +29,16 @@ class EvidenceLevel(models.TextChoices):
 
 
 class PracticeIndexPage(ListingPage):
+    site_section = SiteSection(
+        "practices",
+        position=1,
+        slug="praktijkvoorbeelden",
+        title=_("Praktijkvoorbeelden"),
+        intro=_(
+            "Hoe pakten andere gemeenten en organisaties het aan? Casussen met aanpak, "
+            "werkzame elementen en geleerde lessen."
+        ),
+    )
     listed_model = "practices.PracticePage"
     subpage_types = ["practices.PracticePage"]
     parent_page_types = ["wijkwijs.HomePage"]
@@ -46,7 +58,7 @@ def markdown_field(label):
     return models.TextField(label, blank=True, help_text=_("Markdown."))
 
 
-class PracticePage(ClassifiedPage):
+class PracticePage(Findable, ClassifiedPage):
     summary = models.TextField(_("samenvatting"), max_length=600)
     background = markdown_field(_("aanleiding"))
     goal = markdown_field(_("doel"))
@@ -176,6 +188,25 @@ class PracticePage(ClassifiedPage):
     @property
     def pdca_steps(self):
         return self._written(self.PDCA)
+
+    search_kind = RecordKind("praktijk", _("Praktijkvoorbeeld"))
+    search_prefetch_related = (
+        "municipalities",
+        "themes",
+        "organisations",
+        "tips",
+        "quotes",
+        "tags",
+    )
+
+    def search_text(self):
+        parts = [super().search_text()]
+        parts += [plain_text(tip.text) for tip in self.tips.all()]
+        parts += [plain_text(quote.text) for quote in self.quotes.all()]
+        return "\n".join(part for part in parts if part)
+
+    def search_year(self):
+        return self.period_start.year if self.period_start else None
 
 
 class PracticeTip(Orderable):

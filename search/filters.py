@@ -2,8 +2,7 @@
 
 from django.db.models import Q
 
-from documents.models import ReportKind
-from search.models import RecordKind
+from search.registry import kind_choices, report_kind_choices
 
 # Label facets: the record relation and the page model of the label.
 LABEL_FACETS = {
@@ -31,11 +30,11 @@ def _named(choices, value):
 
 
 def record_kinds_named(value) -> list[str]:
-    return _named(RecordKind.choices, value)
+    return _named(kind_choices(), value)
 
 
 def report_kinds_named(value) -> list[str]:
-    return _named(ReportKind.choices, value)
+    return _named(report_kind_choices(), value)
 
 
 def years_named(value) -> list[int]:

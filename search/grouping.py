@@ -8,7 +8,7 @@ the first as a similar passage, so one finding does not fill the list twice.
 
 import re
 
-from documents.ingest.fingerprint import shingles
+from wijkwijs.normalise import shingles
 
 NEAR_IDENTICAL = 0.6  # Jaccard resemblance of the two passages' word 5-grams
 WORD = re.compile(r"\w+")

@@ -5,174 +5,53 @@ for a page that is not live); ``rebuild`` rewrites everything. Each record carri
 visibility that decides who may find it.
 """
 
-import datetime
 import re
 from collections import Counter
 
 from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
 from django.db.models import F, Func, Q, TextField, Value
-from django.utils import timezone
 from wagtail.models import Page
-from wagtail.search import index
 
-from documents.models import ReportPage
-from expertise.models import ExpertPage, OrganisationPage
-from practices.models import PracticePage
 from search import dutch, fts
 from search.compounds import split_compounds
 from search.elastic import sync
 from search.filters import FACET_OF_RELATION
-from search.models import (
-    HEADING_SEPARATOR,
-    LexemeFrequency,
-    PageFacet,
-    RecordKind,
-    SearchRecord,
-    SearchTerm,
-)
-from search.snippets import plain_text
-from wijkwijs.models import CommunityPage, MunicipalityPage, ThemePage
+from search.models import LexemeFrequency, PageFacet, SearchRecord, SearchTerm
+from search.registry import findable_models
 from wijkwijs.normalise import normalise
-from wijkwijs.visibility import Visibility
 
 TEXT_SEARCH_CONFIG = "wijkwijs_dutch"
-KINDS = {
-    ExpertPage: RecordKind.EXPERT,
-    OrganisationPage: RecordKind.ORGANISATION,
-    PracticePage: RecordKind.PRACTICE,
-    MunicipalityPage: RecordKind.MUNICIPALITY,
-    ThemePage: RecordKind.THEME,
-    CommunityPage: RecordKind.COMMUNITY,
-    ReportPage: RecordKind.SECTION,
-}
-INDEXED_TYPES = tuple(KINDS)
 VOCABULARY_WORD = re.compile(r"^[a-z][a-z]{3,39}$")
 
 
-def page_text(page) -> str:
-    """The text a page is found by: its search fields, keywords and child texts."""
-    parts = []
-    for field in page.search_fields:
-        if isinstance(field, index.SearchField) and field.field_name != "cleaned_text":
-            value = getattr(page, field.field_name, "")
-            if isinstance(value, str):
-                parts.append(value)
-    if hasattr(page, "tags"):
-        parts.append(" ".join(tag.name for tag in page.tags.all()))
-    if isinstance(page, PracticePage):
-        parts += [tip.text for tip in page.tips.all()]
-        parts += [quote.text for quote in page.quotes.all()]
-    if isinstance(page, ExpertPage):
-        parts.append(page.organisation.title)
-    return plain_text("\n".join(part for part in parts if part))
-
-
-def effective_visibility(page) -> str:
-    """Who may find this page: its own visibility, narrowed by consent and page privacy."""
-    visibility = getattr(page, "visibility", Visibility.PUBLIC)
-    if isinstance(page, ExpertPage) and not page.consent_date:
-        visibility = Visibility.EDITORS
-    if page.get_view_restrictions().exists():
-        visibility = Visibility.EDITORS
-    return visibility
-
-
-def publication_moment(page):
-    """What 'newest first' sorts by: a report's own date, else when the page was published."""
-    if isinstance(page, ReportPage) and page.published_on:
-        return datetime.datetime.combine(page.published_on, datetime.time(), tzinfo=datetime.UTC)
-    return page.first_published_at or page.last_published_at or timezone.now()
-
-
-def labels(page):
-    """(municipalities, themes, organisations) a record of this page is filtered by, and
-    the communities that may find it."""
-    municipalities = list(page.municipalities.all()) if hasattr(page, "municipalities") else []
-    themes = list(page.themes.all()) if hasattr(page, "themes") else []
-    if isinstance(page, MunicipalityPage):
-        municipalities = [page]
-    if isinstance(page, ThemePage):
-        themes = [page]
-    organisations = []
-    if isinstance(page, OrganisationPage):
-        organisations = [page]
-    elif isinstance(page, ExpertPage):
-        organisations = [page.organisation]
-    elif isinstance(page, CommunityPage):
-        organisations = list(page.member_organisations.all())
-    elif isinstance(page, PracticePage | ReportPage):
-        organisations = list(page.organisations.all())
-        if isinstance(page, ReportPage) and page.publisher_id:
-            organisations.append(page.publisher)
-    communities = []
-    if getattr(page, "visibility", None) == Visibility.COMMUNITIES:
-        communities = list(page.shared_with.all())
-    return municipalities, themes, organisations, communities
-
-
-def heading_contexts(sections) -> list[str]:
-    """Each section's ancestor headings, outermost first, read from the levels of the
-    sections in reading order (a section's ancestors are the nearest shallower headings)."""
-    contexts, open_headings = [], []  # (level, heading) of the chapters still open
-    for section in sections:
-        while open_headings and open_headings[-1][0] >= section.level:
-            open_headings.pop()
-        contexts.append(HEADING_SEPARATOR.join(str(heading) for _level, heading in open_headings))
-        open_headings.append((section.level, section))
-    return contexts
-
-
-def build_records(page) -> list[tuple[SearchRecord, tuple]]:
-    """Unsaved records for a live page, each with its labels (see ``labels``)."""
-    kind = KINDS[type(page)]
+def build_records(page) -> list[tuple[SearchRecord, object]]:
+    """Unsaved records for a live page, each with its labels, as the page declares them
+    (``wijkwijs.findable``)."""
     common = {
-        "kind": kind,
+        "kind": page.search_kind.value,
         "page": page,
-        "visibility": effective_visibility(page),
-        "published_at": publication_moment(page),
+        "visibility": page.search_visibility(),
+        "published_at": page.search_moment(),
     }
-    page_labels = labels(page)
-    if isinstance(page, ReportPage):
-        common.update(
-            report_kind=page.kind,
-            year=page.published_on.year if page.published_on else None,
-            parent_title=page.title,
-        )
-        sections = list(page.sections.order_by("position").prefetch_related("footnotes"))
-        if sections:
-            return [
-                (
-                    SearchRecord(
-                        key=f"section:{section.pk}",
-                        section=section,
-                        title=str(section),
-                        context=context,
-                        url=f"{page.url}#{section.anchor}",
-                        text=plain_text(
-                            "\n\n".join(
-                                [section.text, *(note.text for note in section.footnotes.all())]
-                            )
-                        ),
-                        **common,
-                    ),
-                    page_labels,
-                )
-                for section, context in zip(sections, heading_contexts(sections), strict=True)
-            ]
-    elif isinstance(page, PracticePage) and page.period_start:
-        common["year"] = page.period_start.year
+    labels = page.search_labels()
     return [
         (
             SearchRecord(
-                key=f"page:{page.pk}",
-                title=page.title,
-                url=page.url or "",
-                text=page_text(page),
+                key=draft.key,
+                section_id=draft.section_id,
+                title=draft.title,
+                context=draft.context,
+                parent_title=draft.parent_title,
+                url=draft.url,
+                text=draft.text,
+                report_kind=draft.report_kind,
+                year=draft.year,
                 **common,
             ),
-            page_labels,
-        )  # fmt: skip
+            labels,
+        )
+        for draft in page.search_records()
     ]
 
 
@@ -203,12 +82,12 @@ def vocabulary_frequency(words):
 
 def _save(records_with_labels):
     records = SearchRecord.objects.bulk_create([record for record, _labels in records_with_labels])
-    for position, (relation, column) in enumerate(LABEL_RELATIONS):
+    for relation, column in LABEL_RELATIONS:
         through = getattr(SearchRecord, relation).through
         through.objects.bulk_create(
             through(searchrecord_id=record.pk, **{column: page_id})
-            for record, (_record, page_labels) in zip(records, records_with_labels, strict=True)
-            for page_id in {labelled.pk for labelled in page_labels[position]}
+            for record, (_record, labels) in zip(records, records_with_labels, strict=True)
+            for page_id in {labelled.pk for labelled in getattr(labels, relation)}
         )
     _update_vectors(SearchRecord.objects.filter(pk__in=[record.pk for record in records]))
     return records
@@ -217,7 +96,7 @@ def _save(records_with_labels):
 def describe_pages(records_with_labels):
     """Each page's facet values, once per page, for counting facets (``PageFacet``)."""
     rows, described = [], set()
-    for record, page_labels in records_with_labels:
+    for record, labels in records_with_labels:
         if record.page_id in described:
             continue
         described.add(record.page_id)
@@ -227,7 +106,8 @@ def describe_pages(records_with_labels):
             for facet, value in values.items()
             if value
         ]
-        for (relation, _column), labelled_pages in zip(LABEL_RELATIONS, page_labels, strict=True):
+        for relation, _column in LABEL_RELATIONS:
+            labelled_pages = getattr(labels, relation)
             if relation in FACET_OF_RELATION:
                 rows += [
                     PageFacet(
@@ -271,7 +151,7 @@ def _update_vectors(records):
 
 
 def indexable(page) -> bool:
-    return page.live and isinstance(page, INDEXED_TYPES)
+    return page.live and isinstance(page, findable_models())
 
 
 def live_version(page, just_saved=False):
@@ -332,33 +212,19 @@ def forget_words(text):
 
 
 def searchable_pages():
-    return Page.objects.live().type(*INDEXED_TYPES).specific()
-
-
-# What building records reads of a page, fetched once per page type for a rebuild.
-PREFETCHED = (
-    "municipalities",
-    "themes",
-    "organisations",
-    "shared_with",
-    "member_organisations",
-    "tips",
-    "quotes",
-    "tags",
-)
-SELECTED = ("organisation", "publisher")
+    return Page.objects.live().type(*findable_models()).specific()
 
 
 def pages_to_rebuild():
-    """Every live searchable page, its relations read in a few queries per page type."""
+    """Every live searchable page, the relations its records read fetched in a few queries
+    per page type (as each type declares them)."""
     pages = []
-    for model in INDEXED_TYPES:
-        fields = {field.name: field for field in model._meta.get_fields()}
+    for model in findable_models():
         pages += (
             model.objects.live()
             .exact_type(model)
-            .select_related(*(n for n in SELECTED if n in fields and fields[n].many_to_one))
-            .prefetch_related(*(name for name in PREFETCHED if name in fields))
+            .select_related(*model.search_select_related)
+            .prefetch_related(*model.search_prefetch_related)
         )
     return pages
 

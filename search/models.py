@@ -9,20 +9,8 @@ an expert without consent is 'editors', a page behind Wagtail privacy likewise).
 
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.utils.translation import gettext_lazy as _
 
 from wijkwijs.visibility import Visibility, shared_visibility_q
-
-
-class RecordKind(models.TextChoices):
-    EXPERT = "expert", _("Expert")
-    ORGANISATION = "organisatie", _("Organisatie")
-    PRACTICE = "praktijk", _("Praktijkvoorbeeld")
-    MUNICIPALITY = "gemeente", _("Gemeente")
-    THEME = "thema", _("Thema")
-    COMMUNITY = "kennisgemeenschap", _("Kennisgemeenschap")
-    SECTION = "rapport", _("Rapport")
-
 
 HEADING_SEPARATOR = " › "
 
@@ -35,7 +23,8 @@ def full_text(title, parent_title, text, context="") -> str:
 
 class SearchRecord(models.Model):
     key = models.CharField(max_length=40, unique=True)  # "page:12", "section:345"
-    kind = models.CharField(max_length=20, choices=RecordKind.choices, db_index=True)
+    # The page type's declared ``search_kind`` (``search.registry``: its label).
+    kind = models.CharField(max_length=20, db_index=True)
     page = models.ForeignKey(
         "wagtailcore.Page", on_delete=models.CASCADE, related_name="search_records"
     )
@@ -75,7 +64,7 @@ class SearchRecord(models.Model):
         indexes = [models.Index(fields=["kind", "visibility"])]
 
     def __str__(self):
-        return f"{self.get_kind_display()}: {self.title}"
+        return f"{self.kind}: {self.title}"
 
     @classmethod
     def visible_to(cls, user):

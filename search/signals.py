@@ -1,15 +1,17 @@
 """The index follows the content: saves (publish, unpublish, visibility), moves, privacy
-changes and edited report sections. Deleting a page deletes its records (foreign key);
-with Elasticsearch configured, every change is also queued for it (``search.elastic.sync``)."""
+changes and edited report sections (``records_changed``). Deleting a page deletes its
+records (foreign key); with Elasticsearch configured, every change is also queued for it
+(``search.elastic.sync``)."""
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_slug_changed, post_page_move
 
-from documents.signals import sections_changed
 from search.elastic import sync
-from search.indexing import INDEXED_TYPES, forget_words, index_page
+from search.indexing import forget_words, index_page
 from search.models import SearchRecord
+from search.registry import findable_models
+from wijkwijs.findable import records_changed
 
 # What saving a revision writes to the page's row: bookkeeping, never content. Such a save
 # changes nothing the index holds, whatever the draft has done to the page in memory.
@@ -35,7 +37,7 @@ def reindex_saved_page(sender, instance, raw=False, update_fields=None, **kwargs
 
 
 def reindex_subtree(page):
-    for descendant in Page.objects.descendant_of(page, inclusive=True).type(*INDEXED_TYPES):
+    for descendant in Page.objects.descendant_of(page, inclusive=True).type(*findable_models()):
         index_page(descendant)
 
 
@@ -47,8 +49,8 @@ def reindex_restricted(sender, instance, **kwargs):
     reindex_subtree(instance.page)
 
 
-def reindex_report(sender, report, redacted_names=(), **kwargs):
-    index_page(report)
+def reindex_changed(sender, page, redacted_names=(), **kwargs):
+    index_page(page)
     if redacted_names:
         forget_words(" ".join(redacted_names))
 
@@ -61,7 +63,7 @@ def forget_deleted(sender, instance, **kwargs):
 
 
 def connect():
-    for model in INDEXED_TYPES:
+    for model in findable_models():
         post_save.connect(reindex_saved_page, sender=model, dispatch_uid=f"search-{model.__name__}")
         post_delete.connect(forget_deleted, sender=model, dispatch_uid=f"unsearch-{model.__name__}")
     post_page_move.connect(reindex_moved, dispatch_uid="search-moved")
@@ -70,4 +72,4 @@ def connect():
     post_delete.connect(
         reindex_restricted, sender=PageViewRestriction, dispatch_uid="search-public"
     )
-    sections_changed.connect(reindex_report, dispatch_uid="search-sections")
+    records_changed.connect(reindex_changed, dispatch_uid="search-records")

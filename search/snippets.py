@@ -1,7 +1,7 @@
 """Snippets are safe HTML: plain text, escaped, with <mark> around what matched.
 
-Records hold plain text (``plain_text``: no Markdown marks or footnote references), so
-whatever an engine cuts from them reads as prose. Engines mark matches with control
+Records hold plain text (``wijkwijs.markdown.plain_text``: no Markdown marks or footnote
+references), so whatever an engine cuts from them reads as prose. Engines mark matches with control
 characters that never occur in indexed text; only after escaping do the markers become
 elements.
 """
@@ -15,23 +15,7 @@ from wijkwijs.normalise import normalise
 
 MARK_START, MARK_STOP = "\x02", "\x03"
 
-FOOTNOTE_REFERENCE = re.compile(r"\s?\[\^[^\]\s]{1,8}\]")
-LINK = re.compile(r"!?\[([^\]]*)\]\([^)\s]*\)")
-EMPHASIS = re.compile(r"(\*\*|__|\*|(?<!\w)_)(?=\S)(.+?)(?<=\S)\1(?!\w)", re.DOTALL)
-LINE_MARKS = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+)", re.MULTILINE)
 WORD = re.compile(r"\w+")
-
-
-def plain_text(markdown: str) -> str:
-    """Text without Markdown's marks: emphasis, headings, quotes, bullets, links (their
-    text stays) and footnote references ('[^3]'; the footnotes themselves are indexed)."""
-    text = FOOTNOTE_REFERENCE.sub("", markdown or "")
-    text = LINK.sub(r"\1", text)
-    text = LINE_MARKS.sub("", text)
-    previous = None
-    while previous != text:  # nested emphasis (***both***)
-        previous, text = text, EMPHASIS.sub(r"\2", text)
-    return text
 
 
 def safe_snippet(headline: str) -> str:

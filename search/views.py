@@ -7,11 +7,11 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from documents.models import ReportKind
 from search.engines import get_engine
 from search.events import searched
 from search.filters import SINGLE_VALUED_FACETS
 from search.query import MAX_QUERY_LENGTH
+from search.registry import report_kind_choices
 from wijkwijs.models import ThemePage
 from wijkwijs.parameters import MAX_RESULT_WINDOW, BadParameter, whole_number
 
@@ -134,7 +134,7 @@ def label_in_visitor_language(result):
     themes = {}
     if get_language() == "en":
         themes = dict(ThemePage.objects.exclude(label_en="").values_list("title", "label_en"))
-    names = {"theme": themes, "kind": {value: str(label) for value, label in ReportKind.choices}}
+    names = {"theme": themes, "kind": {value: str(label) for value, label in report_kind_choices()}}
     for facet, name_of in names.items():
         if facet in result.facets:
             result.facets[facet] = [

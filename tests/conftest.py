@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
+from project.demo import DemoLoader
 from search.engines.embedded import close_alongside_connections
-from wijkwijs.demo import DemoLoader
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 SHARED_DIR = Path(__file__).resolve().parents[2] / "shared"
@@ -141,7 +141,7 @@ def bucket(settings, tmp_path):
     """Media in a fresh private bucket of this test's own (the local disk: an empty folder)."""
     from django.core.files.storage import storages
 
-    from wijkwijs.settings import s3_media_storage
+    from project.settings import s3_media_storage
 
     client = s3_client()
     name = f"test-{os.getpid()}-{os.urandom(4).hex()}"

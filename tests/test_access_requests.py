@@ -15,7 +15,6 @@ from wagtail.documents import get_document_model
 
 from access_requests.models import AccessDecision, AccessRequest, RequestState
 from documents.models import ReportFile, ReportPage, ReportSection
-from documents.signals import sections_changed
 from tests.factories import (
     CommunityFactory,
     ExpertFactory,
@@ -24,6 +23,7 @@ from tests.factories import (
     ReportFactory,
     publishers_group,
 )
+from wijkwijs.findable import records_changed
 from wijkwijs.visibility import Visibility
 
 pytestmark = pytest.mark.django_db
@@ -54,7 +54,7 @@ def world(django_user_model):
     ReportSection.objects.create(
         report=report, position=0, heading="Reigers", level=1, anchor="reigers", text=SECRET
     )
-    sections_changed.send(sender=ReportPage, report=report)
+    records_changed.send(sender=ReportPage, page=report)
     document = get_document_model().objects.create(
         title="telling", file=ContentFile(SECRET.encode(), "telling.txt")
     )

@@ -15,7 +15,6 @@ from wagtail.models import APIToken
 
 from api.models import ApiScope, TokenScope
 from documents.models import ReportAuthor, ReportPage, ReportSection
-from documents.signals import sections_changed
 from tests.factories import (
     CommunityFactory,
     ExpertFactory,
@@ -24,6 +23,7 @@ from tests.factories import (
     ReportFactory,
     ThemeFactory,
 )
+from wijkwijs.findable import records_changed
 from wijkwijs.models import MunicipalityFact
 from wijkwijs.visibility import Visibility
 
@@ -76,7 +76,7 @@ def world(django_user_model):
         anchor="telling",
         text="De gruttotelling leverde veel op.",
     )
-    sections_changed.send(sender=ReportPage, report=shared)
+    records_changed.send(sender=ReportPage, page=shared)
     members = ReportFactory(
         title="Ledenrapport wulpenteller",
         visibility=Visibility.MEMBERS,

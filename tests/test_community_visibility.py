@@ -9,9 +9,9 @@ from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 
 from documents.models import ReportPage, ReportSection
-from documents.signals import sections_changed
 from tests.conftest import CORPUS, require_corpus
 from tests.factories import CommunityFactory, ReportFactory
+from wijkwijs.findable import records_changed
 from wijkwijs.visibility import Visibility
 
 pytestmark = pytest.mark.django_db
@@ -58,7 +58,7 @@ def shared_report(communities):
         anchor="verloop",
         text=PHRASE,
     )
-    sections_changed.send(sender=ReportPage, report=report)
+    records_changed.send(sender=ReportPage, page=report)
     return report
 
 

@@ -8,8 +8,8 @@ from django.core.management import call_command
 from documents.models import ReportPage
 from expertise.models import ExpertPage, OrganisationPage
 from practices.models import PracticePage
+from project.demo import DemoLoader, read_content
 from tests.conftest import CORPUS, require_corpus
-from wijkwijs.demo import DemoLoader, read_content
 from wijkwijs.models import CommunityPage, MunicipalityFact, MunicipalityPage, ThemePage
 
 pytestmark = pytest.mark.django_db

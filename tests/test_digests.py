@@ -13,7 +13,6 @@ from wagtail.models import Page
 
 from access_requests.models import AccessRequest, RequestState
 from documents.models import ReportPage, ReportSection
-from documents.signals import sections_changed
 from notifications.digest import send_due_digests
 from notifications.models import DigestFrequency, Follow, NotificationSettings, SentItem
 from tests.factories import (
@@ -23,6 +22,7 @@ from tests.factories import (
     ReportFactory,
     ThemeFactory,
 )
+from wijkwijs.findable import records_changed
 from wijkwijs.visibility import Visibility
 
 pytestmark = pytest.mark.django_db
@@ -43,7 +43,7 @@ def report_with_secret(title, moment, **extra):
     ReportSection.objects.create(
         report=report, position=0, heading="Telling", level=1, anchor="telling", text=SECRET
     )
-    sections_changed.send(sender=ReportPage, report=report)
+    records_changed.send(sender=ReportPage, page=report)
     return published_at(report, moment)
 
 

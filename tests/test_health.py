@@ -99,7 +99,7 @@ def test_gunicorn_serves_the_production_configuration(tmp_path):
     }
     env.pop("DEBUG", None)
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py", "wijkwijs.wsgi"],
+        [sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py", "project.wsgi"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,

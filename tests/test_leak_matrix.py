@@ -18,7 +18,6 @@ from wagtail.models import Page, PageViewRestriction
 
 from documents import privacy
 from documents.models import ReportFile, ReportPage, ReportSection
-from documents.signals import sections_changed
 from tests.factories import (
     CommunityFactory,
     ExpertFactory,
@@ -26,6 +25,7 @@ from tests.factories import (
     OrganisationFactory,
     ReportFactory,
 )
+from wijkwijs.findable import records_changed
 from wijkwijs.models import CommunityPage, MeetingDocument
 from wijkwijs.visibility import Visibility
 
@@ -57,7 +57,7 @@ def world(django_user_model):
         report=report, position=0, heading="Gruttotelling", level=1, anchor="telling",
         text="De gruttotelling leverde veel op.",
     )  # fmt: skip
-    sections_changed.send(sender=ReportPage, report=report)
+    records_changed.send(sender=ReportPage, page=report)
     meeting = MeetingFactory(parent=noord, title="Overleg kievitsbloem",
                              visibility=Visibility.COMMUNITIES, shared_with=[noord])  # fmt: skip
     expert = ExpertFactory(parent=OrganisationFactory(), title="Pim Plevier",
@@ -176,7 +176,7 @@ def report_with_word(word, visibility, shared_with=(), title=None):
         anchor="over",
         text=f"De {word} werd besproken.",
     )
-    sections_changed.send(sender=ReportPage, report=report)
+    records_changed.send(sender=ReportPage, page=report)
     return report, attach(ReportFile, report, word)
 
 

@@ -14,9 +14,9 @@ from django.contrib.auth.models import AnonymousUser
 
 from documents import privacy
 from documents.models import ReportPage, ReportSection
-from documents.signals import sections_changed
 from search.models import SearchRecord
 from tests.factories import ExpertFactory, OrganisationFactory, ReportFactory
+from wijkwijs.findable import records_changed
 from wijkwijs.visibility import Visibility
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +45,7 @@ def editors_only_report(django_user_model):
         anchor="gesprek",
         text="Wieteke Korhoen vertelt over de korhoenderwerkgroep.",
     )
-    sections_changed.send(sender=ReportPage, report=report)
+    records_changed.send(sender=ReportPage, page=report)
     privacy.flag(report)
     editor = django_user_model.objects.create_user("beoordelaar", is_superuser=True)
     privacy.mark_reviewed(report, editor)

@@ -139,7 +139,7 @@ def test_image_renditions_are_made_in_the_bucket_and_served_by_the_site(bucket, 
 def test_a_wrong_media_setting_stops_the_start_and_says_what_to_set(environment, message):
     unset = {name: value for name, value in os.environ.items() if not name.startswith("MEDIA_")}
     started = subprocess.run(
-        [sys.executable, "-c", "import wijkwijs.settings"],
+        [sys.executable, "-c", "import project.settings"],
         cwd=settings.BASE_DIR,
         env=unset | environment,
         capture_output=True,

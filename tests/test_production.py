@@ -100,7 +100,7 @@ def production_site(tmp_path_factory, django_db_setup, django_db_blocker):
     manage = [sys.executable, "manage.py"]
     for command in (["collectstatic", "--noinput"], ["createcachetable"]):
         subprocess.run(manage + command, cwd=ROOT, env=env, check=True, capture_output=True)
-    gunicorn = [sys.executable, "-m", "gunicorn", "wijkwijs.wsgi", "--workers", "1"]
+    gunicorn = [sys.executable, "-m", "gunicorn", "project.wsgi", "--workers", "1"]
     server = subprocess.Popen(
         gunicorn + ["--bind", f"127.0.0.1:{port}"],
         cwd=ROOT,

@@ -16,9 +16,9 @@ from wagtail.documents import get_document_model
 
 from documents import privacy
 from documents.models import ReportFile, ReportPage, ReportSection
-from documents.signals import sections_changed
 from search.models import SearchRecord
 from tests.factories import ReportFactory
+from wijkwijs.findable import records_changed
 from wijkwijs.visibility import Visibility
 
 pytestmark = pytest.mark.django_db
@@ -53,7 +53,7 @@ def redacted(django_user_model):
         file=ContentFile(b"# Interview", name="interview_wieteke_korhoen.md"),
     )
     ReportFile.objects.create(page=report, document=document, description="Origineel (Markdown)")
-    sections_changed.send(sender=ReportPage, report=report)
+    records_changed.send(sender=ReportPage, page=report)
     privacy.flag(report)
     call_command("privacy_review", "redact", str(report.pk), "--name=Wieteke Korhoen")
     editor = django_user_model.objects.create_user("redacteur14", is_superuser=True)

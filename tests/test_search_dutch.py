@@ -11,14 +11,14 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from documents.models import ReportSection, SectionFootnote
-from documents.signals import sections_changed
 from search import dutch
 from search.corrections import edits
 from search.elastic import index as es_index
 from search.indexing import rebuild
 from search.query import parse
-from search.snippets import plain_text
 from tests.factories import PracticeFactory, ReportFactory
+from wijkwijs.findable import records_changed
+from wijkwijs.markdown import plain_text
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +44,7 @@ def report(title, sections, visibility="public"):
             report=page, position=position, heading=heading, level=level,
             anchor=f"s{position}", text=text,
         )  # fmt: skip
-    sections_changed.send(sender=type(page), report=page)
+    records_changed.send(sender=type(page), page=page)
     return page
 
 
@@ -211,7 +211,7 @@ def test_snippets_show_plain_text(engine):
     SectionFootnote.objects.create(
         section=page.sections.get(), number="1", text="Behalve op zondag."
     )
-    sections_changed.send(sender=type(page), report=page)
+    records_changed.send(sender=type(page), page=page)
     hit = next(hit for hit in hits(engine, "buurtkamer") if hit.title == "Bevindingen")
     for mark in ("**", "[^1]", "_beheerder", "*elke"):
         assert mark not in hit.snippet and mark not in hit.text

@@ -6,13 +6,13 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import connection, transaction
 
 from documents.models import ReportSection
-from documents.signals import sections_changed
 from search.elastic import index as es_index
 from search.engines.embedded import EmbeddedEngine
 from search.indexing import rebuild
 from search.models import LexemeFrequency, SearchRecord
 from tests.conftest import IN_CI
 from tests.factories import ExpertFactory, OrganisationFactory, PracticeFactory, ReportFactory
+from wijkwijs.findable import records_changed
 from wijkwijs.models import ThemePage
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +40,7 @@ def report_with_section(text, visibility="public", title="Verslag proefwijk"):
         report=report, position=0, number="1.1", heading="Bevindingen", level=2,
         anchor="1-1-bevindingen", text=text,
     )  # fmt: skip
-    sections_changed.send(sender=type(report), report=report)
+    records_changed.send(sender=type(report), page=report)
     return report
 
 
@@ -231,7 +231,7 @@ def test_near_identical_passages_of_one_document_are_shown_once(engine):
     ]):  # fmt: skip
         ReportSection.objects.create(report=report, position=position, heading=heading, level=1,
                                      anchor=heading.lower(), text=text)  # fmt: skip
-    sections_changed.send(sender=type(report), report=report)
+    records_changed.send(sender=type(report), page=report)
     other = report_with_section(passage, title="Ander verslag met dezelfde alinea")
     result = engine.search("stamppot donderdag", user=AnonymousUser(), limit=10)
     by_title = {(hit.parent_title, hit.title): hit for hit in result.hits}

@@ -22,6 +22,7 @@ from django.db import connection
 from django_tasks_db.models import DBTaskResult
 
 from documents.models import ReportPage
+from project.demo import DemoLoader
 from tests.conftest import (
     CORPUS,
     S3_TEST_ACCESS_KEY,
@@ -30,7 +31,6 @@ from tests.conftest import (
     require_corpus,
     require_elasticsearch,
 )
-from wijkwijs.demo import DemoLoader
 
 pytestmark = pytest.mark.django_db(transaction=True)
 ROOT = Path(django_settings.BASE_DIR)
@@ -103,7 +103,7 @@ class Node:
             "web",
             "-m",
             "gunicorn",
-            "wijkwijs.wsgi:application",
+            "project.wsgi:application",
             "--bind",
             f"127.0.0.1:{self.port}",
             "--workers",

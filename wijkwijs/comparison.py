@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from wijkwijs.choices import FactTopic
 from wijkwijs.facts import SourcedFact, sourced_facts
-from wijkwijs.models import FactTopic, MunicipalityFact, MunicipalityPage
+from wijkwijs.models import MunicipalityFact, MunicipalityPage
 from wijkwijs.spreadsheets import csv_text
 
 MIN_CHOSEN, MAX_CHOSEN = 2, 6

@@ -10,9 +10,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from documents.models import ReportPage, ReportSection
-from wijkwijs.models import MunicipalityFact
-from wijkwijs.models.municipalities import CHOICE_TOPICS
+from wijkwijs.choices import CHOICE_TOPICS
 from wijkwijs.visibility import visible
 
 # Dutch notation: "23.000" is twenty-three thousand, "2,6" is two point six.
@@ -29,7 +27,7 @@ def as_number(value: str) -> float | None:
 
 @dataclass
 class SourcedFact:
-    fact: MunicipalityFact
+    fact: "MunicipalityFact"  # noqa: F821 (wijkwijs.models.municipalities, which reads this)
     source_label: str
     source_url: str  # "" when the source is not on the platform or not visible
 
@@ -43,10 +41,14 @@ class SourcedFact:
 def sourced_facts(facts, user) -> list[SourcedFact]:
     facts = list(facts)
     cited = {fact.source_report_id for fact in facts if fact.source_report_id}
-    readable = visible(ReportPage.objects.filter(pk__in=cited), user).in_bulk()
+    # The cited reports through the fact's own relation: the shared base names no content app.
+    if not facts:
+        return []
+    report_model = type(facts[0]).source_report.field.related_model
+    readable = visible(report_model.objects.filter(pk__in=cited), user).in_bulk()
     anchors = {
         (report_id, heading.casefold()): anchor
-        for report_id, heading, anchor in ReportSection.objects.filter(
+        for report_id, heading, anchor in report_model.sections.rel.related_model.objects.filter(
             report_id__in=list(readable)
         ).values_list("report_id", "heading", "anchor")
     }

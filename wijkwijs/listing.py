@@ -42,12 +42,25 @@ MUNICIPALITY_FILTER = ListingFilter(
 )
 
 
+@dataclass(frozen=True)
+class SiteSection:
+    """Where an index page sits in the site's skeleton (``site_structure``): one per index
+    page type, declared beside it, so the skeleton names no app."""
+
+    key: str  # the attribute of ``ensure_site_structure()``: "reports"
+    position: int  # menu order
+    slug: str
+    title: str
+    intro: str
+
+
 class ListingPage(Page):
     intro = models.TextField(_("inleiding"), blank=True, help_text=_("Markdown."))
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
     listed_model = None  # "app_label.ModelName"
+    site_section: SiteSection | None = None  # index pages of the skeleton declare one
     listing_filters = (THEME_FILTER, MUNICIPALITY_FILTER)
     listing_order = ("title",)
     page_size = 24

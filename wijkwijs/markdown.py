@@ -47,3 +47,21 @@ def render_markdown(text, below=1):
             link_rel="noopener noreferrer",
         )
     )
+
+
+FOOTNOTE_REFERENCE = re.compile(r"\s?\[\^[^\]\s]{1,8}\]")
+LINK = re.compile(r"!?\[([^\]]*)\]\([^)\s]*\)")
+EMPHASIS = re.compile(r"(\*\*|__|\*|(?<!\w)_)(?=\S)(.+?)(?<=\S)\1(?!\w)", re.DOTALL)
+LINE_MARKS = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+)", re.MULTILINE)
+
+
+def plain_text(markdown: str) -> str:
+    """Text without Markdown's marks: emphasis, headings, quotes, bullets, links (their
+    text stays) and footnote references ('[^3]'; the footnotes themselves are indexed)."""
+    text = FOOTNOTE_REFERENCE.sub("", markdown or "")
+    text = LINK.sub(r"\1", text)
+    text = LINE_MARKS.sub("", text)
+    previous = None
+    while previous != text:  # nested emphasis (***both***)
+        previous, text = text, EMPHASIS.sub(r"\2", text)
+    return text

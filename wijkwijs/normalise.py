@@ -10,6 +10,7 @@ import unicodedata
 
 CURLY_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"'})
 NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
+SHINGLE_WORDS = 5
 
 
 def normalise(text: str) -> str:
@@ -18,3 +19,8 @@ def normalise(text: str) -> str:
         char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char)
     )
     return NOT_ALPHANUMERIC.sub(" ", text).strip()
+
+
+def shingles(words: list[str]) -> set[str]:
+    """The word 5-grams of a text's words: what near-duplicate texts share."""
+    return {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}

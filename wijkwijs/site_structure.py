@@ -4,94 +4,25 @@
 what exists alone, so it is safe on a fresh database and on a live one.
 """
 
-from dataclasses import dataclass
+from types import SimpleNamespace
 
+from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
-from documents.models import ReportIndexPage
-from expertise.models import ExpertIndexPage, OrganisationIndexPage
-from practices.models import PracticeIndexPage
-from wijkwijs.models import (
-    CommunityIndexPage,
-    HomePage,
-    MunicipalityIndexPage,
-    ThemeIndexPage,
-)
+from wijkwijs.models import HomePage
 
 HOME_SLUG = "home"
 
 
-@dataclass
-class SiteStructure:
-    home: HomePage
-    municipalities: MunicipalityIndexPage
-    themes: ThemeIndexPage
-    organisations: OrganisationIndexPage
-    experts: ExpertIndexPage
-    practices: PracticeIndexPage
-    reports: ReportIndexPage
-    communities: CommunityIndexPage
-
-
-# (attribute, model, slug, title, intro): the index pages in menu order.
-INDEX_PAGES = [
-    (
-        "practices",
-        PracticeIndexPage,
-        "praktijkvoorbeelden",
-        _("Praktijkvoorbeelden"),
-        _(
-            "Hoe pakten andere gemeenten en organisaties het aan? Casussen met aanpak, "
-            "werkzame elementen en geleerde lessen."
-        ),
-    ),
-    (
-        "experts",
-        ExpertIndexPage,
-        "experts",
-        _("Experts"),
-        _("Wie weet wat? Professionals die hun kennis willen delen, per thema en gemeente."),
-    ),
-    (
-        "organisations",
-        OrganisationIndexPage,
-        "organisaties",
-        _("Organisaties"),
-        _("Gemeenten, welzijns- en zorgorganisaties, onderzoekers en koepels."),
-    ),
-    (
-        "reports",
-        ReportIndexPage,
-        "publicaties",
-        _("Publicaties"),
-        _("Onderzoeksrapporten, evaluaties, interviewverslagen en andere documenten."),
-    ),
-    (
-        "municipalities",
-        MunicipalityIndexPage,
-        "gemeenten",
-        _("Gemeenten"),
-        _("Gemeenten met hun aanpak in het sociaal domein, met gedateerde feiten en bronnen."),
-    ),
-    (
-        "themes",
-        ThemeIndexPage,
-        "themas",
-        _("Thema's"),
-        _("De vaste thema's waarmee alle kennis op het platform is geordend."),
-    ),
-    (
-        "communities",
-        CommunityIndexPage,
-        "kennisgemeenschappen",
-        _("Kennisgemeenschappen"),
-        _("Kenniskringen en leernetwerken waarin professionals ervaringen uitwisselen."),
-    ),
-]
+def index_page_models():
+    """The index page types of the skeleton (those declaring a ``site_section``), in
+    menu order."""
+    declared = [model for model in apps.get_models() if getattr(model, "site_section", None)]
+    return sorted(declared, key=lambda model: model.site_section.position)
 
 
 def _ensure_root():
@@ -150,11 +81,17 @@ def ensure_site_structure():
     home = _ensure_home()
     _ensure_site(home)
     pages = {"home": home}
-    for attribute, model, slug, title, intro in INDEX_PAGES:
+    for model in index_page_models():
+        section = model.site_section
         page = model.objects.child_of(home).first()
         if page is None:
             page = home.add_child(
-                instance=model(title=str(title), slug=slug, intro=str(intro), show_in_menus=True)
+                instance=model(
+                    title=str(section.title),
+                    slug=section.slug,
+                    intro=str(section.intro),
+                    show_in_menus=True,
+                )
             )
-        pages[attribute] = page
-    return SiteStructure(**pages)
+        pages[section.key] = page
+    return SimpleNamespace(**pages)

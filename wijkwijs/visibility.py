@@ -28,11 +28,16 @@ class Visibility(models.TextChoices):
     EDITORS = "editors", _("Alleen redactie")
 
 
+def may_see_everything(user) -> bool:
+    """Editors (staff) and superusers see every level, and profiles without consent."""
+    return user is not None and user.is_authenticated and (user.is_staff or user.is_superuser)
+
+
 def levels_visible_to(user):
     """The visibility levels this user may see."""
+    if may_see_everything(user):
+        return list(Visibility.values)
     if user is not None and user.is_authenticated:
-        if user.is_staff or user.is_superuser:
-            return list(Visibility.values)
         return [Visibility.PUBLIC, Visibility.MEMBERS]
     return [Visibility.PUBLIC]
 

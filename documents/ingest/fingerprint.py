@@ -8,16 +8,10 @@ when one has a title page the other lacks or wraps its lines differently.
 
 import hashlib
 
-from wijkwijs.normalise import normalise
+from wijkwijs.normalise import normalise, shingles
 
-SHINGLE_WORDS = 5
 SKETCH_SIZE = 256
 SAME_DOCUMENT = 0.5
-
-
-def shingles(words: list[str]) -> set[str]:
-    """The word 5-grams of a text's words."""
-    return {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
 
 
 def sketch(text: str) -> list[int]:

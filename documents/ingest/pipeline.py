@@ -44,8 +44,9 @@ from documents.models import (
     SectionFootnote,
     place_sections,
 )
-from documents.signals import sections_changed
+from wijkwijs.findable import records_changed
 from wijkwijs.models import CommunityPage
+from wijkwijs.site_structure import ensure_site_structure
 from wijkwijs.visibility import Visibility
 
 logger = logging.getLogger(__name__)
@@ -249,8 +250,6 @@ def default_visibility(kind) -> str:
 
 
 def create_report(analysis: Analysis, options: ImportOptions) -> ReportPage:
-    from wijkwijs.site_structure import ensure_site_structure
-
     parent = ensure_site_structure().reports
     metadata = analysis.metadata
     kind = options.kind or guess_kind(analysis)
@@ -356,4 +355,4 @@ def write_sections(report: ReportPage, analysis: Analysis, rendition: ReportFile
     rendition.suggestions = suggest_classification(f"{report.title}\n\n{text}")
     rendition.save(update_fields=["suggestions"])
     index.insert_or_update_object(report)  # the page's own index entry includes its text
-    sections_changed.send(sender=ReportPage, report=report)
+    records_changed.send(sender=ReportPage, page=report)

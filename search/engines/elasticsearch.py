@@ -26,8 +26,9 @@ from search.engines.embedded import ALTERNATIVE_WEIGHT, EmbeddedEngine, compound
 from search.filters import LABEL_FACETS, as_list, single_valued_filters
 from search.grouping import group_near_identical
 from search.intents import with_answers
-from search.models import RecordKind, full_text
+from search.models import full_text
 from search.query import ParsedQuery, parse
+from search.registry import kind_choices, kind_label
 from search.results import Hit, SearchResult, TitleSuggestion
 from search.snippets import MARK_START, MARK_STOP, safe_snippet, simple_snippet
 from wijkwijs.visibility import (
@@ -269,7 +270,7 @@ class ElasticsearchEngine:
             number_of_fragments=2, no_match_size=0,
         ).highlight("text")  # fmt: skip
         counted = base.filter(query).extra(size=0, track_total_hits=True)
-        counted.aggs.bucket("type", "terms", field="kind", size=len(RecordKind.choices))
+        counted.aggs.bucket("type", "terms", field="kind", size=len(kind_choices()))
         counted.aggs.bucket("kind", "terms", field="report_kind", size=FACET_LIMIT)
         counted.aggs.bucket("year", "terms", field="year", size=50, order={"_key": "desc"})
         for name in LABEL_FACETS:
@@ -284,7 +285,7 @@ class ElasticsearchEngine:
     def _facets(response) -> dict:
         aggregations = response.aggregations
         facets = {
-            "type": [(b.key, str(RecordKind(b.key).label), b.doc_count)
+            "type": [(b.key, kind_label(b.key), b.doc_count)
                      for b in aggregations.type.buckets],
             "kind": [(b.key, b.key, b.doc_count) for b in aggregations.kind.buckets],
             "year": [(str(b.key), str(b.key), b.doc_count) for b in aggregations.year.buckets],
@@ -313,7 +314,7 @@ class ElasticsearchEngine:
         title, parent = source["title"], source.get("parent_title", "")
         context = source.get("context", "")
         return Hit(
-            type=str(RecordKind(source["kind"]).label),
+            type=kind_label(source["kind"]),
             kind=source["kind"],
             title=title,
             url=source["url"],

@@ -36,8 +36,9 @@ from search.grouping import group_near_identical
 from search.indexing import TEXT_SEARCH_CONFIG, vocabulary_frequency
 from search.intents import with_answers
 from search.labels import record_labels
-from search.models import PageFacet, RecordKind, SearchRecord
+from search.models import PageFacet, SearchRecord
 from search.query import ParsedQuery, Term, parse, word_variants
+from search.registry import kind_label
 from search.results import Hit, SearchResult, TitleSuggestion
 from search.snippets import MARK_START, MARK_STOP, safe_snippet, simple_snippet
 
@@ -143,7 +144,7 @@ def facet_counts(matched) -> dict:
         for name, value, label, count in cursor.fetchall():
             facets[name].append((value, label, int(count)))
     facets["type"] = sorted(
-        ((kind, str(RecordKind(kind).label), n) for kind, _label, n in facets["type"]),
+        ((kind, kind_label(kind), n) for kind, _label, n in facets["type"]),
         key=lambda row: (-row[2], row[0]),
     )
     facets["kind"].sort(key=lambda row: -row[2])
@@ -507,7 +508,7 @@ class EmbeddedEngine:
             record = by_pk[ranked_record.pk]
             hits.append(
                 Hit(
-                    type=str(record.get_kind_display()),
+                    type=kind_label(record.kind),
                     kind=record.kind,
                     title=record.title,
                     url=record.url,

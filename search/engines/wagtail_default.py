@@ -7,13 +7,14 @@ same content as the other engines.
 
 from wagtail.models import Page
 
-from search.indexing import page_text
 from search.results import Hit, SearchResult
+from wijkwijs.findable import search_field_text
 
 
 def indexed_text(page) -> str:
     """The text a page contributes to the search index, as one string (a report: all of it)."""
-    return "\n".join(part for part in (page_text(page), getattr(page, "cleaned_text", "")) if part)
+    own = search_field_text(page, excluded=("cleaned_text",))
+    return "\n".join(part for part in (own, getattr(page, "cleaned_text", "")) if part)
 
 
 class WagtailDefaultEngine:

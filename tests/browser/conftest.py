@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from project.demo import DemoLoader
 from tests.conftest import IN_CI
-from wijkwijs.demo import DemoLoader
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls from the
 # test body are still synchronous and safe.

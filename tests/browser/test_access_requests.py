@@ -9,10 +9,10 @@ from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from documents.models import ReportPage, ReportSection
-from documents.signals import sections_changed
 from notifications.models import Follow
 from tests.browser.conftest import accessibility_violations
 from tests.factories import CommunityFactory, ReportFactory, publishers_group
+from wijkwijs.findable import records_changed
 from wijkwijs.visibility import Visibility
 
 pytestmark = pytest.mark.browser
@@ -29,7 +29,7 @@ def world(site, django_user_model):
     ReportSection.objects.create(
         report=report, position=0, heading="Telling", level=1, anchor="telling", text=SECRET
     )
-    sections_changed.send(sender=ReportPage, report=report)
+    records_changed.send(sender=ReportPage, page=report)
     editors = publishers_group("Redactie verslagen", report.get_parent())
     editor = django_user_model.objects.create_user(
         "verslagredacteur", "r@example.invalid", PASSWORD

@@ -8,7 +8,6 @@ from wijkwijs.models.communities import (
 )
 from wijkwijs.models.home import HomePage
 from wijkwijs.models.municipalities import (
-    FactTopic,
     MunicipalityFact,
     MunicipalityIndexPage,
     MunicipalityPage,
@@ -21,7 +20,6 @@ __all__ = [
     "CommunityIndexPage",
     "CommunityPage",
     "CommunityTag",
-    "FactTopic",
     "HomePage",
     "MeetingDocument",
     "MeetingPage",

@@ -13,12 +13,20 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from wijkwijs.listing import ListingPage
+from wijkwijs.findable import Findable, RecordKind
+from wijkwijs.listing import ListingPage, SiteSection
 from wijkwijs.models.classification import ClassifiedPage
 from wijkwijs.visibility import Visibility, VisibilityMixin, visibility_field, visible
 
 
 class CommunityIndexPage(ListingPage):
+    site_section = SiteSection(
+        "communities",
+        position=7,
+        slug="kennisgemeenschappen",
+        title=_("Kennisgemeenschappen"),
+        intro=_("Kenniskringen en leernetwerken waarin professionals ervaringen uitwisselen."),
+    )
     listed_model = "wijkwijs.CommunityPage"
     subpage_types = ["wijkwijs.CommunityPage"]
     parent_page_types = ["wijkwijs.HomePage"]
@@ -34,7 +42,7 @@ class CommunityTag(TaggedItemBase):
     )
 
 
-class CommunityPage(VisibilityMixin, ClassifiedPage):
+class CommunityPage(Findable, VisibilityMixin, ClassifiedPage):
     description = models.TextField(_("omschrijving"), help_text=_("Markdown."))
     member_organisations = ParentalManyToManyField(
         "expertise.OrganisationPage",
@@ -90,6 +98,20 @@ class CommunityPage(VisibilityMixin, ClassifiedPage):
     @property
     def card_summary(self):
         return self.description
+
+    search_kind = RecordKind("kennisgemeenschap", _("Kennisgemeenschap"))
+    search_prefetch_related = (
+        "municipalities",
+        "themes",
+        "member_organisations",
+        "shared_with",
+        "tags",
+    )
+
+    def search_labels(self):
+        labels = super().search_labels()
+        labels.organisations = list(self.member_organisations.all())
+        return labels
 
 
 class MeetingPage(VisibilityMixin, Page):

@@ -17,7 +17,10 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from wijkwijs.listing import ListingFilter, ListingPage
+from wijkwijs.choices import CHOICE_TOPICS, FactTopic, Province
+from wijkwijs.facts import sourced_facts
+from wijkwijs.findable import Findable, RecordKind
+from wijkwijs.listing import ListingFilter, ListingPage, SiteSection
 from wijkwijs.models.classification import content_classified_under
 
 cbs_code_validator = RegexValidator(
@@ -26,59 +29,16 @@ cbs_code_validator = RegexValidator(
 )
 
 
-class Province(models.TextChoices):
-    DRENTHE = "drenthe", "Drenthe"
-    FLEVOLAND = "flevoland", "Flevoland"
-    FRIESLAND = "friesland", "Fryslân"
-    GELDERLAND = "gelderland", "Gelderland"
-    GRONINGEN = "groningen", "Groningen"
-    LIMBURG = "limburg", "Limburg"
-    NOORD_BRABANT = "noord-brabant", "Noord-Brabant"
-    NOORD_HOLLAND = "noord-holland", "Noord-Holland"
-    OVERIJSSEL = "overijssel", "Overijssel"
-    UTRECHT = "utrecht", "Utrecht"
-    ZEELAND = "zeeland", "Zeeland"
-    ZUID_HOLLAND = "zuid-holland", "Zuid-Holland"
-
-
-class TeamModel(models.TextChoices):
-    TEAM = "teammodel", _("Vast team per wijk")  # not "Teammodel", the topic's own name
-    FRONT_BACK_OFFICE = "front-backoffice", _("Front- en backoffice")
-    NETWORK = "netwerkmodel", _("Netwerkmodel")
-    CASE_DIRECTION = "casusregie", _("Casusregie")
-    NONE = "geen", _("Geen wijkteams")
-
-
-class Stage(models.TextChoices):
-    ALL_DISTRICTS = "uitrol", _("Uitrol in alle wijken")
-    EXPERIMENTS = "experimenten", _("Experimenten")
-    PREPARING = "voorbereiding", _("In voorbereiding")
-    NONE = "geen", _("Geen")
-
-
-class Origin(models.TextChoices):
-    BOTTOM_UP = "van-onderop", _("Van onderop")
-    TOP_DOWN = "van-bovenaf", _("Van bovenaf")
-
-
-class FactTopic(models.TextChoices):
-    POPULATION = "inwoners", _("Inwoners")
-    TEAM_MODEL = "teammodel", _("Teammodel")
-    STAGE = "fase", _("Fase")
-    ORIGIN = "ontstaan", _("Ontstaan")
-    COMPOSITION = "samenstelling", _("Samenstelling team")
-    OTHER = "overig", _("Overig")
-
-
-# Topics whose value must be one of a fixed list, so comparisons line up.
-CHOICE_TOPICS = {
-    FactTopic.TEAM_MODEL: TeamModel,
-    FactTopic.STAGE: Stage,
-    FactTopic.ORIGIN: Origin,
-}
-
-
 class MunicipalityIndexPage(ListingPage):
+    site_section = SiteSection(
+        "municipalities",
+        position=5,
+        slug="gemeenten",
+        title=_("Gemeenten"),
+        intro=_(
+            "Gemeenten met hun aanpak in het sociaal domein, met gedateerde feiten en bronnen."
+        ),
+    )
     listed_model = "wijkwijs.MunicipalityPage"
     listing_filters = (
         ListingFilter("provincie", _("Provincie"), "province", lambda: Province.choices),
@@ -98,7 +58,7 @@ class MunicipalityTag(TaggedItemBase):
     )
 
 
-class MunicipalityPage(Page):
+class MunicipalityPage(Findable, Page):
     cbs_code = models.CharField(
         # Longer than the 6 characters a code has, so a wrong code gets the format hint.
         _("CBS-code"),
@@ -147,8 +107,6 @@ class MunicipalityPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(content_classified_under(self, request.user))
-        from wijkwijs.facts import sourced_facts  # noqa: PLC0415 (it reads these models)
-
         facts = self.facts.select_related("source_report").order_by("topic", "-as_of")
         context["facts"] = sourced_facts(facts, request.user)
         return context
@@ -160,6 +118,14 @@ class MunicipalityPage(Page):
     @property
     def card_summary(self):
         return self.summary
+
+    search_kind = RecordKind("gemeente", _("Gemeente"))
+    search_prefetch_related = ("tags",)
+
+    def search_labels(self):
+        labels = super().search_labels()
+        labels.municipalities = [self]
+        return labels
 
 
 class MunicipalityFact(Orderable):

@@ -10,7 +10,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
-from wijkwijs.listing import ListingPage
+from wijkwijs.findable import Findable, RecordKind
+from wijkwijs.listing import ListingPage, SiteSection
 from wijkwijs.models.classification import content_classified_under, label_counts
 from wijkwijs.models.municipalities import MunicipalityPage
 
@@ -20,6 +21,13 @@ def english_label(title, label_en):
 
 
 class ThemeIndexPage(ListingPage):
+    site_section = SiteSection(
+        "themes",
+        position=6,
+        slug="themas",
+        title=_("Thema's"),
+        intro=_("De vaste thema's waarmee alle kennis op het platform is geordend."),
+    )
     listed_model = "wijkwijs.ThemePage"
     listing_filters = ()
     subpage_types = ["wijkwijs.ThemePage"]
@@ -36,7 +44,7 @@ class ThemeTag(TaggedItemBase):
     )
 
 
-class ThemePage(Page):
+class ThemePage(Findable, Page):
     """One theme; the page title is its Dutch label."""
 
     label_en = models.CharField(_("label (Engels)"), max_length=120, blank=True)
@@ -86,3 +94,11 @@ class ThemePage(Page):
     @property
     def card_summary(self):
         return self.description
+
+    search_kind = RecordKind("thema", _("Thema"))
+    search_prefetch_related = ("tags",)
+
+    def search_labels(self):
+        labels = super().search_labels()
+        labels.themes = [self]
+        return labels

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from wijkwijs.demo import DemoLoader, ensure_demo_users
+from project.demo import DemoLoader, ensure_demo_users
 
 
 class Command(BaseCommand):

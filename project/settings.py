@@ -42,6 +42,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "l
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
+    "project",
     "wijkwijs",
     "expertise",
     "practices",
@@ -118,8 +119,8 @@ CONTENT_SECURITY_POLICY_ADMIN = (
     "form-action 'self'; frame-ancestors 'self'"
 )
 
-ROOT_URLCONF = "wijkwijs.urls"
-WSGI_APPLICATION = "wijkwijs.wsgi.application"
+ROOT_URLCONF = "project.urls"
+WSGI_APPLICATION = "project.wsgi.application"
 
 TEMPLATES = [
     {
