@@ -35,7 +35,8 @@ from api.schemas import (
     ReportDetail,
     Theme,
 )
-from documents.models import ReportKind, ReportPage
+from documents.choices import ReportKind
+from documents.models import ReportPage
 from expertise.models import ExpertPage, OrganisationKind, OrganisationPage
 from practices.models import PracticePage
 from wijkwijs.choices import Province

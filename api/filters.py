@@ -12,11 +12,11 @@ from ninja import Schema
 from pydantic import Field
 
 from api.schemas import FilterValue
-from documents.models import ReportKind
+from documents.choices import ReportKind
 from expertise.models import OrganisationKind, OrganisationPage
-from search.filters import named
 from wijkwijs.choices import Province
 from wijkwijs.models import MunicipalityPage, ThemePage
+from wijkwijs.vocabulary import named
 
 MAX_VALUES = 10
 Year = Annotated[int, Field(ge=1000, le=9999)]

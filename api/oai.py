@@ -18,7 +18,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from api.representations import published
-from documents.models import ReportKind, ReportPage
+from documents.choices import ReportKind
+from documents.models import ReportPage
 from wijkwijs.models import ThemePage
 from wijkwijs.visibility import visible
 

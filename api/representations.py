@@ -4,7 +4,8 @@ when that user may see them (the site's own visibility rules, ``wijkwijs.visibil
 from django.db.models import Prefetch
 from django.urls import reverse
 
-from documents.models import DatePrecision, ReportPage
+from documents.choices import DatePrecision
+from documents.models import ReportPage
 from expertise.models import ExpertPage, OrganisationPage
 from practices.models import PracticePage
 from wijkwijs.facts import sourced_facts

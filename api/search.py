@@ -17,9 +17,10 @@ from api.models import ApiScope
 from api.pagination import Paging, link_header, page_count
 from api.problems import Problem
 from api.schemas import FilterValue, Kind
-from documents.models import ReportKind
+from documents.choices import ReportKind
 from search.engines import get_engine
 from search.events import searched
+from search.filters import FACET_NAMES
 from search.query import MAX_QUERY_LENGTH
 from search.registry import kind_values
 from wijkwijs.parameters import MAX_RESULT_WINDOW, READABLE_TEXT, within_window
@@ -63,9 +64,10 @@ class SearchParameters(Schema):
     )
 
     def filters(self):
-        names = ("type", "theme", "municipality", "organisation", "kind", "year")
         return {
-            name: getattr(self, name)[:MAX_FILTER_VALUES] for name in names if getattr(self, name)
+            name: getattr(self, name)[:MAX_FILTER_VALUES]
+            for name in FACET_NAMES
+            if getattr(self, name)
         }
 
 

@@ -22,7 +22,8 @@ from django_tasks.exceptions import TaskResultDoesNotExist
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from documents import privacy
-from documents.models import ReportKind, ReportPage, ReportSection
+from documents.choices import ReportKind
+from documents.models import ReportPage, ReportSection
 from documents.outline_editing import (
     merge_with_previous,
     paragraphs_of,

@@ -9,7 +9,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from documents.models import DatePrecision, ReportKind
+from documents.choices import DatePrecision, ReportKind
 
 # Dutch surname particles: "Mirjam van Leeuwen" sorts and cites as "van Leeuwen, Mirjam".
 PARTICLES = {"van", "de", "der", "den", "het", "'t", "ter", "ten", "te", "op", "in", "la", "le"}

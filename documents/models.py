@@ -22,29 +22,16 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from documents.choices import DatePrecision, ReportKind
+from documents.citation import FORMATS, Citation
 from search.models import HEADING_SEPARATOR
+from wijkwijs.attachments import PageAttachment, may_download
 from wijkwijs.findable import Findable, RecordDraft, RecordKind
 from wijkwijs.listing import ListingFilter, ListingPage, SiteSection
 from wijkwijs.markdown import plain_text
 from wijkwijs.models.classification import ClassifiedPage
 from wijkwijs.periods import period_display, precise_date_display, validate_period
 from wijkwijs.visibility import Visibility, VisibilityMixin, visible
-
-
-class ReportKind(models.TextChoices):
-    INTERVIEWS = "interviewverslag", _("Interviewverslag")
-    EVALUATION = "evaluatie", _("Evaluatie")
-    PROGRESS = "voortgangsrapportage", _("Voortgangsrapportage")
-    RESEARCH = "onderzoeksrapport", _("Onderzoeksrapport")
-    POLICY = "beleidsnotitie", _("Beleidsnotitie")
-    FACTSHEET = "factsheet", _("Factsheet")
-    MAGAZINE = "magazine", _("Magazine")
-
-
-class DatePrecision(models.TextChoices):
-    DAY = "day", _("Dag")
-    MONTH = "month", _("Maand")
-    YEAR = "year", _("Jaar")
 
 
 class ReportIndexPage(ListingPage):
@@ -185,8 +172,6 @@ class ReportPage(Findable, VisibilityMixin, RoutablePageMixin, ClassifiedPage):
             ) % {"names": ", ".join(self.privacy_names[:5])}})  # fmt: skip
 
     def get_context(self, request, *args, **kwargs):
-        from documents.access import may_download  # noqa: PLC0415 (it reads this module)
-
         context = super().get_context(request, *args, **kwargs)
         user = request.user
         context.update(
@@ -217,8 +202,6 @@ class ReportPage(Findable, VisibilityMixin, RoutablePageMixin, ClassifiedPage):
     # cites a section (former anchors are redirected to the section's current one).
 
     def citation_for(self, request):
-        from documents.citation import Citation  # noqa: PLC0415 (it reads this module)
-
         anchor = request.GET.get("paragraaf", "")
         section = None
         if anchor:
@@ -243,8 +226,6 @@ class ReportPage(Findable, VisibilityMixin, RoutablePageMixin, ClassifiedPage):
 
     @path("citatie/<str:format_name>/")
     def citation_file(self, request, format_name):
-        from documents.citation import FORMATS  # noqa: PLC0415 (it reads this module)
-
         if format_name not in FORMATS:
             raise Http404
         method, content_type, extension = FORMATS[format_name]
@@ -341,7 +322,7 @@ class ReportAuthor(Orderable):
     panels = [FieldPanel("name"), FieldPanel("expert")]
 
 
-class ReportFile(Orderable):
+class ReportFile(PageAttachment, Orderable):
     """One rendition of a report: the same document as PDF, Word, Markdown or text.
 
     Renditions are added by the import pipeline, not in the page editor, and are kept out

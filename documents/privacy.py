@@ -129,7 +129,7 @@ def redact(report: ReportPage, names: list[str]) -> int:
     text and footnotes; give sections whose anchor holds a name a new anchor and forget
     such former anchors (they must not keep answering); then reindex, and have the search
     vocabulary forget the names. Returns the number of replacements. The original files
-    stay restricted to editors (``documents.access``)."""
+    stay restricted to editors (``wijkwijs.attachments``)."""
     replacements = pseudonyms(names)
     patterns = [(name_pattern(name), alias) for name, alias in replacements.items()]
     count = 0

@@ -1,11 +1,9 @@
-from django.http import Http404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
-from documents.access import may_download
 from documents.admin_views import ImportReportView, ImportStatusView, ReviewReportView
 from documents.models import ReportPage
 
@@ -51,10 +49,3 @@ class ReviewReportButton(PageMenuItem):
 def review_button(page, user, view_name, next_url=None):
     if page.specific_class is ReportPage:
         yield ReviewReportButton(page=page)
-
-
-@hooks.register("before_serve_document")
-def check_document_access(document, request):
-    """A file this user may not have answers as a missing one (``documents.access.refuse``)."""
-    if not may_download(request.user, document):
-        raise Http404

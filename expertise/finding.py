@@ -27,12 +27,13 @@ from expertise.models import ExpertPage, OrganisationPage
 from practices.models import PracticePage
 from search import dutch
 from search.engines import get_engine
-from search.filters import named
 from search.query import MAX_QUERY_LENGTH
 from search.results import Hit
+from wijkwijs import vocabulary
 from wijkwijs.models import CommunityPage, MunicipalityPage, ThemePage
 from wijkwijs.normalise import normalise
 from wijkwijs.visibility import visible
+from wijkwijs.vocabulary import named
 
 # The words of asking ("wie weet iets van …", "expert … in …"): not the topic.
 QUESTION_WORDS = frozenset(
@@ -97,48 +98,44 @@ class ExpertFinding:
     place_dropped: bool = False  # nobody in the named place: experts elsewhere are shown
 
 
-def phrase_pattern(phrase):
-    return re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)")
+def pages_of(model, entries) -> list:
+    """The pages of vocabulary entries, in the entries' order."""
+    pages = model.objects.in_bulk([entry.page_id for entry in entries])
+    return [pages[entry.page_id] for entry in entries if entry.page_id in pages]
 
 
-def _named_in(text, pages_by_name):
-    """Pages whose (normalised) names occur in ``text``, longest names first; with the
-    text left when they are taken out."""
+def themes_named_in(topic: str) -> list:
+    """The themes a topic is about, by their Dutch stems, in Dutch or English: "eenzame
+    ouderen" and "loneliness" are about the theme Eenzaamheid."""
+    entries = vocabulary.themes().entries
+    stemmed = {}
+    for entry in entries:
+        for name in (*entry.spellings, entry.label_en, entry.slug):
+            stems = " ".join(dutch.stems(normalise(name)))
+            if stems:
+                stemmed.setdefault(stems, entry)
     found = []
-    for name in sorted(pages_by_name, key=len, reverse=True):
-        pattern = phrase_pattern(name)
+    text = " ".join(dutch.stems(topic))
+    for stems in sorted(stemmed, key=len, reverse=True):
+        pattern = vocabulary.phrase_pattern(stems)
         if pattern.search(text):
             text = pattern.sub(" ", text)
-            if pages_by_name[name] not in found:
-                found.append(pages_by_name[name])
-    return found, text
-
-
-def pages_by_name(pages, names_of) -> dict:
-    """normalised name → page, for every name ``names_of(page)`` gives."""
-    return {normalise(name): page for page in pages for name in names_of(page) if normalise(name)}
+            if stemmed[stems] not in found:
+                found.append(stemmed[stems])
+    return pages_of(ThemePage, found)
 
 
 def understand(text: str) -> Question:
     """The topic of a question, the places it names and the themes it is about."""
     text = (text or "")[:MAX_QUERY_LENGTH]
-    places_by_name = pages_by_name(
-        MunicipalityPage.objects.live(), lambda page: (page.title, *page.name_variant_list)
-    )
-    places, rest = _named_in(normalise(text), places_by_name)
+    places, rest = vocabulary.municipalities().named_in(normalise(text))
     topic = " ".join(word for word in rest.split() if word not in QUESTION_WORDS)
-    # Themes by their Dutch stems, in Dutch or English: "eenzame ouderen" and "loneliness"
-    # are about the theme Eenzaamheid.
-    themes_by_stems = {
-        " ".join(dutch.stems(name)): page
-        for name, page in pages_by_name(
-            ThemePage.objects.live(),
-            lambda page: (page.title, page.label_en, page.slug, *page.synonym_list),
-        ).items()
-        if dutch.stems(name)
-    }
-    themes, _rest = _named_in(" ".join(dutch.stems(topic)), themes_by_stems)
-    return Question(text=text.strip(), topic=topic, places=places, themes=themes)
+    return Question(
+        text=text.strip(),
+        topic=topic,
+        places=pages_of(MunicipalityPage, places),
+        themes=themes_named_in(topic),
+    )
 
 
 class Evidence:

@@ -1,6 +1,6 @@
 """A saved search's filters: the search page's own filter names, as it sends them."""
 
-from search.views import FILTERS
+from search.filters import FACET_NAMES
 
 MAX_VALUES = 10
 
@@ -8,7 +8,9 @@ MAX_VALUES = 10
 def search_filters(data) -> dict:
     """The filters of a search form's data, in the shape engines take: name → values."""
     return {
-        name: sorted(set(data.getlist(name)))[:MAX_VALUES] for name in FILTERS if data.getlist(name)
+        name: sorted(set(data.getlist(name)))[:MAX_VALUES]
+        for name in FACET_NAMES
+        if data.getlist(name)
     }
 
 

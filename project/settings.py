@@ -219,7 +219,7 @@ STORAGES["default"] = STORAGES["media_bucket" if MEDIA_STORAGE == "s3" else "med
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "Wijkwijs"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-# Documents are always streamed by Wagtail's view, which checks access (documents/access.py);
+# Documents are always streamed by Wagtail's view, which checks access (wijkwijs/attachments.py);
 # the web server must not serve MEDIA_ROOT/documents (see the README).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "md", "txt", "odt", "csv", "xlsx", "pptx"]
@@ -311,7 +311,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     # Keep the development server's request log; background-task chatter stays quiet.
     # The Elasticsearch client logs a traceback per failed attempt; search.engines and
-    # search.tasks say in one line what failed and what happens meanwhile.
+    # search.elastic.sync say in one line what failed and what happens meanwhile.
     "loggers": {"django.server": {"level": "INFO"}, "elasticsearch": {"level": "ERROR"}},
 }
 

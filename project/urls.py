@@ -8,7 +8,6 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from api import oai, problems
 from api.main import api, api_openapi_document
-from documents.access import serve_document
 from expertise import views as expertise_views
 from notifications import urls as notification_urls
 from operations import views as operations_views
@@ -16,6 +15,7 @@ from search import views as search_views
 from wijkwijs import accounts
 from wijkwijs import views as wijkwijs_views
 from wijkwijs.admin_reports import ScopedPageTypesUsageReport
+from wijkwijs.attachments import serve_document
 from wijkwijs.storage import PUBLIC_FOLDER, public_image
 
 urlpatterns = [

@@ -1,28 +1,22 @@
-"""Filter values as users give them: slugs or names, in any case, one value or several."""
+"""The facets, declared once, and filter values as users give them: slugs or names, in any
+case, one value or several.
 
-from django.db.models import Q
+``FACETS`` is the one list the search page, the API, saved searches and both engines read:
+each facet is a filter parameter and a group of counts, in this order.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
 
 from search.registry import kind_choices, report_kind_choices
-
-# Label facets: the record relation and the page model of the label.
-LABEL_FACETS = {
-    "theme": ("themes", "themepage"),
-    "municipality": ("municipalities", "municipalitypage"),
-    "organisation": ("organisations", "organisationpage"),
-}
-# The facet of each label relation ("themes" → "theme").
-FACET_OF_RELATION = {relation: facet for facet, (relation, _model) in LABEL_FACETS.items()}
 
 
 def as_list(value):
     if value in (None, ""):
         return []
     return [str(item) for item in (value if isinstance(value, list | tuple) else [value])]
-
-
-def named(pages, value):
-    """The pages of ``pages`` whose slug or title is ``value``, in any case."""
-    return pages.filter(Q(slug__iexact=value) | Q(title__iexact=value))
 
 
 def _named(choices, value):
@@ -42,13 +36,39 @@ def years_named(value) -> list[int]:
     return [int(value)] if value.isascii() and value.isdigit() and len(value) <= 4 else []
 
 
-# A record has one type, one report kind and one year: several values chosen for one of
-# these facets mean "any of them" (labels, of which a record has several, mean "all of them").
+@dataclass(frozen=True)
+class Facet:
+    name: str  # the filter's parameter, and the key of its counts
+    label: str
+    # A record has one type, one report kind and one year: several values chosen for such a
+    # facet mean "any of them". Its record field, and what one chosen value resolves to.
+    record_field: str = ""
+    resolve: Callable | None = None
+    # A label facet (a record has several labels: several values mean "all of them"): the
+    # record's relation and the label's page model.
+    relation: str = ""
+    label_model: str = ""
+
+
+FACETS = (
+    Facet("type", _("Soort inhoud"), record_field="kind", resolve=record_kinds_named),
+    Facet("theme", _("Thema"), relation="themes", label_model="themepage"),
+    Facet("municipality", _("Gemeente"), relation="municipalities", label_model="municipalitypage"),
+    Facet(
+        "organisation", _("Organisatie"), relation="organisations", label_model="organisationpage"
+    ),
+    Facet("kind", _("Soort publicatie"), record_field="report_kind", resolve=report_kinds_named),
+    Facet("year", _("Jaar"), record_field="year", resolve=years_named),
+)
+FACET_NAMES = tuple(facet.name for facet in FACETS)
+FACET_LABELS = {facet.name: facet.label for facet in FACETS}
+LABEL_FACETS = {
+    facet.name: (facet.relation, facet.label_model) for facet in FACETS if facet.relation
+}
+# The facet of each label relation ("themes" → "theme").
+FACET_OF_RELATION = {relation: facet for facet, (relation, _model) in LABEL_FACETS.items()}
 SINGLE_VALUED_FACETS = {
-    # facet: (record field, resolver of one value)
-    "type": ("kind", record_kinds_named),
-    "kind": ("report_kind", report_kinds_named),
-    "year": ("year", years_named),
+    facet.name: (facet.record_field, facet.resolve) for facet in FACETS if facet.resolve
 }
 
 

@@ -9,13 +9,11 @@ brings its Dutch plural variants (-tie/-ties, which the Snowball stemmer leaves 
 and theme synonyms in the query bring alternatives.
 """
 
-import functools
 import re
 from dataclasses import dataclass, field
 
-from django.apps import apps
-
 from search.derivations import derivations
+from wijkwijs import vocabulary
 from wijkwijs.normalise import normalise
 
 MAX_QUERY_LENGTH = 200
@@ -120,11 +118,7 @@ PLACE_WEIGHT = 1.5
 
 def municipality_names() -> frozenset[str]:
     """The normalised names and name variants of the municipalities."""
-    MunicipalityPage = apps.get_model("wijkwijs", "MunicipalityPage")
-    names = set()
-    for title, variants in MunicipalityPage.objects.live().values_list("title", "name_variants"):
-        names |= {normalise(name) for name in (title, *(variants or "").splitlines())}
-    return frozenset(filter(None, names))
+    return frozenset(vocabulary.municipalities().normalised)
 
 
 def derivation_rewrites(query: ParsedQuery) -> list[list[Term]]:
@@ -137,17 +131,12 @@ def derivation_rewrites(query: ParsedQuery) -> list[list[Term]]:
     return rewrites[:MAX_DERIVED]
 
 
-@functools.lru_cache(maxsize=1024)
-def equivalent_phrases(title: str, synonyms: str) -> frozenset[str]:
-    """A theme's label and synonyms, normalised (remembered: every search asks)."""
-    return frozenset(filter(None, map(normalise, (title, *synonyms.splitlines()))))
-
-
 def synonym_sets() -> list[frozenset[str]]:
     """Each theme's label and synonyms, normalised, as one set of equivalent phrases."""
-    ThemePage = apps.get_model("wijkwijs", "ThemePage")
-    names = ThemePage.objects.live().values_list("title", "synonyms")  # no page objects
-    return [equivalent_phrases(title, synonyms) for title, synonyms in names]
+    return [
+        frozenset(filter(None, map(normalise, entry.spellings)))
+        for entry in vocabulary.themes().entries
+    ]
 
 
 def synonym_rewrites(query: ParsedQuery) -> list[list[Term]]:
@@ -157,9 +146,9 @@ def synonym_rewrites(query: ParsedQuery) -> list[list[Term]]:
     for equivalents in synonym_sets():
         # The longest phrase first ("wet maatschappelijke ondersteuning" before "wmo").
         for phrase in sorted(equivalents, key=lambda phrase: (-len(phrase), phrase)):
-            if phrase in text and re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text):
+            if phrase in text and vocabulary.phrase_pattern(phrase).search(text):
                 for other in sorted(equivalents - {phrase}):
-                    rewritten = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", other, text)
+                    rewritten = vocabulary.phrase_pattern(phrase).sub(other, text)
                     rewrites.append([Term((word,)) for word in rewritten.split()])
                 break
     return rewrites[:8]

@@ -5,26 +5,16 @@ from urllib.parse import urlencode
 
 from django.shortcuts import render
 from django.utils.translation import get_language
-from django.utils.translation import gettext_lazy as _
 
 from search.engines import get_engine
 from search.events import searched
-from search.filters import SINGLE_VALUED_FACETS
+from search.filters import FACET_LABELS, FACET_NAMES, SINGLE_VALUED_FACETS
 from search.query import MAX_QUERY_LENGTH
 from search.registry import report_kind_choices
 from wijkwijs.models import ThemePage
 from wijkwijs.parameters import MAX_RESULT_WINDOW, BadParameter, whole_number
 
 PAGE_SIZE = 20
-FILTERS = ("type", "theme", "municipality", "organisation", "kind", "year")
-FACET_LABELS = {
-    "type": _("Soort inhoud"),
-    "theme": _("Thema"),
-    "municipality": _("Gemeente"),
-    "organisation": _("Organisatie"),
-    "kind": _("Soort publicatie"),
-    "year": _("Jaar"),
-}
 SORTS = {"relevantie": "relevance", "nieuwste": "newest"}
 FACET_SHOWN = 6
 
@@ -41,7 +31,7 @@ def page_number(value):
 def search(request):
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     filters = {
-        name: request.GET.getlist(name)[:10] for name in FILTERS if request.GET.getlist(name)
+        name: request.GET.getlist(name)[:10] for name in FACET_NAMES if request.GET.getlist(name)
     }
     sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "relevantie"
     page = page_number(request.GET.get("pagina"))
@@ -78,7 +68,8 @@ def search_context(query, filters, sort, page, result):
     facets = []
     if result is not None:
         label_in_visitor_language(result)
-        for name, values in result.facets.items():
+        for name in [name for name in FACET_NAMES if name in result.facets]:
+            values = result.facets[name]
             chosen = set(filters.get(name, []))
             options = [
                 {"value": value, "label": label, "count": count, "chosen": value in chosen}

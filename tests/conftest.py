@@ -15,6 +15,7 @@ from django.db import connection
 
 from project.demo import DemoLoader
 from search.engines.embedded import close_alongside_connections
+from wijkwijs import vocabulary
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 SHARED_DIR = Path(__file__).resolve().parents[2] / "shared"
@@ -39,6 +40,14 @@ def flushes_the_database(item):
 
 def pytest_collection_modifyitems(items):
     items.sort(key=flushes_the_database)
+
+
+@pytest.fixture(autouse=True)
+def fresh_vocabulary():
+    """A rolled-back test leaves no municipality or theme in the process's vocabulary."""
+    vocabulary.forget()
+    yield
+    vocabulary.forget()
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,6 @@
 """Files are as restricted as the pages they belong to: a report's renditions and a
 meeting's documents are served only through Wagtail's document view, which asks
-``documents.access``. Asserted on the file's bytes, not only on status codes."""
+``wijkwijs.attachments``. Asserted on the file's bytes, not only on status codes."""
 
 import pytest
 from django.contrib.auth.models import Group

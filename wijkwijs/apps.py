@@ -7,6 +7,7 @@ class WijkwijsConfig(AppConfig):
     verbose_name = _("Wijkwijs: gemeenten, thema's en kennisgemeenschappen")
 
     def ready(self):
-        from wijkwijs import login_limits
+        from wijkwijs import login_limits, vocabulary
 
         login_limits.connect()
+        vocabulary.connect()

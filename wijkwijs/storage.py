@@ -1,7 +1,7 @@
 """Where media files live, and moving them between places without losing a byte.
 
 The bucket is private: nothing links to it. Documents are streamed by the access-checking
-download view (documents/access.py), images by ``public_image`` below; both read through
+download view (wijkwijs/attachments.py), images by ``public_image`` below; both read through
 the storage, so the same code serves files from the local disk or from the bucket.
 
 The helpers take any Django storage (disk, bucket) and are meant for every job that walks

@@ -17,6 +17,8 @@ from pathlib import Path
 
 from django.apps import apps
 
+from wijkwijs import vocabulary
+
 MONTH_NAMES = (
     "januari februari maart april mei juni juli augustus september oktober november december"
 )
@@ -64,21 +66,14 @@ def find_date(lines):
 
 def known_names():
     """Names whose capitalisation is worth restoring: municipalities and organisations."""
-    names = []
-    for app_label, model in (("wijkwijs", "MunicipalityPage"), ("expertise", "OrganisationPage")):
-        for page in apps.get_model(app_label, model).objects.all():
-            names.append(page.title)
-            names.extend(getattr(page, "name_variant_list", []))
-    return names
+    organisations = apps.get_model("expertise", "OrganisationPage").objects.all()
+    return [*vocabulary.municipalities().spellings, *organisations.values_list("title", flat=True)]
 
 
 def place_spellings() -> dict[str, str]:
     """Every spelling of every municipality (title and name variants) → its title."""
-    spellings = {}
-    for page in apps.get_model("wijkwijs", "MunicipalityPage").objects.all():
-        for spelling in (page.title, *page.name_variant_list):
-            spellings.setdefault(spelling, page.title)
-    return spellings
+    spellings = vocabulary.municipalities().spellings
+    return {spelling: entry.title for spelling, entry in spellings.items()}
 
 
 def tidy_title(title: str) -> str:
@@ -89,7 +84,7 @@ def tidy_title(title: str) -> str:
         return title
     sentence = title[:1].upper() + title[1:].lower()
     for name in sorted(known_names(), key=len, reverse=True):
-        sentence = re.sub(rf"\b{re.escape(name.lower())}\b", name, sentence)
+        sentence = vocabulary.phrase_pattern(name.lower()).sub(name, sentence)
     return sentence
 
 

@@ -20,6 +20,7 @@ from wagtail.documents import get_document_model
 from wagtail.search import index
 
 from documents import privacy
+from documents.choices import ReportKind
 from documents.ingest import storage
 from documents.ingest.cleanup import clean_lines
 from documents.ingest.extract import extract
@@ -38,7 +39,6 @@ from documents.ingest.suggestions import suggest_classification
 from documents.models import (
     ReportAuthor,
     ReportFile,
-    ReportKind,
     ReportPage,
     ReportSection,
     SectionFootnote,

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from documents.ingest.structure import Outline, Section, assign_anchors
+from wijkwijs.vocabulary import phrase_pattern
 
 OPENING_QUOTES = "‘'“\""
 CLOSING_QUOTES = "’'”\""
@@ -107,7 +108,7 @@ def _contents_entries(preamble):
 
 def _leading_place(entry, place_names):
     for spelling in sorted(place_names, key=len, reverse=True):
-        if re.match(rf"{re.escape(spelling)}\b", entry):
+        if phrase_pattern(spelling).match(entry):
             return place_names[spelling]
     return None
 
@@ -115,7 +116,7 @@ def _leading_place(entry, place_names):
 def _places_named(text, place_names):
     counts: dict[str, int] = {}
     for spelling, place in place_names.items():
-        found = len(re.findall(rf"\b{re.escape(spelling)}\b", text))
+        found = len(phrase_pattern(spelling).findall(text))
         if found:
             counts[place] = counts.get(place, 0) + found
     return counts

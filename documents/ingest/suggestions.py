@@ -1,53 +1,43 @@
 """Which municipalities, organisations and themes a report is about, for the editor to confirm.
 
-Municipalities are matched on their names and name variants (case-sensitive, whole
-words, so 'Ede' does not match 'Eden' or 'mede'), organisations on their names, themes
-on their labels and synonyms (case-insensitive). Suggestions are ranked by mentions.
+Municipalities and themes are recognised as the vocabulary recognises them
+(``wijkwijs.vocabulary``: names keep their case, theme words match in any case),
+organisations on their names. Suggestions are ranked by mentions.
 """
 
-import re
 from collections import Counter
 
 from django.apps import apps
+
+from wijkwijs import vocabulary
 
 MAX_SUGGESTIONS = 12
 MIN_THEME_MENTIONS = 2
 
 
-def _count(text, terms, flags=0):
-    total = 0
-    for term in terms:
-        if term:
-            total += len(re.findall(rf"(?<!\w){re.escape(term)}(?!\w)", text, flags))
-    return total
-
-
 def _ranked(counter, minimum=1):
     return [
-        {"id": page.pk, "title": page.title, "mentions": mentions}
-        for page, mentions in counter.most_common(MAX_SUGGESTIONS)
+        {"id": page_id, "title": title, "mentions": mentions}
+        for (page_id, title), mentions in counter.most_common(MAX_SUGGESTIONS)
         if mentions >= minimum
     ]
 
 
+def _by_page(mentions: Counter) -> Counter:
+    return Counter({(entry.page_id, entry.title): count for entry, count in mentions.items()})
+
+
 def suggest_classification(text: str) -> dict:
-    MunicipalityPage = apps.get_model("wijkwijs", "MunicipalityPage")
-    ThemePage = apps.get_model("wijkwijs", "ThemePage")
     OrganisationPage = apps.get_model("expertise", "OrganisationPage")
-    municipalities = Counter(
-        {m: _count(text, [m.title, *m.name_variant_list]) for m in MunicipalityPage.objects.all()}
-    )
-    organisations = Counter(
-        {o: _count(text, [o.title]) for o in OrganisationPage.objects.exclude(kind="gemeente")}
-    )
-    themes = Counter(
-        {
-            t: _count(text, [t.title, *t.synonym_list], re.IGNORECASE)
-            for t in ThemePage.objects.all()
-        }
-    )
+    organisations = Counter()
+    for organisation in OrganisationPage.objects.exclude(kind="gemeente"):
+        found = len(vocabulary.phrase_pattern(organisation.title).findall(text))
+        if found:
+            organisations[(organisation.pk, organisation.title)] = found
     return {
-        "municipalities": _ranked(municipalities),
+        "municipalities": _ranked(_by_page(vocabulary.municipalities().mentions(text))),
         "organisations": _ranked(organisations),
-        "themes": _ranked(themes, MIN_THEME_MENTIONS),
+        "themes": _ranked(
+            _by_page(vocabulary.themes().mentions(text, ignore_case=True)), MIN_THEME_MENTIONS
+        ),
     }

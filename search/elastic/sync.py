@@ -1,8 +1,9 @@
 """Keeping Elasticsearch in step with the database's search records.
 
-Every change to a page's records queues the page (``schedule``) and enqueues a task that
-sends every queued page (``drain``). A page is unqueued only if it was not queued again
-while it was being sent, so no change is lost to a race or an outage.
+Every change to a page's records queues the page (``schedule``) and enqueues the task
+``sync_elasticsearch``, which sends every queued page (``drain``). A page is unqueued only
+if it was not queued again while it was being sent, so no change is lost to a race or an
+outage.
 """
 
 import logging
@@ -11,12 +12,15 @@ import zlib
 from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django_tasks import task
+from elasticsearch.exceptions import ElasticsearchException
 
 from search.elastic import index
 from search.models import PendingIndexUpdate
 
 DRAIN_BATCH = 200
 logger = logging.getLogger(__name__)
+unreachable_reported = False  # one line per outage, not one traceback per change
 
 
 def schedule(page_ids):
@@ -29,8 +33,6 @@ def schedule(page_ids):
         unique_fields=["page_id"],
         update_fields=["queued_at"],
     )
-    from search.tasks import sync_elasticsearch
-
     sync_elasticsearch.enqueue()
 
 
@@ -80,3 +82,24 @@ def drain(progress=None) -> int:
         sent += len(rows)
         if progress:
             progress(min(sent, total), max(total, sent))
+
+
+@task()
+def sync_elasticsearch() -> int:
+    """Send the queued pages. While Elasticsearch fails they stay queued, and are sent by the
+    next change, the first search after the outage or `search_index sync`."""
+    global unreachable_reported
+    try:
+        sent = drain()
+    except ElasticsearchException as error:
+        if not unreachable_reported:
+            logger.warning(
+                "Elasticsearch failed (%s): %d changed pages wait in the queue until it answers "
+                "again (or run `manage.py search_index sync`).",
+                error,
+                pending(),
+            )
+            unreachable_reported = True
+        return 0
+    unreachable_reported = False
+    return sent

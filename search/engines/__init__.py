@@ -1,8 +1,11 @@
-"""Search engines behind one contract:
+"""Search engines behind one contract (``search.engines.base.SearchEngine``):
 
 - ``search(query, filters, user, limit, offset, sort) -> SearchResult`` (hits, facet
   counts, suggestion), counting only what ``user`` may see;
-- ``suggest_titles(prefix, user, limit)`` for autocomplete.
+- ``suggest_titles(prefix, user, limit)`` for autocomplete;
+- ``explain(query, user, limit)``: why the top hits rank where they do.
+
+Elasticsearch falls back to the embedded engine while it fails (``base.WithFallback``).
 
 The index itself is kept by ``search.indexing`` (database records, the source of truth)
 and ``search.elastic`` (Elasticsearch, fed from those records). ``wagtail-default`` is the
@@ -11,6 +14,7 @@ Setting ``ELASTICSEARCH_URL`` makes Elasticsearch the default engine.
 """
 
 from search.elastic.index import configured as elasticsearch_configured
+from search.engines.base import SearchEngine
 from search.engines.elasticsearch import ElasticsearchEngine
 from search.engines.embedded import EmbeddedEngine
 from search.engines.wagtail_default import WagtailDefaultEngine
@@ -26,7 +30,7 @@ def default_engine_name() -> str:
     return "elasticsearch" if elasticsearch_configured() else "embedded"
 
 
-def get_engine(name: str | None = None):
+def get_engine(name: str | None = None) -> SearchEngine:
     try:
         return ENGINES[name or default_engine_name()]()
     except KeyError as unknown:

@@ -11,8 +11,6 @@ and the result says so; Elasticsearch is tried again after ``ELASTICSEARCH_RETRY
 seconds.
 """
 
-import logging
-import time
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -22,8 +20,9 @@ from elasticsearch_dsl import MultiSearch, Q, Search
 from search.corrections import correct
 from search.elastic import index, sync
 from search.elastic.documents import FACET_SEPARATOR, SYNONYM_ANALYZER
+from search.engines.base import WithFallback
 from search.engines.embedded import ALTERNATIVE_WEIGHT, EmbeddedEngine, compound_splits
-from search.filters import LABEL_FACETS, as_list, single_valued_filters
+from search.filters import FACET_NAMES, LABEL_FACETS, as_list, single_valued_filters
 from search.grouping import group_near_identical
 from search.intents import with_answers
 from search.models import full_text
@@ -37,8 +36,6 @@ from wijkwijs.visibility import (
     granting_communities,
     levels_visible_to,
 )
-
-logger = logging.getLogger(__name__)
 
 FIELDS = ["title^1.5", "parent_title", "context^0.8", "text"]
 # The bonus, synonym and split clauses leave out the report title: every section of a report
@@ -134,10 +131,6 @@ def clause_summary(explanation: dict, depth: int = 3) -> str:
     return ", ".join(dict.fromkeys(matched)) or explanation.get("description", "")[:80]
 
 
-class ElasticsearchUnavailable(Exception):
-    pass
-
-
 @dataclass
 class Answer:
     ranked: object  # the response holding the page's hits
@@ -145,26 +138,17 @@ class Answer:
     total: int
 
 
-class ElasticsearchEngine:
+class ElasticsearchEngine(WithFallback):
     name = "elasticsearch"
-    unavailable_until = 0.0  # shared by all instances: one failure spares the next requests
+    fallback = EmbeddedEngine
+    failures = (ElasticsearchException,)
 
-    # The contract, guarded -----------------------------------------------------------------
+    def retry_after(self):
+        return settings.ELASTICSEARCH_RETRY_AFTER
 
-    def search(self, query, filters=None, user=None, limit=10, offset=0, sort="relevance"):
-        arguments = (query, filters, user, limit, offset, sort)
-        try:
-            return self._guarded(self._search, *arguments)
-        except ElasticsearchUnavailable:
-            result = EmbeddedEngine().search(*arguments)
-            result.fallback = True
-            return result
-
-    def suggest_titles(self, prefix, user=None, limit=8) -> list[TitleSuggestion]:
-        try:
-            return self._guarded(self._suggest_titles, prefix, user, limit)
-        except ElasticsearchUnavailable:
-            return EmbeddedEngine().suggest_titles(prefix, user, limit)
+    def recovered(self):
+        if sync.pending():  # changes queued during the outage: send them now
+            sync.sync_elasticsearch.enqueue()
 
     def explain(self, query, user=None, limit=10) -> list[dict]:
         """Why each of the top hits ranks where it does: Elasticsearch's own explanation,
@@ -185,25 +169,6 @@ class ElasticsearchEngine:
             }
             for rank, hit in enumerate(search.execute(), start=1)
         ]
-
-    def _guarded(self, call, *arguments):
-        cls = type(self)
-        if time.monotonic() < cls.unavailable_until:
-            raise ElasticsearchUnavailable
-        recovering = cls.unavailable_until > 0
-        try:
-            answer = call(*arguments)
-        except ElasticsearchException as error:
-            logger.warning("Elasticsearch failed (%s); the embedded engine answers", error)
-            cls.unavailable_until = time.monotonic() + settings.ELASTICSEARCH_RETRY_AFTER
-            raise ElasticsearchUnavailable from error
-        if recovering:
-            cls.unavailable_until = 0.0
-            if sync.pending():  # changes queued during the outage: send them now
-                from search.tasks import sync_elasticsearch
-
-                sync_elasticsearch.enqueue()
-        return answer
 
     # Searching -------------------------------------------------------------------------
 
@@ -295,7 +260,7 @@ class ElasticsearchEngine:
             for bucket in aggregations[name].buckets:
                 title, slug = bucket.key.split(FACET_SEPARATOR, 1)
                 facets[name].append((slug, title, bucket.doc_count))
-        return facets
+        return {name: facets[name] for name in FACET_NAMES}
 
     @staticmethod
     def _hit(hit, parsed) -> Hit:

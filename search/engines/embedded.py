@@ -30,7 +30,13 @@ from django.db.models.expressions import RawSQL
 from search import dutch, fts
 from search.compounds import split_compounds
 from search.corrections import correct
-from search.filters import FACET_OF_RELATION, LABEL_FACETS, as_list, named, single_valued_filters
+from search.filters import (
+    FACET_NAMES,
+    FACET_OF_RELATION,
+    LABEL_FACETS,
+    as_list,
+    single_valued_filters,
+)
 from search.frequencies import document_frequencies
 from search.grouping import group_near_identical
 from search.indexing import TEXT_SEARCH_CONFIG, vocabulary_frequency
@@ -41,6 +47,7 @@ from search.query import ParsedQuery, Term, parse, word_variants
 from search.registry import kind_label
 from search.results import Hit, SearchResult, TitleSuggestion
 from search.snippets import MARK_START, MARK_STOP, safe_snippet, simple_snippet
+from wijkwijs.vocabulary import named
 
 # ts_rank weights for D (compound parts), C (text), B (report title), A (title): a
 # section's text counts nearly as much as its heading.
@@ -115,7 +122,7 @@ def facet_counts(matched) -> dict:
     read: all records of a page share its type, report kind, year and labels
     (``indexing.build_records``), so matches are counted per page, and each page's facet
     values (``PageFacet``) are looked up once, however many of its sections matched."""
-    facets = {name: [] for name in ("type", "kind", "year", *LABEL_FACETS)}
+    facets = {name: [] for name in FACET_NAMES}
     try:
         matched_sql, params = matched.values_list("page_id").query.sql_with_params()
     except EmptyResultSet:  # a filter no record can pass (an unknown value)

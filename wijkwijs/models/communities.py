@@ -13,6 +13,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from wijkwijs.attachments import PageAttachment
 from wijkwijs.findable import Findable, RecordKind
 from wijkwijs.listing import ListingPage, SiteSection
 from wijkwijs.models.classification import ClassifiedPage
@@ -142,7 +143,7 @@ class MeetingPage(VisibilityMixin, Page):
         ordering = ["-date"]
 
 
-class MeetingDocument(Orderable):
+class MeetingDocument(PageAttachment, Orderable):
     page = ParentalKey(MeetingPage, related_name="documents", on_delete=models.CASCADE)
     document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+")
     description = models.CharField(_("omschrijving"), max_length=255, blank=True)

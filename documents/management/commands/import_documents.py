@@ -5,13 +5,14 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django_tasks import TaskResultStatus
 
+from documents.choices import ReportKind
 from documents.ingest.collect import MissingPath, collect_files
-from documents.models import ReportKind, ReportPage
+from documents.models import ReportPage
 from documents.tasks import import_document
-from search.filters import named
 from wijkwijs.models import CommunityPage
 from wijkwijs.progress import progress_bar
 from wijkwijs.visibility import Visibility
+from wijkwijs.vocabulary import named
 
 # With a database queue, say once that nothing happens if no worker is running.
 IDLE_HINT_SECONDS = 30

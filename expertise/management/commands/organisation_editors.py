@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from expertise.models import OrganisationPage
 from expertise.permissions import ensure_editors_group
-from search.filters import named
+from wijkwijs.vocabulary import named
 
 
 class Command(BaseCommand):

@@ -1,4 +1,4 @@
-"""Who may download a document, and what someone who may not is told.
+"""Documents attached to pages: who may download one, and what someone who may not is told.
 
 A document attached to reports (their renditions) or to community meetings is as
 restricted as those pages: it is served to someone who may see at least one of them, live.
@@ -9,26 +9,35 @@ becomes public by losing its page.
 
 Someone who may not download a file gets the answer a file that does not exist gets (a
 login page when signed out, else 404), so file addresses reveal nothing.
+
+Every model that attaches documents to pages mixes in ``PageAttachment`` (a ``page`` and a
+``document``); the rule finds them all, so it names no content app.
 """
 
+from django.apps import apps
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from wagtail.documents.views import serve as wagtail_serve
 
-from documents.models import ReportFile
-from wijkwijs.models import MeetingDocument
+from wijkwijs.visibility import may_see_everything
+
+
+class PageAttachment:
+    """Mixed into models that attach a ``document`` to a ``page`` (a report's renditions, a
+    meeting's papers): the document is as restricted as the pages it is attached to."""
 
 
 def attaching_pages(document) -> list:
-    reports = [item.page for item in ReportFile.objects.filter(document=document)
-               .select_related("page")]  # fmt: skip
-    meetings = [item.page for item in MeetingDocument.objects.filter(document=document)
-                .select_related("page")]  # fmt: skip
-    return reports + meetings
+    return [
+        item.page
+        for model in apps.get_models()
+        if issubclass(model, PageAttachment)
+        for item in model.objects.filter(document=document).select_related("page")
+    ]
 
 
 def may_download(user, document) -> bool:
-    if user.is_authenticated and (user.is_staff or user.is_superuser):
+    if may_see_everything(user):
         return True
     # The originals of a redacted report keep the names: editors only.
     return any(
