@@ -15,6 +15,7 @@ from django.db import connection
 
 from project.demo import DemoLoader
 from search.engines.embedded import close_alongside_connections
+from tests import users
 from wijkwijs import vocabulary
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
@@ -40,6 +41,30 @@ def flushes_the_database(item):
 
 def pytest_collection_modifyitems(items):
     items.sort(key=flushes_the_database)
+
+
+@pytest.fixture
+def member(db):
+    """A signed-up member (password ``tests.users.PASSWORD``)."""
+    return users.UserFactory(username="lid")
+
+
+@pytest.fixture
+def editor(db):
+    """An editor of the platform: sees every visibility level."""
+    return users.UserFactory(username="redacteur", is_staff=True)
+
+
+@pytest.fixture
+def organisation_editor(db):
+    """An editor of one organisation only (``.groups``: its editors group)."""
+    return users.organisation_editor(username="organisatieredacteur")
+
+
+@pytest.fixture
+def community_member(db):
+    """A member of one community (its members group), who sees what is shared with it."""
+    return users.community_member(username="kringlid")
 
 
 @pytest.fixture(autouse=True)

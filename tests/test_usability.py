@@ -12,8 +12,8 @@ from wijkwijs.markdown import render_markdown
 pytestmark = pytest.mark.django_db
 
 
-def test_signed_in_people_can_sign_out_with_a_post_from_every_page(client, django_user_model):
-    client.force_login(django_user_model.objects.create_user("lid-uit", password="x-1-x-1"))
+def test_signed_in_people_can_sign_out_with_a_post_from_every_page(client, member):
+    client.force_login(member)
     for path in ("/", "/zoeken/?q=wijkteam", "/gemeenten/deventer/", "/gemeenten-vergelijken/"):
         html = client.get(path).content.decode()
         assert f'action="{reverse("logout")}"' in html and "Uitloggen" in html, path
@@ -69,9 +69,9 @@ def test_a_chosen_type_leaves_the_other_types_selectable_with_their_counts(clien
     assert type_counts(client, type="expert") == types  # another type adds its results ("or")
 
 
-def test_members_only_content_is_marked_for_members(client, django_user_model):
+def test_members_only_content_is_marked_for_members(client, member):
     ReportFactory(title="Ledenrapport over buurten", visibility="members")
-    client.force_login(django_user_model.objects.create_user("lid-merk", password="x-1-x-1"))
+    client.force_login(member)
     html = client.get("/publicaties/").content.decode()
     card = html[html.index("Ledenrapport over buurten") :][:400]
     assert "Alleen voor leden" in card
