@@ -23,6 +23,7 @@ from expertise.models import OrganisationPage
 from search.engines import get_engine
 from search.labels import record_labels
 from search.models import SearchRecord
+from search.registry import kind_label
 from wijkwijs.models import CommunityPage, MeetingPage, MunicipalityPage, ThemePage
 from wijkwijs.visibility import visible
 
@@ -99,7 +100,7 @@ def record_news(records, since, until, limit) -> list[NewsItem]:
         items.append(
             NewsItem(
                 page_id=page_id,
-                kind=record.get_kind_display(),
+                kind=kind_label(record.kind),
                 title=record.parent_title if report and record.parent_title else record.title,
                 url=record.url.split("#")[0] if report else record.url,
                 snippet=snippet(record.text),

@@ -40,6 +40,8 @@ PAGES = {
     "citation": "/publicaties/voortgangsrapportage-integraal-wijkgericht-werken-2013/citatie/",
     "listing": "/praktijkvoorbeelden/",
     "login": "/_util/login/",
+    # Swagger UI's files come with django-ninja (an installed app): collectstatic gathers them.
+    "API documentation": "/api/v1/docs/",
 }
 HASHED = re.compile(r"\.[0-9a-f]{12}\.(css|js|svg)$")
 
