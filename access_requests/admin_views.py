@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -16,14 +15,14 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from access_requests import decisions
 from access_requests.forms import DecisionForm
 from access_requests.models import AccessRequest, RequestState
-from access_requests.rules import may_decide
+from access_requests.rules import decidable, may_decide, open_decisions
 
 
 def decidable_by(user):
     requests = AccessRequest.objects.select_related("page", "requester").prefetch_related(
         "log__actor"
     )
-    return [item for item in requests if may_decide(user, item)]
+    return decidable(requests, user)
 
 
 class AccessRequestIndexView(WagtailAdminTemplateMixin, TemplateView):
@@ -54,12 +53,7 @@ class DecideView(WagtailAdminTemplateMixin, FormView):
         return super().dispatch(request, *args, **kwargs)
 
     def choices(self):
-        state = self.access_request.current_state
-        if state == RequestState.PENDING:
-            return [DecisionForm.GRANT, DecisionForm.REFUSE]
-        if state == RequestState.GRANTED:
-            return [DecisionForm.GRANT, DecisionForm.REVOKE]  # a new period, or an end
-        return []
+        return open_decisions(self.access_request)
 
     def get_form_kwargs(self):
         return super().get_form_kwargs() | {"choices": self.choices()}
@@ -74,15 +68,10 @@ class DecideView(WagtailAdminTemplateMixin, FormView):
     def form_valid(self, form):
         access_request, user = self.access_request, self.request.user
         decision, message = form.cleaned_data["decision"], form.cleaned_data["message"]
-        if decision not in self.choices():
-            raise PermissionDenied
-        if decision == DecisionForm.GRANT:
-            decisions.grant(access_request, user, message, form.expires_at)
-            messages.success(self.request, _("Toegang gegeven; de aanvrager krijgt bericht."))
-        elif decision == DecisionForm.REFUSE:
-            decisions.refuse(access_request, user, message)
-            messages.success(self.request, _("Verzoek geweigerd; de aanvrager krijgt bericht."))
+        try:
+            decisions.decide(access_request, user, decision, message, form.expires_at)
+        except decisions.AlreadyDecided:
+            messages.error(self.request, DecisionForm.ALREADY_DECIDED)
         else:
-            decisions.revoke(access_request, user, message)
-            messages.success(self.request, _("Toegang ingetrokken; de aanvrager krijgt bericht."))
+            messages.success(self.request, DecisionForm.DONE[decision])
         return redirect(reverse("access_requests_admin:decide", args=[access_request.pk]))

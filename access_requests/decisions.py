@@ -3,8 +3,9 @@
 from django.db import transaction
 
 from access_requests import mail
+from access_requests.forms import DecisionForm
 from access_requests.models import AccessDecision, AccessRequest, RequestState
-from access_requests.rules import deciders
+from access_requests.rules import deciders, open_decisions
 
 Action = AccessDecision.Action
 
@@ -29,40 +30,57 @@ def ask(page, user, reason, language) -> AccessRequest:
     return access_request
 
 
-def _decide(access_request, state, action, actor, message, expires_at=None):
+class AlreadyDecided(Exception):
+    """The decision asked for is no longer open: someone decided in the meantime, or the
+    grant has expired."""
+
+
+OUTCOMES = {
+    DecisionForm.GRANT: (RequestState.GRANTED, Action.GRANTED),
+    DecisionForm.REFUSE: (RequestState.REFUSED, Action.REFUSED),
+    DecisionForm.REVOKE: (RequestState.REVOKED, Action.REVOKED),
+}
+
+
+def _record(access_request, state, action, actor, message, expires_at=None):
+    access_request.state = state
+    access_request.expires_at = expires_at
+    access_request.save(update_fields=["state", "expires_at"])
+    return AccessDecision.objects.create(
+        request=access_request, action=action, actor=actor, message=message, expires_at=expires_at
+    )
+
+
+def decide(access_request, actor, decision, message="", expires_at=None) -> AccessDecision:
+    """Take ``decision`` (grant, refuse or revoke) if the request, read locked now, still
+    allows it: of two deciders at once the second gets ``AlreadyDecided``, the requester
+    one answer. The grant's period ends at ``expires_at`` (None: permanent)."""
+    state, action = OUTCOMES[decision]
     with transaction.atomic():
-        access_request.state = state
-        access_request.expires_at = expires_at
-        access_request.save(update_fields=["state", "expires_at"])
-        decision = AccessDecision.objects.create(
-            request=access_request,
-            action=action,
-            actor=actor,
-            message=message,
-            expires_at=expires_at,
-        )
-    mail.decision_made(access_request, decision)
-    return decision
-
-
-def grant(access_request, actor, message="", expires_at=None):
-    granted = RequestState.GRANTED
-    return _decide(access_request, granted, Action.GRANTED, actor, message, expires_at)
-
-
-def refuse(access_request, actor, message):
-    return _decide(access_request, RequestState.REFUSED, Action.REFUSED, actor, message)
-
-
-def revoke(access_request, actor, message):
-    return _decide(access_request, RequestState.REVOKED, Action.REVOKED, actor, message)
+        locked = AccessRequest.objects.select_for_update().get(pk=access_request.pk)
+        if decision not in open_decisions(locked):
+            raise AlreadyDecided
+        if decision != DecisionForm.GRANT:
+            expires_at = None
+        logged = _record(locked, state, action, actor, message, expires_at)
+    access_request.refresh_from_db()
+    mail.decision_made(access_request, logged)
+    return logged
 
 
 def close_expired(now=None) -> int:
     """Log the grants whose period has passed (they closed already: ``in_force``)."""
     closed = 0
     for access_request in AccessRequest.objects.lapsed(now).select_related("page", "requester"):
-        expired = RequestState.EXPIRED
-        _decide(access_request, expired, Action.EXPIRED, None, "", access_request.expires_at)
+        with transaction.atomic():
+            logged = _record(
+                access_request,
+                RequestState.EXPIRED,
+                Action.EXPIRED,
+                None,
+                "",
+                access_request.expires_at,
+            )
+        mail.decision_made(access_request, logged)
         closed += 1
     return closed

@@ -20,6 +20,12 @@ class AccessRequestForm(forms.Form):
 
 class DecisionForm(forms.Form):
     GRANT, REFUSE, REVOKE = "grant", "refuse", "revoke"
+    DONE = {
+        GRANT: _("Toegang gegeven; de aanvrager krijgt bericht."),
+        REFUSE: _("Verzoek geweigerd; de aanvrager krijgt bericht."),
+        REVOKE: _("Toegang ingetrokken; de aanvrager krijgt bericht."),
+    }
+    ALREADY_DECIDED = _("Over dit verzoek is intussen al besloten; er is niets veranderd.")
 
     decision = forms.ChoiceField(
         label=_("Besluit"),

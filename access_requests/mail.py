@@ -21,17 +21,23 @@ def send_or_log(template, context, address, language):
         logger.exception("mail %s to %s not sent", template, address)
 
 
+def decide_url(decider, access_request):
+    """Where ``decider`` decides: the admin for those who reach it, else the site's page."""
+    in_admin = decider.has_perm("wagtailadmin.access_admin")
+    name = "access_requests_admin:decide" if in_admin else "access_requests:decide"
+    return absolute_url(reverse(name, args=[access_request.pk]))
+
+
 def request_received(access_request, deciders):
-    context = {
-        "access_request": access_request,
-        "decide_url": absolute_url(
-            reverse("access_requests_admin:decide", args=[access_request.pk])
-        ),
-        "page_title": access_request.page.title,
-    }
+    context = {"access_request": access_request, "page_title": access_request.page.title}
     for decider in deciders:
         language = UserProfile.get_for_user(decider).get_preferred_language()
-        send_or_log("access_requests/mail/request_received", context, decider.email, language)
+        send_or_log(
+            "access_requests/mail/request_received",
+            context | {"decide_url": decide_url(decider, access_request)},
+            decider.email,
+            language,
+        )
 
 
 def decision_made(access_request, decision):

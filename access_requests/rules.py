@@ -13,6 +13,8 @@ page in the admin (the report's editors). Superusers decide when nobody else can
 from django.contrib.auth import get_user_model
 from wagtail.models import GroupPagePermission
 
+from access_requests.forms import DecisionForm
+from access_requests.models import RequestState
 from documents.models import ReportPage
 from wijkwijs.models import CommunityPage, MeetingPage
 from wijkwijs.visibility import Visibility, visible
@@ -66,3 +68,28 @@ def may_decide(user, access_request) -> bool:
     return user.is_authenticated and (
         user.is_superuser or deciders(access_request.page).filter(pk=user.pk).exists()
     )
+
+
+def decidable(requests, user) -> list:
+    """The requests of ``requests`` that ``user`` decides (the deciders of a page are
+    looked up once, however many requests it has)."""
+    decides_page = {}
+    chosen = []
+    for access_request in requests:
+        if access_request.page_id not in decides_page:
+            decides_page[access_request.page_id] = may_decide(user, access_request)
+        if decides_page[access_request.page_id]:
+            chosen.append(access_request)
+    return chosen
+
+
+def open_decisions(access_request) -> list[str]:
+    """What may be decided now: a pending request is granted or refused; a grant in force
+    gets a new period or is revoked; a refused, revoked or expired one is closed (the
+    member asks again)."""
+    state = access_request.current_state
+    if state == RequestState.PENDING:
+        return [DecisionForm.GRANT, DecisionForm.REFUSE]
+    if state == RequestState.GRANTED:
+        return [DecisionForm.GRANT, DecisionForm.REVOKE]
+    return []

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
 from access_requests.models import AccessRequest
+from access_requests.site_views import pending_for
 from notifications.forms import FrequencyForm
 from notifications.models import DigestFrequency, Follow, NotificationSettings, new_feed_key
 from notifications.news import FOLLOWABLE_TYPES
@@ -58,6 +59,7 @@ def mine(request):
         "access_requests": AccessRequest.objects.filter(requester=request.user).select_related(
             "page"
         ),
+        "requests_to_decide": len(pending_for(request.user)),
     }
     return render(request, "notifications/mine.html", context)
 

@@ -1,4 +1,4 @@
-"""Demo content: the team's own write-ups, loaded from ``wijkwijs/demo_content/*.toml``.
+"""Demo content: the team's own write-ups, loaded from ``project/demo_content/*.toml``.
 
 Loading is idempotent: a page whose slug already exists under its parent is left as it
 is, so running the loader on a filled database only adds what is missing. The people
@@ -12,6 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db import transaction
 
 from documents.models import ReportAuthor, ReportPage
@@ -26,6 +27,7 @@ from wijkwijs.models import (
     ThemePage,
 )
 from wijkwijs.site_structure import ensure_site_structure
+from wijkwijs.visibility import Visibility
 
 CONTENT_DIR = Path(__file__).resolve().parent / "demo_content"
 
@@ -34,9 +36,26 @@ DEMO_USERS = [
     ("beheerder", "wijkwijs-demo", True, "beheerder (alle rechten)"),
     ("lid", "wijkwijs-lid", False, "ingelogd lid (ziet ledeninhoud)"),
     ("redactie-dock", "wijkwijs-dock", False, "redacteur van Dock (beheert alleen Dock)"),
+    (
+        "coordinator",
+        "wijkwijs-coordinator",
+        False,
+        "coördinator en lid van de Kenniskring wijkteams regio Utrecht, zonder beheer: "
+        "beslist op de site over toegangsverzoeken (/toegang/verzoeken/)",
+    ),
+    (
+        "nieuwkomer",
+        "wijkwijs-nieuwkomer",
+        False,
+        "ingelogd, geen lid van een kennisgemeenschap: vraagt om toegang tot de "
+        "casusbespreking van de Kenniskring wijkteams regio Utrecht",
+    ),
 ]
 # Demo logins that edit one organisation: username → organisation slug.
 DEMO_ORGANISATION_EDITORS = {"redactie-dock": "dock"}
+# Demo logins that coordinate a community (and are in its members group): username →
+# (community slug, the coordinator's expert profile, which the login becomes the account of).
+DEMO_COORDINATORS = {"coordinator": ("kenniskring-wijkteams-regio-utrecht", "mirjam-van-leeuwen")}
 
 
 def read_content(name):
@@ -248,7 +267,12 @@ class DemoLoader:
                 tags=item.get("tags", []),
                 relations=relations,
             )
+            if "members_group" in item and community.members_group is None:
+                community.members_group = Group.objects.get_or_create(name=item["members_group"])[0]
+                community.save_revision().publish()
             for meeting in item.get("meeting", []):
+                visibility = meeting.get("visibility", Visibility.MEMBERS)
+                shared = [community] if visibility == Visibility.COMMUNITIES else []
                 self.add_page(
                     community,
                     MeetingPage,
@@ -257,6 +281,8 @@ class DemoLoader:
                     location=meeting.get("location", ""),
                     agenda=meeting.get("agenda", ""),
                     notes=meeting.get("notes", ""),
+                    visibility=visibility,
+                    relations={"shared_with": shared},
                 )
 
 
@@ -274,4 +300,12 @@ def ensure_demo_users():
     for username, slug in DEMO_ORGANISATION_EDITORS.items():
         organisation = OrganisationPage.objects.get(slug=slug)
         User.objects.get(username=username).groups.add(ensure_editors_group(organisation))
+    for username, (community_slug, expert_slug) in DEMO_COORDINATORS.items():
+        user = User.objects.get(username=username)
+        community = CommunityPage.objects.get(slug=community_slug)
+        user.groups.add(community.members_group)
+        expert = ExpertPage.objects.get(slug=expert_slug)
+        if expert.account_id is None:
+            expert.account = user
+            expert.save_revision().publish()
     return rows

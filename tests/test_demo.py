@@ -1,18 +1,29 @@
 """The demo loader: the promised amounts of content, idempotent, and no real people."""
 
 import re
+from pathlib import Path
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
+from access_requests import decisions
+from access_requests.rules import deciders, may_request
 from documents.models import ReportPage
 from expertise.models import ExpertPage, OrganisationPage
 from practices.models import PracticePage
-from project.demo import DemoLoader, read_content
+from project.demo import DEMO_USERS, DemoLoader, ensure_demo_users, read_content
 from tests.conftest import CORPUS, require_corpus
-from wijkwijs.models import CommunityPage, MunicipalityFact, MunicipalityPage, ThemePage
+from wijkwijs.models import (
+    CommunityPage,
+    MeetingPage,
+    MunicipalityFact,
+    MunicipalityPage,
+    ThemePage,
+)
 
 pytestmark = pytest.mark.django_db
+README = Path(__file__).resolve().parents[1] / "README.md"
 
 # The session fixture in conftest.py has already loaded the demo once.
 
@@ -90,3 +101,30 @@ def test_demo_experts_are_invented_people_not_named_in_the_corpus():
     ]
     named_in_corpus = [name for name in experts if name.casefold() in corpus]
     assert not named_in_corpus
+
+
+def test_the_demo_logins_can_try_the_whole_access_request_flow(client):
+    """A members-only meeting, a non-member who may ask, a coordinator who decides on the
+    site, and the page opening for the member once granted."""
+    ensure_demo_users()
+    meeting = MeetingPage.objects.get(slug="2024-09-casus-volle-buurtkamer")
+    newcomer = django_user("nieuwkomer")
+    coordinator = django_user("coordinator")
+    assert meeting.visibility == "communities" and meeting.is_visible_to(coordinator)
+    assert not meeting.is_visible_to(django_user("lid")) and may_request(meeting, newcomer)
+    access_request = decisions.ask(meeting, newcomer, "Ik start een buurtkamer.", "nl")
+    assert list(deciders(meeting)) == [coordinator]
+    assert not coordinator.has_perm("wagtailadmin.access_admin")  # decides on the site
+    client.force_login(coordinator)
+    response = client.post(f"/toegang/verzoeken/{access_request.pk}/", {"decision": "grant"})
+    assert response.status_code == 302 and meeting.is_visible_to(newcomer)
+
+
+def test_the_readme_lists_every_demo_login():
+    readme = README.read_text(encoding="utf-8")
+    for username, password, _superuser, _description in DEMO_USERS:
+        assert f"`{username}` / `{password}`" in readme, username
+
+
+def django_user(username):
+    return get_user_model().objects.get(username=username)
