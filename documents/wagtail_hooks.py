@@ -6,7 +6,12 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
 from documents.access import may_download
-from documents.admin_views import ImportReportView, ImportStatusView, ReviewReportView
+from documents.admin_views import (
+    ImportReportView,
+    ImportStatusView,
+    RetryImportView,
+    ReviewReportView,
+)
 from documents.models import ReportPage
 
 
@@ -18,6 +23,11 @@ def register_document_urls():
             "rapporten/importeren/<str:task_id>/",
             ImportStatusView.as_view(),
             name="documents_import_status",
+        ),
+        path(
+            "rapporten/importeren/<str:task_id>/opnieuw/",
+            RetryImportView.as_view(),
+            name="documents_import_retry",
         ),
         path(
             "rapporten/<int:report_id>/indeling/",
