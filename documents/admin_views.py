@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import FormView, TemplateView
+from django.views.generic import FormView, TemplateView, View
 from django_tasks import TaskResultStatus, default_task_backend
 from django_tasks.exceptions import TaskResultDoesNotExist
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -30,12 +30,12 @@ from documents.outline_editing import (
     rename_section,
     split_section,
 )
-from documents.tasks import import_document, import_upload, store_upload
+from documents.tasks import import_document, import_upload, store_upload, upload_kept
 from wijkwijs.models import CommunityPage, MunicipalityPage, ThemePage
 from wijkwijs.site_structure import ensure_site_structure
 from wijkwijs.uploads import refused_upload
 from wijkwijs.visibility import Visibility
-from wijkwijs.workers import WorkerLost
+from wijkwijs.workers import WorkerLost, queue_again, uses_database_queue
 
 IMPORT_TASKS = {import_upload.module_path, import_document.module_path}
 WORKER_LOST = f"{WorkerLost.__module__}.{WorkerLost.__qualname__}"
@@ -85,6 +85,10 @@ class ImportForm(forms.Form):
         return cleaned
 
 
+def may_import(user) -> bool:
+    return ensure_site_structure().reports.permissions_for_user(user).can_add_subpage()
+
+
 class ImportReportView(WagtailAdminTemplateMixin, FormView):
     form_class = ImportForm
     template_name = "documents/admin/import.html"
@@ -92,8 +96,7 @@ class ImportReportView(WagtailAdminTemplateMixin, FormView):
     header_icon = "doc-full-inverse"
 
     def dispatch(self, request, *args, **kwargs):
-        reports = ensure_site_structure().reports
-        if not reports.permissions_for_user(request.user).can_add_subpage():
+        if not may_import(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -150,24 +153,56 @@ def failure_message(task):
     return _("De import is mislukt door een fout in de verwerking.")
 
 
+def import_task(task_id):
+    """A web upload's task, or one the import command queued for a file on the server."""
+    try:
+        task = default_task_backend.get_result(task_id)
+    except TaskResultDoesNotExist:
+        raise Http404 from None
+    if task.task.module_path not in IMPORT_TASKS:
+        raise Http404
+    return task
+
+
+def may_retry(task, user) -> bool:
+    """A failed import can run again from the queue if its file is still there."""
+    return uses_database_queue() and upload_kept(task) and may_import(user)
+
+
 class ImportStatusView(WagtailAdminTemplateMixin, TemplateView):
     template_name = "documents/admin/import_status.html"
     page_title = gettext_lazy("Import wordt verwerkt")
 
     def get(self, request, task_id):
-        # A web upload's task, or one the import command queued for a file on the server.
-        try:
-            task = default_task_backend.get_result(task_id)
-        except TaskResultDoesNotExist:
-            raise Http404 from None
-        if task.task.module_path not in IMPORT_TASKS:
-            raise Http404
+        task = import_task(task_id)
+        if task.status == TaskResultStatus.FAILED:  # the task raised: no outcome to show
+            if may_retry(task, request.user):  # stay here, with the retry button
+                self.page_title = _("Import mislukt")
+                return super().get(request, task_id=task_id, failure=failure_message(task))
+            messages.error(request, failure_message(task))
+            return redirect("documents_import")
         if task.is_finished:
-            if task.status == TaskResultStatus.FAILED:  # the task raised: no outcome to show
-                messages.error(request, failure_message(task))
-                return redirect("documents_import")
             return outcome_response(request, task.return_value)
         return super().get(request, task_id=task_id)
+
+
+class RetryImportView(View):
+    """Queue a failed import again with the file it kept (POST, from the status page)."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, task_id):
+        task = import_task(task_id)
+        if not may_import(request.user):
+            raise PermissionDenied
+        if task.status == TaskResultStatus.FAILED:
+            if not may_retry(task, request.user):
+                messages.error(request, _("Het bestand is niet bewaard: importeer het opnieuw."))
+                return redirect("documents_import")
+            if queue_again(task.id):
+                messages.info(request, _("De import wordt opnieuw geprobeerd."))
+        # Queued again just now or by an earlier click: the status page follows it.
+        return redirect("documents_import_status", task.id)
 
 
 # An anchor on the review page ("rij-3", "privacy") to return to after an action.

@@ -108,6 +108,14 @@ def outcome(result: ImportResult) -> dict:
     }
 
 
+def upload_kept(task) -> bool:
+    """Whether the file an import task was given is still there to import again (a task
+    whose worker died never reached the clean-up that removes it)."""
+    in_storage = task.task.module_path == import_upload.module_path
+    kept = task.args[0] if task.args else task.kwargs["name" if in_storage else "path"]
+    return default_storage.exists(kept) if in_storage else Path(kept).is_file()
+
+
 def forget_abandoned_import(task_id):
     """The upload is kept (for the retry, or for the editor); the files written are not."""
     file_journal.discard_unreferenced(task_id)

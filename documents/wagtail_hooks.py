@@ -4,7 +4,12 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
-from documents.admin_views import ImportReportView, ImportStatusView, ReviewReportView
+from documents.admin_views import (
+    ImportReportView,
+    ImportStatusView,
+    RetryImportView,
+    ReviewReportView,
+)
 from documents.models import ReportPage
 
 
@@ -16,6 +21,11 @@ def register_document_urls():
             "rapporten/importeren/<str:task_id>/",
             ImportStatusView.as_view(),
             name="documents_import_status",
+        ),
+        path(
+            "rapporten/importeren/<str:task_id>/opnieuw/",
+            RetryImportView.as_view(),
+            name="documents_import_retry",
         ),
         path(
             "rapporten/<int:report_id>/indeling/",

@@ -13,14 +13,18 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from django.contrib.auth.models import Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.urls import reverse
 from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 from wagtail.documents import get_document_model
 
 from documents.models import ReportPage
-from documents.tasks import import_document, incoming_root
+from documents.tasks import import_document, import_upload, incoming_root, store_upload
+from wijkwijs.workers import WorkerLost
 
 pytestmark = pytest.mark.django_db(transaction=True)
 ROOT = Path(__file__).resolve().parents[1]
@@ -100,20 +104,31 @@ def worker_waits_on_a_lock():
         return cursor.fetchone()[0] > 0
 
 
-@pytest.fixture
-def killed_mid_import(settings, tmp_path):
-    """An uploaded report whose worker is killed while importing it: the task, the upload."""
-    if connection.vendor != "postgresql":
-        pytest.skip("worker leases are PostgreSQL advisory locks")
-    settings.MEDIA_ROOT = tmp_path / "media"
+def queue_import(settings, source):
+    """The report queued for import, as the import command or the web form does it: the
+    task and the file it waits in."""
+    if source == "web upload":
+        stored = store_upload(SimpleUploadedFile("egelpadenplan.md", REPORT.encode()))
+        task = import_upload.enqueue(stored, "egelpadenplan.md", publish=False)
+        return task, Path(settings.MEDIA_ROOT) / stored
     folder = incoming_root() / uuid.uuid4().hex
     folder.mkdir(parents=True)
     upload = folder / "egelpadenplan.md"
     upload.write_text(REPORT, encoding="utf-8")
+    return import_document.enqueue(str(upload), publish=False, remove_after=True), upload
+
+
+@pytest.fixture(params=["import command"])
+def killed_mid_import(request, settings, tmp_path):
+    """A queued report whose worker is killed while importing it: the task, the file it
+    waits in, and ``recover(attempts)``, which runs the next worker until the queue is empty."""
+    if connection.vendor != "postgresql":
+        pytest.skip("worker leases are PostgreSQL advisory locks")
+    settings.MEDIA_ROOT = tmp_path / "media"
     workers = []
     try:
         with override_settings(TASKS=DATABASE_QUEUE):
-            task = import_document.enqueue(str(upload), publish=False, remove_after=True)
+            task, upload = queue_import(settings, request.param)
             with documents_locked():
                 workers.append(start_worker(settings))
                 wait_for(
@@ -167,3 +182,88 @@ def test_after_the_last_attempt_the_upload_is_kept_and_the_editor_told(
     with override_settings(TASKS=DATABASE_QUEUE):
         page = admin_client.get(reverse("documents_import_status", args=(task.id,)), follow=True)
     assert "onderbroken" in page.content.decode() and "bestand is bewaard" in page.content.decode()
+
+
+@pytest.mark.parametrize("killed_mid_import", ["import command", "web upload"], indirect=True)
+def test_the_editor_retries_a_failed_import_once_and_gets_the_report(
+    killed_mid_import, settings, admin_client
+):
+    task, upload, recover = killed_mid_import
+    recover(attempts=1)
+    assert task.status == TaskResultStatus.FAILED
+    status_url = reverse("documents_import_status", args=(task.id,))
+    with override_settings(TASKS=DATABASE_QUEUE):
+        page = admin_client.get(status_url).content.decode()
+        assert "bestand is bewaard" in page and "Opnieuw proberen" in page
+        retry = reverse("documents_import_retry", args=(task.id,))
+        for _click in range(2):  # a double click
+            assert admin_client.post(retry).url == status_url
+        queued = DBTaskResult.objects.filter(status=TaskResultStatus.READY)
+        imports = queued.filter(task_path=task.task.module_path).values_list("pk", flat=True)
+        assert [str(pk) for pk in imports] == [task.id]
+        recover(attempts=1)
+        assert task.status == TaskResultStatus.SUCCESSFUL
+        assert len(task.worker_ids) == 2  # the killed attempt and the retry: it ran once more
+        review = admin_client.get(status_url, follow=True)
+    report = ReportPage.objects.get(title="Het egelpadenplan")  # exactly one
+    assert review.request["PATH_INFO"] == reverse("documents_review", args=(report.pk,))
+    assert list(report.sections.values_list("heading", flat=True)) == ["Aanleiding", "Resultaat"]
+    assert not upload.exists()  # imported: the kept file has served its purpose
+    documents = get_document_model().objects.values_list("file", flat=True)
+    assert stored_files(settings) == sorted(documents)
+
+
+@pytest.fixture
+def failed_import(settings, tmp_path):
+    """A web upload whose import failed for good (its workers died), the file kept."""
+    if connection.vendor != "postgresql":
+        pytest.skip("the retry needs the database queue")
+    settings.MEDIA_ROOT = tmp_path / "media"
+    with override_settings(TASKS=DATABASE_QUEUE):
+        task, upload = queue_import(settings, "web upload")
+        DBTaskResult.objects.get(pk=task.id).set_failed(WorkerLost("worker ended"))
+        yield task, upload
+
+
+def retry_as(client, task):
+    with override_settings(TASKS=DATABASE_QUEUE):
+        answer = client.post(reverse("documents_import_retry", args=(task.id,)))
+        task.refresh()
+    return answer
+
+
+def test_only_an_editor_who_may_import_can_retry(failed_import, client, django_user_model):
+    task, _upload = failed_import
+    reader = django_user_model.objects.create_user("alleenlezen", password="x-x-x-x-1")
+    reader.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(reader)
+    answer = retry_as(client, task)
+    assert answer.status_code == 403 or answer.url == reverse("wagtailadmin_home")  # refused
+    assert task.status == TaskResultStatus.FAILED
+
+
+def test_a_retry_needs_the_form_of_the_status_page(failed_import, admin_user):
+    task, _upload = failed_import
+    forged = Client(enforce_csrf_checks=True)  # a post from another site carries no token
+    forged.force_login(admin_user)
+    assert retry_as(forged, task).status_code == 403
+    assert task.status == TaskResultStatus.FAILED
+    with override_settings(TASKS=DATABASE_QUEUE):
+        page = forged.get(reverse("documents_import_status", args=(task.id,)))
+        token = page.context["csrf_token"]
+        retry = reverse("documents_import_retry", args=(task.id,))
+        forged.post(retry, {"csrfmiddlewaretoken": str(token)})
+        task.refresh()
+    assert task.status == TaskResultStatus.READY
+
+
+def test_without_the_kept_file_the_editor_is_told_to_upload_again(failed_import, admin_client):
+    task, upload = failed_import
+    upload.unlink()
+    with override_settings(TASKS=DATABASE_QUEUE):
+        page = admin_client.get(reverse("documents_import_status", args=(task.id,)), follow=True)
+        assert "Opnieuw proberen" not in page.content.decode()
+        answer = admin_client.post(reverse("documents_import_retry", args=(task.id,)), follow=True)
+        task.refresh()
+    assert "niet bewaard" in answer.content.decode()
+    assert task.status == TaskResultStatus.FAILED

@@ -111,3 +111,20 @@ def recover_abandoned_tasks() -> list[tuple[str, str]]:
         )
         recovered.append((str(task.pk), outcome))
     return recovered
+
+
+def queue_again(task_id) -> bool:
+    """Queue a failed task once more, as the same task (an editor's retry: one attempt more).
+    False when it is not failed (any more): a second click, or a concurrent one, queues
+    nothing, because only one conditional update can move it out of FAILED."""
+    from django_tasks_db.models import DBTaskResult
+
+    return bool(
+        DBTaskResult.objects.filter(pk=task_id, status=TaskResultStatus.FAILED).update(
+            status=TaskResultStatus.READY,
+            started_at=None,
+            finished_at=None,
+            exception_class_path="",
+            traceback="",
+        )
+    )
