@@ -45,6 +45,7 @@ from documents.models import (
     place_sections,
 )
 from documents.signals import sections_changed
+from expertise.models import OrganisationPage
 from wijkwijs.models import CommunityPage
 from wijkwijs.visibility import Visibility
 
@@ -281,6 +282,11 @@ def apply_metadata(report: ReportPage, metadata: dict):
         report.date_precision = metadata["date_precision"] or "day"
     if metadata.get("authors"):
         report.authors = [ReportAuthor(name=name) for name in metadata["authors"]]
+    if metadata.get("publisher") and not (report.publisher_id or report.publisher_name):
+        report.publisher = OrganisationPage.objects.filter(
+            title__iexact=metadata["publisher"]
+        ).first()
+        report.publisher_name = "" if report.publisher else metadata["publisher"][:200]
 
 
 def add_rendition(report: ReportPage, analysis: Analysis):

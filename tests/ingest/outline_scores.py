@@ -34,3 +34,5 @@ def assert_metadata(analysis, golden):
     if golden.get("year"):
         assert (metadata["published_on"] or "")[:4] == str(golden["year"]), metadata
     assert len(metadata["authors"]) == golden.get("authors", 0), metadata["authors"]
+    if "publisher" in golden:
+        assert metadata["publisher"] == (golden["publisher"] or ""), metadata["publisher"]
