@@ -1,14 +1,18 @@
-"""Title, date and authors read from what the document itself states.
+"""Title, date, authors and publisher read from what the document itself states.
 
 The title is the one the format declares (a Markdown ``#``, a Word title or properties,
-the largest type on a PDF's first page), else the opening line when it reads as a title,
-else the first heading unless it is a generic one ("Inleiding"). Authors are the names
-in the title block ("Ilse Verhoeven", also with a role after it) and in a signature
-block ("Met vriendelijke groet," and the names below it); the date is the first date line
-("26 augustus 2014", "juni 2013") in the title block or, failing that, a date standing
-on a line of its own in the text. Only when nothing is stated does the file name stand
-in for the title, and such a rendition scores lower, so a richer one of the same
-document replaces it.
+the largest type on a PDF's first page), else a memo's subject ("Onderwerp:"), else the
+opening line when it reads as a title, else the first heading unless it is a generic one
+("Inleiding"), else a running header, else the opening sentence in which the report
+describes itself ("De voorliggende notitie beschrijft …"). Authors are the names in the
+title block ("Ilse Verhoeven", "J.P. de Vries en A. van der Berg", also with a role after
+them), a memo's sender, a signature block ("Met vriendelijke groet," and the names below
+it) and a colophon's credits ("Tekst: …"). The date is the first date line ("26 augustus
+2014", "juni 2013") in the title block or a memo's "Datum:", failing that a date standing
+on a line of its own in the text, then a colophon's "© 2019", then the year the text
+mentions most where it names itself ("Op 8 oktober 2013 is deze notitie besproken").
+Only when nothing is stated does the file name stand in for the title, and such a
+rendition scores lower, so a richer one of the same document replaces it.
 """
 
 import datetime
@@ -17,6 +21,18 @@ from pathlib import Path
 
 from django.apps import apps
 
+from documents.ingest.names import ACADEMIC_TITLES, NAME, people_on_line, person_name
+from documents.ingest.statements import (
+    FIELD,
+    SUBJECT_LABELS,
+    copyright_year,
+    credited_authors,
+    memo_date,
+    memo_header,
+    self_described_title,
+    self_referred_year,
+    stated_publisher,
+)
 from wijkwijs import vocabulary
 
 MONTH_NAMES = (
@@ -25,14 +41,9 @@ MONTH_NAMES = (
 MONTHS = {name: number for number, name in enumerate(MONTH_NAMES.split(), start=1)}
 DUTCH_DATE = re.compile(rf"\b(\d{{1,2}})\s+({'|'.join(MONTHS)})\s+(\d{{4}})\b", re.IGNORECASE)
 MONTH_YEAR = re.compile(rf"^\s*({'|'.join(MONTHS)})\s+(\d{{4}})\s*$", re.IGNORECASE)
-PARTICLE = r"(?:van|de|der|den|het|ter|ten|te|in|op|'t)"
-NAME_PART = r"[A-Z][a-zà-ÿ]+"
-NAME = rf"{NAME_PART}(?:[- ]{NAME_PART})?(?:\s+{PARTICLE})*\s+{NAME_PART}(?:-{NAME_PART})?"
-PERSON_NAME = re.compile(rf"^{NAME}$")
 # A name with its role or organisation after it: "Ilse Verhoeven, onderzoeker", or on the
 # next line of the same paragraph.
 NAME_WITH_ROLE = re.compile(rf"^({NAME})(?:\s*,\s*|\s*\n\s*|\s+(?=[a-z]))\S")
-NAME_LIST_SEPARATOR = re.compile(r"\s*(?:,|&|\ben\b)\s*")
 SIGN_OFF = re.compile(
     r"^(?:met\s+(?:vriendelijke|hartelijke)\s+groet(?:en)?|namens|auteurs?|opgesteld door)\b",
     re.IGNORECASE,
@@ -95,16 +106,14 @@ def title_from_filename(path: Path) -> str:
 
 def people_named(paragraph: str) -> list[str]:
     """The people a title-block or signature paragraph names: "Eva de Wit", "Eva de Wit,
-    onderzoeker", "Eva de Wit en Tom Bos" (also with "&" or commas)."""
+    onderzoeker", "Eva de Wit en Tom Bos" (also with "&", commas, initials, titles)."""
     paragraph = paragraph.strip()
-    if PERSON_NAME.match(paragraph):
-        return [paragraph]
-    first_line = paragraph.split("\n")[0]
-    parts = [part.strip() for part in NAME_LIST_SEPARATOR.split(first_line)]
-    if len(parts) > 1 and all(PERSON_NAME.match(part) for part in parts):
-        return parts
-    match = NAME_WITH_ROLE.match(paragraph)
-    return [match.group(1)] if match else []
+    if name := person_name(paragraph):
+        return [name]
+    if names := people_on_line(paragraph.split("\n")[0]):
+        return names
+    match = NAME_WITH_ROLE.match(ACADEMIC_TITLES.sub("", paragraph))
+    return [match.group(1)] if match and person_name(match.group(1)) else []
 
 
 def signed_names(paragraphs: list[str]) -> list[str]:
@@ -134,6 +143,7 @@ def title_from_text(preamble: list[str], headings: list[str]) -> str:
             2 <= len(words) <= MAX_TITLE_WORDS
             and paragraph[-1] not in ".:;,"
             and not is_date_line(paragraph)
+            and not FIELD.match(paragraph)  # "Aan: …" opens a memo, it is no title
         ):
             return paragraph
     first = headings[0] if headings else None  # (number, heading)
@@ -156,23 +166,43 @@ def extract_metadata(
 ) -> dict:
     """``body``: the paragraphs after the title block; ``headings``: (number, heading) of the
     sections; ``running_header``: a PDF's header line repeated on its pages."""
+    body, text = list(body), [*preamble, *body]
     header_title, header_date = split_running_header(running_header)
-    date, precision = find_date(preamble)
-    if date is None:
-        date, precision = find_date([p for p in [*body, header_date] if p and is_date_line(p)])
-    title = declared_title or title_from_text(preamble, list(headings)) or header_title
+    memo = memo_header(preamble)
+    title = (
+        declared_title
+        or next((memo[label] for label in SUBJECT_LABELS if label in memo), "")
+        or title_from_text(preamble, list(headings))
+        or header_title
+        or self_described_title(text[:3])
+    )
     authors = [
         name for paragraph in preamble if paragraph != title for name in people_named(paragraph)
     ]
-    authors += [name for name in signed_names(list(body)) if name not in authors]
+    sender = person_name(memo.get("van", "").split(",")[0])
+    for name in [sender, *signed_names(body), *credited_authors(text)]:
+        if name and name not in authors:
+            authors.append(name)
     title = tidy_title(title) if title else ""
     return {
         "title": title or title_from_filename(path),
         "title_from_document": bool(title),
-        "published_on": date.isoformat() if date else None,
-        "date_precision": precision or "",
+        **stated_date(preamble, body, memo, header_date),
         "authors": authors,
+        "publisher": stated_publisher(text, memo),
     }
+
+
+def stated_date(preamble, body, memo, header_date) -> dict:
+    """The publication date, from the most to the least direct statement of it."""
+    date, precision = find_date(preamble)
+    if date is None and (date := memo_date(memo)):
+        precision = "day"
+    if date is None:
+        date, precision = find_date([p for p in [*body, header_date] if p and is_date_line(p)])
+    if date is None and (year := copyright_year(body) or self_referred_year([*preamble, *body])):
+        date, precision = datetime.date(year, 1, 1), "year"
+    return {"published_on": date.isoformat() if date else None, "date_precision": precision or ""}
 
 
 def richness(metadata: dict) -> int:

@@ -280,6 +280,13 @@ def apply_metadata(report: ReportPage, metadata: dict):
         report.date_precision = metadata["date_precision"] or "day"
     if metadata.get("authors"):
         report.authors = [ReportAuthor(name=name) for name in metadata["authors"]]
+    if metadata.get("publisher") and not (report.publisher_id or report.publisher_name):
+        # The publisher's model through the relation: expertise sits above documents.
+        organisation_model = ReportPage._meta.get_field("publisher").related_model
+        report.publisher = organisation_model.objects.filter(
+            title__iexact=metadata["publisher"]
+        ).first()
+        report.publisher_name = "" if report.publisher else metadata["publisher"][:200]
 
 
 def add_rendition(report: ReportPage, analysis: Analysis):

@@ -8,7 +8,7 @@ from django.core.management import call_command
 
 from documents.ingest.cleanup import clean_lines
 from documents.ingest.extract import SourceLine, extract, extract_pdf
-from documents.ingest.golden import Heading, compare, is_implausible
+from documents.ingest.golden import Heading, compare, golden_entry, is_implausible
 from documents.ingest.metadata import (
     extract_metadata,
     people_named,
@@ -153,6 +153,31 @@ def test_compare_scores_precision_recall_and_level():
     assert (score.recall, round(score.precision, 2), score.level_accuracy) == (1.0, 0.67, 0.5)
     assert is_implausible(Heading(2, "", "In")) and is_implausible(Heading(2, "", "a@b.nl x"))
     assert not is_implausible(Heading(1, "", "Inleiding"))
+
+
+def test_a_digest_golden_scores_like_one_with_the_words():
+    found = [Heading(1, "1", "Inleiding"), Heading(2, "1.1", "Wie de buurtkamer draait, en waarom")]
+    worded = [Heading(1, "1", "Inleiding"), Heading(1, "1.1", "Wie de buurtkamer draait en waarom")]
+    digested = [Heading(**golden_entry(heading)) for heading in worded]
+    assert all(not h.heading and len(h.opening.split()) <= 3 for h in digested)
+    scores = [compare(golden, found) for golden in (digested, worded)]
+    assert {(s.precision, s.recall, s.level_accuracy) for s in scores} == {(1.0, 1.0, 0.5)}
+    assert compare(digested, [Heading(1, "1", "Inleiding")]).missing[0].label == (
+        "Wie de buurtkamer … (6 woorden)"
+    )
+
+
+@pytest.mark.django_db
+def test_report_outline_writes_a_golden_outline_it_then_matches(tmp_path, capsys):
+    golden = tmp_path / "gouden.json"
+    path = INPUTS / "notitie-kort.txt"
+    call_command("report_outline", "--file", str(path), "--write-golden", str(golden))
+    written = golden.read_text(encoding="utf-8")
+    assert "dorpskernen" not in written  # a long heading is stored by its digest
+    capsys.readouterr()
+    call_command("report_outline", "--file", str(path), "--compare", str(golden), "--json")
+    result = json.loads(capsys.readouterr().out)
+    assert (result["precision"], result["recall"], result["level_accuracy"]) == (1.0, 1.0, 1.0)
 
 
 @pytest.mark.django_db

@@ -5,14 +5,16 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Count
 
 from documents.ingest.formats import ImportRefused
-from documents.ingest.golden import Heading, compare, describe, load_golden
+from documents.ingest.golden import Heading, compare, describe, dump_golden, load_golden
 from documents.models import ReportPage
 
 
 class Command(BaseCommand):
     help = (
         "Toon de paragraafindeling van een rapport: nummer, kop, niveau, anker, tekens, voetnoten. "
-        "Met --compare GOUDEN.json: precisie, recall en niveau-nauwkeurigheid van de koppen."
+        "Met --compare GOUDEN.json: precisie, recall en niveau-nauwkeurigheid van de koppen; "
+        "met --write-golden GOUDEN.json: de gevonden indeling als gouden indeling om na te lezen "
+        "(koppen als vingerafdruk met de eerste woorden, zonder de tekst te kopiëren)."
     )
 
     def add_arguments(self, parser):
@@ -22,12 +24,19 @@ class Command(BaseCommand):
         parser.add_argument(
             "--compare", metavar="GOLDEN.json", help="vergelijk met een gouden indeling"
         )
+        parser.add_argument(
+            "--write-golden", metavar="GOLDEN.json", help="schrijf de indeling als gouden indeling"
+        )
 
-    def handle(self, *args, report_id, file, as_json, compare, **options):
+    def handle(self, *args, report_id, file, as_json, compare, write_golden, **options):
         if (report_id is None) == (file is None):
             raise CommandError("Geef een rapport-id of --file BESTAND.")
         title, rows = self.from_file(Path(file)) if file else self.from_report(report_id)
-        if compare:
+        if write_golden:
+            self.write_golden(
+                title, rows, Path(write_golden), source=Path(file).name if file else ""
+            )
+        elif compare:
             self.compare(title, rows, Path(compare), as_json)
         elif as_json:
             self.stdout.write(
@@ -85,15 +94,31 @@ class Command(BaseCommand):
             for section in analysis.sections
         ]
 
+    @staticmethod
+    def headings(rows):
+        # The opening text before the first heading is kept as a section named after the report.
+        return [
+            Heading(r["level"], r["number"], r["heading"]) for r in rows if r["anchor"] != "begin"
+        ]
+
+    def write_golden(self, title, rows, golden_path, source):
+        golden = {"source": source, "title": title, "year": None, "authors": 0}
+        golden["headings"] = self.headings(rows)
+        try:
+            golden_path.write_text(dump_golden(golden), encoding="utf-8")
+        except OSError as error:
+            raise CommandError(f"Kan {golden_path} niet schrijven ({error})") from error
+        self.stdout.write(
+            f"{golden_path}: {len(golden['headings'])} koppen. Lees na: niveaus, jaartal, auteurs; "
+            "vervang namen van personen door …"
+        )
+
     def compare(self, title, rows, golden_path, as_json):
         try:
             golden = load_golden(golden_path)
         except (OSError, ValueError, KeyError, TypeError) as error:
             raise CommandError(f"Gouden indeling onleesbaar: {golden_path} ({error})") from error
-        # The opening text before the first heading is kept as a section named after the report.
-        found = [
-            Heading(r["level"], r["number"], r["heading"]) for r in rows if r["anchor"] != "begin"
-        ]
+        found = self.headings(rows)
         score = compare(golden["headings"], found)
         if as_json:
             self.stdout.write(
@@ -103,7 +128,7 @@ class Command(BaseCommand):
                         "precision": round(score.precision, 3),
                         "recall": round(score.recall, 3),
                         "level_accuracy": round(score.level_accuracy, 3),
-                        "missing": [h.heading for h in score.missing],
+                        "missing": [h.label for h in score.missing],
                         "extra": [h.heading for h in score.extra],
                     },
                     ensure_ascii=False,

@@ -1,9 +1,9 @@
 """Write the golden outline of every synthetic layout beside this file (run after changing
 the spec, then read the result: the goldens are what a reader sees, not what we find)."""
 
-import json
 from pathlib import Path
 
+from documents.ingest.golden import Heading, dump_golden
 from tests.ingest.synthetic.layouts import LAYOUTS, expected_headings
 from tests.ingest.synthetic.spec import AUTHORS, TITLE
 
@@ -18,15 +18,10 @@ def main():
             "title": TITLE if title_page or name == "word" else None,
             "year": 2021,
             "authors": len(AUTHORS),
-            "headings": expected_headings(style),
+            "headings": [Heading(**h) for h in expected_headings(style)],
         }
-        rows = ",\n".join("    " + json.dumps(h, ensure_ascii=False) for h in golden["headings"])
-        head = ",\n".join(
-            f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}"
-            for key, value in golden.items()
-            if key != "headings"
-        )
-        text = "{\n" + head + ',\n  "headings": [\n' + rows + "\n  ]\n}\n"
+        # The note is invented: its goldens keep the headings' words.
+        text = dump_golden(golden, digest=False)
         (HERE / "goldens" / f"{name}.json").write_text(text, encoding="utf-8")
 
 

@@ -1,0 +1,48 @@
+"""People's names as Dutch reports print them in title blocks, signatures and colophons.
+
+A name is a given name or initials, optional further given names, surname particles and
+a (double) surname: "Eva de Wit", "J.P. de Vries", "A. van der Berg", "Jan-Willem van 't
+Hof", "M. van den Heuvel-Smit". Academic titles before it ("drs.", "dr.", "ir.") are left
+off; a label before a list ("Auteurs:", "Tekst:") is read past. Words that name an
+organisation ("Gemeente Dorpsbeek", "Wijkteam Noord") make it no person.
+"""
+
+import re
+
+UPPER = "A-ZÀ-ÖØ-Þ"
+LOWER = "a-zß-öø-ÿı"
+WORD = rf"[{UPPER}][{LOWER}]+"
+INITIALS = rf"[{UPPER}]\.(?:\s?[{UPPER}]\.){{0,3}}"
+PARTICLE = r"(?:van|de|der|den|het|ter|ten|te|in|op|'t)"
+GIVEN = rf"(?:{WORD}(?:-{WORD})?|{INITIALS})"
+NAME = rf"{GIVEN}(?:\s+{WORD})?(?:\s+{PARTICLE})*\s+{WORD}(?:-{WORD})?"
+PERSON_NAME = re.compile(rf"^{NAME}$")
+ACADEMIC_TITLES = re.compile(r"^(?:(?:prof|dr|drs|mr|ir|ing|ds)\.?\s+)+", re.IGNORECASE)
+AUTHOR_LABEL = re.compile(
+    r"^(?:auteurs?|tekst(?:en)?|door|(?:opgesteld|geschreven|samengesteld)\s+door)\s*:\s*",
+    re.IGNORECASE,
+)
+LIST_SEPARATOR = re.compile(r"\s*(?:,|&|\ben\b)\s*")
+_ORGANISATION_WORDS = (
+    "gemeente stichting vereniging wijkteam buurtteam team bureau afdeling hogeschool "
+    "universiteit ministerie provincie raad platform kenniscentrum lectoraat welzijn zorg "
+    "woningcorporatie coöperatie"
+)
+ORGANISATION_WORDS = frozenset(_ORGANISATION_WORDS.split())
+
+
+def person_name(text: str) -> str:
+    """``text`` as a person's name without titles, or "" when it is none."""
+    name = ACADEMIC_TITLES.sub("", text.strip())
+    if not PERSON_NAME.match(name):
+        return ""
+    if any(word.casefold() in ORGANISATION_WORDS for word in re.split(r"[\s-]+", name)):
+        return ""
+    return name
+
+
+def people_on_line(line: str) -> list[str]:
+    """Every name of a line that lists only people ("A, B en C", "A & B", "Auteurs: A")."""
+    parts = LIST_SEPARATOR.split(AUTHOR_LABEL.sub("", line.strip()))
+    names = [person_name(part) for part in parts if part]
+    return names if names and all(names) else []
