@@ -34,6 +34,7 @@ class PracticeIndexPage(ListingPage):
         position=1,
         slug="praktijkvoorbeelden",
         title=_("Praktijkvoorbeelden"),
+        home_heading=_("Recente praktijkvoorbeelden"),
         intro=_(
             "Hoe pakten andere gemeenten en organisaties het aan? Casussen met aanpak, "
             "werkzame elementen en geleerde lessen."

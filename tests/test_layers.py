@@ -12,7 +12,8 @@ from search.registry import findable_models, kind_choices, kind_label
 from tests.factories import ExpertFactory, MunicipalityFactory, OrganisationFactory
 from tests.users import UserFactory
 from wijkwijs.findable import Findable
-from wijkwijs.site_structure import ensure_site_structure, index_page_models
+from wijkwijs.listing import index_page_models
+from wijkwijs.site_structure import ensure_site_structure
 
 pytestmark = pytest.mark.django_db
 

@@ -52,6 +52,14 @@ class SiteSection:
     slug: str
     title: str
     intro: str
+    home_heading: str = ""  # the home page shows the newest listed pages under this heading
+
+
+def index_page_models():
+    """The index page types of the skeleton (those declaring a ``site_section``), in
+    menu order."""
+    declared = [model for model in apps.get_models() if getattr(model, "site_section", None)]
+    return sorted(declared, key=lambda model: model.site_section.position)
 
 
 class ListingPage(Page):

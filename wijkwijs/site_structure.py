@@ -6,23 +6,16 @@ what exists alone, so it is safe on a fresh database and on a live one.
 
 from types import SimpleNamespace
 
-from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
+from wijkwijs.listing import index_page_models
 from wijkwijs.models import HomePage
 
 HOME_SLUG = "home"
-
-
-def index_page_models():
-    """The index page types of the skeleton (those declaring a ``site_section``), in
-    menu order."""
-    declared = [model for model in apps.get_models() if getattr(model, "site_section", None)]
-    return sorted(declared, key=lambda model: model.site_section.position)
 
 
 def _ensure_root():

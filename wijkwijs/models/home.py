@@ -6,7 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from wijkwijs.listing import index_page_models
 from wijkwijs.visibility import visible
+
+HOME_NEWEST = 6
 
 
 class HomePage(Page):
@@ -21,10 +24,19 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        practices = visible(apps.get_model("practices", "PracticePage").objects.all(), request.user)
         themes = apps.get_model("wijkwijs", "ThemePage").objects.live().public()
         context.update(
-            recent_practices=practices.order_by("-first_published_at")[:6],
+            newest=[  # the index pages that declare a heading on the home page
+                {
+                    "heading": index.site_section.home_heading,
+                    "anchor": index.site_section.key,
+                    "pages": visible(
+                        apps.get_model(index.listed_model).objects.all(), request.user
+                    ).order_by("-first_published_at")[:HOME_NEWEST],
+                }
+                for index in index_page_models()
+                if index.site_section.home_heading
+            ],
             themes=themes.order_by("title"),
             sections=self.get_children().live().public().in_menu(),
         )
