@@ -118,8 +118,10 @@ def main():
         build = time.perf_counter() - started
         print(f"\n{size} sections (built and indexed in {build:.0f} s):")
         measure(size, make_queries(paragraphs, rng), users, args.runs, args.engines.split(","))
-    print("\nTargets at 100k sections, 2 cores: embedded (PostgreSQL) p95 ≤ 200 ms, p50 ≤ 50 ms;"
-          " elasticsearch p95 ≤ 50 ms, bulk load ≥ 1,000 sections/s.")  # fmt: skip
+    print(
+        "\nTargets at 100k sections, 2 cores: embedded (PostgreSQL) p95 ≤ 200 ms, p50 ≤ 50 ms;"
+        " elasticsearch p95 ≤ 50 ms, bulk load ≥ 1,000 sections/s."
+    )
 
 
 def elasticsearch_url():
@@ -127,8 +129,10 @@ def elasticsearch_url():
         return os.environ["ELASTICSEARCH_URL"]
     return subprocess.run(
         [str(ROOT / "scripts" / "elasticsearch.sh"), "start"],
-        capture_output=True, text=True, check=True,
-    ).stdout.strip()  # fmt: skip
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
 
 
 def load_elasticsearch():
@@ -138,8 +142,10 @@ def load_elasticsearch():
     started = time.perf_counter()
     built = index.rebuild()
     seconds = time.perf_counter() - started
-    print(f"  elasticsearch bulk load: {built['records']} records in {seconds:.1f} s "
-          f"({built['records'] / seconds:.0f} records/s)")  # fmt: skip
+    print(
+        f"  elasticsearch bulk load: {built['records']} records in {seconds:.1f} s "
+        f"({built['records'] / seconds:.0f} records/s)"
+    )
 
 
 def searching_users(editor, names) -> dict:

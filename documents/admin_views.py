@@ -62,7 +62,7 @@ class ImportForm(forms.Form):
                 ),
             )
         ]
-        + Visibility.choices,  # fmt: skip
+        + Visibility.choices,
         required=False,
     )
     communities = forms.ModelMultipleChoiceField(
@@ -237,14 +237,20 @@ class ReviewReportView(WagtailAdminTemplateMixin, TemplateView):
             for kind in ("municipalities", "organisations", "themes")
         }
         suggestion_groups = [
-            (kind, label, [dict(item, chosen=item["id"] in chosen[kind])
-                           for item in self.suggestions.get(kind, [])])
+            (
+                kind,
+                label,
+                [
+                    dict(item, chosen=item["id"] in chosen[kind])
+                    for item in self.suggestions.get(kind, [])
+                ],
+            )
             for kind, label in (
                 ("municipalities", _("Gemeenten")),
                 ("organisations", _("Organisaties")),
                 ("themes", _("Thema's")),
             )
-        ]  # fmt: skip
+        ]
         context.update(
             report=self.report,
             sections=sections,
@@ -302,8 +308,10 @@ class ReviewReportView(WagtailAdminTemplateMixin, TemplateView):
             if not chosen:
                 raise ValueError(_("Kies de namen die vervangen moeten worden."))
             count = privacy.redact(self.report, chosen)
-            messages.success(request, _("%(count)d keer een naam vervangen door een pseudoniem.")
-                             % {"count": count})  # fmt: skip
+            messages.success(
+                request,
+                _("%(count)d keer een naam vervangen door een pseudoniem.") % {"count": count},
+            )
         else:
             privacy.mark_reviewed(self.report, request.user)
             messages.success(request, _("Privacy beoordeeld: het rapport mag openbaar."))

@@ -14,8 +14,13 @@ from documents.choices import DatePrecision, ReportKind
 # Dutch surname particles: "Mirjam van Leeuwen" sorts and cites as "van Leeuwen, Mirjam".
 PARTICLES = {"van", "de", "der", "den", "het", "'t", "ter", "ten", "te", "op", "in", "la", "le"}
 # BibTeX and RIS types per report kind; reports that are not research are 'misc'/'GEN'.
-RESEARCH_KINDS = {ReportKind.RESEARCH, ReportKind.EVALUATION, ReportKind.PROGRESS,
-                  ReportKind.INTERVIEWS, ReportKind.FACTSHEET}  # fmt: skip
+RESEARCH_KINDS = {
+    ReportKind.RESEARCH,
+    ReportKind.EVALUATION,
+    ReportKind.PROGRESS,
+    ReportKind.INTERVIEWS,
+    ReportKind.FACTSHEET,
+}
 BIBTEX_SPECIAL = re.compile(r"([&%$#_{}])")
 
 

@@ -104,14 +104,20 @@ class ReportPage(Findable, VisibilityMixin, RoutablePageMixin, ClassifiedPage):
     tags = ClusterTaggableManager(through=ReportTag, blank=True, verbose_name=_("trefwoorden"))
 
     # Privacy review (documents/privacy.py): the people the text names, filled on import.
-    privacy_names = models.JSONField(_("genoemde personen"), default=list, blank=True,
-                                     editable=False)  # fmt: skip
-    privacy_reviewed_at = models.DateTimeField(_("privacy beoordeeld op"), null=True, blank=True,
-                                               editable=False)  # fmt: skip
+    privacy_names = models.JSONField(
+        _("genoemde personen"), default=list, blank=True, editable=False
+    )
+    privacy_reviewed_at = models.DateTimeField(
+        _("privacy beoordeeld op"), null=True, blank=True, editable=False
+    )
     privacy_reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, editable=False,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     redacted_names = models.JSONField(default=list, blank=True, editable=False)
 
     content_panels = (
@@ -166,10 +172,16 @@ class ReportPage(Findable, VisibilityMixin, RoutablePageMixin, ClassifiedPage):
         super().clean()
         validate_period(self.period_start, self.period_end)
         if self.visibility == Visibility.PUBLIC and self.awaits_privacy_review:
-            raise ValidationError({"visibility": _(
-                "Dit rapport noemt personen (%(names)s). Een redacteur moet het eerst op "
-                "privacy beoordelen (manage.py privacy_review) voordat het openbaar kan worden."
-            ) % {"names": ", ".join(self.privacy_names[:5])}})  # fmt: skip
+            raise ValidationError(
+                {
+                    "visibility": _(
+                        "Dit rapport noemt personen (%(names)s). Een redacteur moet het eerst "
+                        "op privacy beoordelen (manage.py privacy_review) voordat het openbaar "
+                        "kan worden."
+                    )
+                    % {"names": ", ".join(self.privacy_names[:5])}
+                }
+            )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -360,8 +372,7 @@ class ReportSection(models.Model):
     anchor = models.SlugField(_("anker"), max_length=120)
     # Anchors this section had before a rename or merge: links people saved or cited keep
     # landing here, so every anchor once published is permanent.
-    former_anchors = models.JSONField(_("eerdere ankers"), default=list, blank=True,
-                                      editable=False)  # fmt: skip
+    former_anchors = models.JSONField(_("eerdere ankers"), default=list, blank=True, editable=False)
     text = models.TextField(_("tekst"), blank=True)
     page_number = models.PositiveIntegerField(_("pagina"), null=True, blank=True)
     start_offset = models.PositiveIntegerField(_("begin in de tekst"), default=0)

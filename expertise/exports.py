@@ -8,9 +8,16 @@ from expertise.models import ContactPreference
 from wijkwijs.spreadsheets import csv_text
 
 COLUMNS = (
-    "naam", "functie", "organisatie", "gemeenten", "thema's", "expertise",
-    "contactvoorkeur", "contact", "profiel",
-)  # fmt: skip
+    "naam",
+    "functie",
+    "organisatie",
+    "gemeenten",
+    "thema's",
+    "expertise",
+    "contactvoorkeur",
+    "contact",
+    "profiel",
+)
 
 
 def contact_value(expert) -> str:

@@ -198,8 +198,10 @@ def classified_under(themes, user) -> list[Hit]:
     hits = []
     for model in (PracticePage, ReportPage, CommunityPage):
         pages = visible(model.objects.filter(themes__in=themes), user).distinct()
-        hits += [Hit(type="", title=page.title, url=page.url, text="", score=1.0, page_id=page.pk)
-                 for page in pages]  # fmt: skip
+        hits += [
+            Hit(type="", title=page.title, url=page.url, text="", score=1.0, page_id=page.pk)
+            for page in pages
+        ]
     return hits
 
 
@@ -247,8 +249,9 @@ def find_experts(text, user, municipality="", organisation="", theme="", engine=
         engine = engine or get_engine()
         theme_filter = {"theme": theme} if theme else {}
         for kinds in (PROFILE_KINDS, [ReportPage.search_kind.value]):
-            result = engine.search(topic, {"type": kinds, **theme_filter}, user=user,
-                                   limit=EVIDENCE_DEPTH)  # fmt: skip
+            result = engine.search(
+                topic, {"type": kinds, **theme_filter}, user=user, limit=EVIDENCE_DEPTH
+            )
             evidence.add_hits(result.hits)
     themes = question.themes + (chosen_themes or [])
     if themes:
@@ -270,8 +273,9 @@ def find_experts(text, user, municipality="", organisation="", theme="", engine=
             found = [
                 r for r in evidence.reasons[expert.pk] if not (declared and r.kind == "profile")
             ]
-            local = [Reason("place", m.title, m.url) for m in expert.municipalities.all()
-                     if m in places]  # fmt: skip
+            local = [
+                Reason("place", m.title, m.url) for m in expert.municipalities.all() if m in places
+            ]
             matches.append(ExpertMatch(expert, score, local + declared + found))
         matches.sort(key=lambda match: (-match.score, match.expert.title))
         return matches[:limit]

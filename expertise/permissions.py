@@ -37,7 +37,8 @@ def ensure_editors_group(organisation) -> Group:
         GroupPagePermission.objects.get_or_create(
             group=group,
             page=organisation.page_ptr,
-            permission=Permission.objects.get(content_type__app_label="wagtailcore",
-                                              codename=codename),
-        )  # fmt: skip
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            ),
+        )
     return group

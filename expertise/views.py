@@ -48,10 +48,14 @@ def filter_fields(filters, user):
     organisations = visible(OrganisationPage.objects.all(), user).order_by("title")
     fields = (
         ("gemeente", _("Gemeente"), _("Alle gemeenten"), municipality_options()),
-        ("organisatie", _("Organisatie"), _("Alle organisaties"),
-         list(organisations.values_list("slug", "title"))),
+        (
+            "organisatie",
+            _("Organisatie"),
+            _("Alle organisaties"),
+            list(organisations.values_list("slug", "title")),
+        ),
         ("thema", _("Thema"), _("Alle thema's"), theme_options()),
-    )  # fmt: skip
+    )
     return [
         {"name": name, "label": label, "all": every, "options": options, "value": filters[name]}
         for name, label, every, options in fields

@@ -175,7 +175,7 @@ def summarise(engine_name: str, k: int, scored: list[tuple[QueryScore, list[Hit]
                         "title": hit.title,
                         "url": hit.url,
                         "grade": grade,
-                    }  # fmt: skip
+                    }
                     for rank, (hit, grade) in enumerate(zip(hits, s.grades, strict=False), start=1)
                 ],
             }

@@ -40,8 +40,14 @@ def search(request):
         engine = get_engine()
 
         def run(number):
-            return engine.search(query, filters, user=request.user, limit=PAGE_SIZE,
-                                 offset=(number - 1) * PAGE_SIZE, sort=SORTS[sort])  # fmt: skip
+            return engine.search(
+                query,
+                filters,
+                user=request.user,
+                limit=PAGE_SIZE,
+                offset=(number - 1) * PAGE_SIZE,
+                sort=SORTS[sort],
+            )
 
         result = run(page)
         if page == 1:

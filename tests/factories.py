@@ -130,9 +130,14 @@ def add_sections(report, headings):
     """One level-1 section per heading, numbered 1, 2, … with anchors '1-inleiding', …"""
     for position, heading in enumerate(headings):
         ReportSection.objects.create(
-            report=report, position=position, number=str(position + 1), heading=heading,
-            level=1, anchor=f"{position + 1}-{heading.lower()}", text=f"Tekst over {heading}.",
-        )  # fmt: skip
+            report=report,
+            position=position,
+            number=str(position + 1),
+            heading=heading,
+            level=1,
+            anchor=f"{position + 1}-{heading.lower()}",
+            text=f"Tekst over {heading}.",
+        )
 
 
 def publishers_group(name, page):

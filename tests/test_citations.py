@@ -22,9 +22,10 @@ def report():
 @pytest.fixture
 def sectioned_report():
     report = ReportFactory(
-        title="Buurtkracht & zorg: 100% samen", publisher_name="Lectoraat Wijkzorg",
+        title="Buurtkracht & zorg: 100% samen",
+        publisher_name="Lectoraat Wijkzorg",
         authors=[ReportAuthor(name="Fenna de Vries"), ReportAuthor(name="Movisie")],
-    )  # fmt: skip
+    )
     add_sections(report, ["Inleiding", "Werkwijze", "Resultaten"])
     return report
 

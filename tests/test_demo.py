@@ -81,9 +81,17 @@ def test_loading_on_a_partly_filled_database_adds_only_what_is_missing():
 def test_ten_practices_cover_the_ten_profiled_municipalities():
     covered = set(PracticePage.objects.values_list("municipalities__slug", flat=True).distinct())
     assert {
-        "vlaardingen", "zaanstad", "oss", "wijk-bij-duurstede", "alphen-aan-den-rijn",
-        "deventer", "ede", "almere", "heerenveen", "heerlen",
-    } <= covered  # fmt: skip
+        "vlaardingen",
+        "zaanstad",
+        "oss",
+        "wijk-bij-duurstede",
+        "alphen-aan-den-rijn",
+        "deventer",
+        "ede",
+        "almere",
+        "heerenveen",
+        "heerlen",
+    } <= covered
 
 
 def test_demo_experts_are_invented_people_not_named_in_the_corpus():

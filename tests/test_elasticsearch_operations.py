@@ -104,8 +104,13 @@ def node(action, port, directory):
         "WIJKWIJS_ES_DIR": str(directory),
         "WIJKWIJS_ES_START_TIMEOUT": "280",  # a busy machine starts a JVM slowly
     }
-    done = subprocess.run([str(ROOT / "scripts" / "elasticsearch.sh"), action], env=env,
-                          capture_output=True, text=True, timeout=300)  # fmt: skip
+    done = subprocess.run(
+        [str(ROOT / "scripts" / "elasticsearch.sh"), action],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout.strip()
 

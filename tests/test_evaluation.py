@@ -11,7 +11,10 @@ from search.results import Hit
 
 JUDGMENTS = [
     {
-        "id": "T1", "query": "wederkerigheid", "kind": "short", "filters": {},
+        "id": "T1",
+        "query": "wederkerigheid",
+        "kind": "short",
+        "filters": {},
         "relevant": [
             {"phrase": "Wederkerigheid is één van de uitgangspunten", "grade": 3, "passage": "p:1"},
             {"phrase": "iets terugdoen voor de buurt", "grade": 3, "passage": "p:1"},
@@ -21,10 +24,13 @@ JUDGMENTS = [
         "must_not": [{"phrase": "uitkristalliseren"}],
     },
     {
-        "id": "A1", "query": "geheim", "kind": "access", "filters": {},
+        "id": "A1",
+        "query": "geheim",
+        "kind": "access",
+        "filters": {},
         "relevant": [{"phrase": "vertrouwelijk verslag", "grade": 3, "passage": "x:1"}],
     },
-]  # fmt: skip
+]
 
 
 @pytest.fixture
@@ -81,8 +87,17 @@ def test_the_command_reports_every_metric_and_the_baseline(tmp_path, capsys):
     path.write_text("\n".join(json.dumps(item) for item in JUDGMENTS), encoding="utf-8")
     call_command("evaluate_search", str(path), "--engine", "wagtail-default", "--json")
     result = json.loads(capsys.readouterr().out)
-    assert set(result) == {"engine", "k", "queries", "ndcg", "recall", "mrr",
-                           "must_not_violations", "access_leaks", "per_query"}  # fmt: skip
+    assert set(result) == {
+        "engine",
+        "k",
+        "queries",
+        "ndcg",
+        "recall",
+        "mrr",
+        "must_not_violations",
+        "access_leaks",
+        "per_query",
+    }
     assert result["engine"] == "wagtail-default" and result["queries"] == 2
     assert {row["id"] for row in result["per_query"]} == {"T1", "A1"}
     with pytest.raises(CommandError, match="lager dan"):

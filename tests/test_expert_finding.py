@@ -78,8 +78,9 @@ def test_filters_narrow_by_organisation_and_unknown_values_match_nobody(engine):
 
 def test_experts_without_consent_are_found_by_editors_only(engine, admin_user):
     organisation = OrganisationFactory()
-    ExpertFactory(parent=organisation, title="Tineke Zonderja", role="Valpreventiecoach",
-                  consent_date=None)  # fmt: skip
+    ExpertFactory(
+        parent=organisation, title="Tineke Zonderja", role="Valpreventiecoach", consent_date=None
+    )
     anonymous = find_experts("valpreventiecoach", AnonymousUser(), engine=engine)
     assert "Tineke Zonderja" not in [match.expert.title for match in anonymous.matches]
     editor = find_experts("valpreventiecoach", admin_user, engine=engine)
@@ -128,8 +129,12 @@ def test_the_csv_export_holds_consented_experts_with_their_chosen_contact_only(c
     organisation = OrganisationFactory(title="Stichting Exportproef")
     ExpertFactory(parent=organisation, title="Nog Geen Toestemming", consent_date=None)
     ExpertFactory(parent=organisation, title="=HYPERLINK(1)", role="Wijkwerker")
-    ExpertFactory(parent=organisation, title="Via De Organisatie", email="prive@example.org",
-                  contact_preference="organisatie")  # fmt: skip
+    ExpertFactory(
+        parent=organisation,
+        title="Via De Organisatie",
+        email="prive@example.org",
+        contact_preference="organisatie",
+    )
     client.force_login(admin_user)  # an editor sees the unconsented profile on the site …
     export = client.get("/wie-weet-wat/experts.csv", {"organisatie": "stichting-exportproef"})
     rows = read_csv(export)
@@ -152,8 +157,9 @@ def test_the_csv_export_follows_the_question(client):
 def test_expert_finding_counts_practice_contacts(engine):
     organisation = OrganisationFactory()
     expert = ExpertFactory(parent=organisation, title="Pien Contact", role="Opbouwwerker")
-    PracticeFactory(title="Het kwekersproject", summary="Moestuinen op braakliggende grond.",
-                    contacts=[expert])  # fmt: skip
+    PracticeFactory(
+        title="Het kwekersproject", summary="Moestuinen op braakliggende grond.", contacts=[expert]
+    )
     finding = find_experts("moestuinen", AnonymousUser(), engine=engine)
     assert top_slugs(finding, 1) == [expert.slug]
     assert finding.matches[0].reasons[0].label == "Het kwekersproject"

@@ -132,8 +132,9 @@ def test_fuzzed_uploads_through_the_web_form_get_a_page_never_a_crash(admin_clie
     for number in range(40):
         source = CORPUS / FUZZ_SOURCES[number % len(FUZZ_SOURCES)]
         before = ReportPage.objects.count()
-        response = upload(admin_client, f"fuzz-{number}{source.suffix}",
-                          mutate(source.read_bytes(), rng))  # fmt: skip
+        response = upload(
+            admin_client, f"fuzz-{number}{source.suffix}", mutate(source.read_bytes(), rng)
+        )
         assert response.status_code in outcomes, number
         outcomes[response.status_code] += 1
         if response.status_code == 200:  # refused: the form says why, nothing was saved

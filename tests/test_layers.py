@@ -22,9 +22,14 @@ def test_search_finds_every_page_type_that_declares_itself_and_only_those():
     declared = {model for model in findable_models()}
     assert all(issubclass(model, Findable) for model in declared)
     assert {model.__name__ for model in declared} == {
-        "ExpertPage", "OrganisationPage", "PracticePage", "ReportPage",
-        "MunicipalityPage", "ThemePage", "CommunityPage",
-    }  # fmt: skip
+        "ExpertPage",
+        "OrganisationPage",
+        "PracticePage",
+        "ReportPage",
+        "MunicipalityPage",
+        "ThemePage",
+        "CommunityPage",
+    }
     assert {value for value, _label in kind_choices()} == {m.search_kind.value for m in declared}
     assert kind_label("rapport") == "Rapport"  # the type facet's label is the declaration's
 

@@ -25,8 +25,7 @@ def editor(django_user_model):
 
 def log_in(client, password, address="10.0.0.1", username="inlogger"):
     client.logout()
-    response = client.post(LOGIN, {"username": username, "password": password},
-                           REMOTE_ADDR=address)  # fmt: skip
+    response = client.post(LOGIN, {"username": username, "password": password}, REMOTE_ADDR=address)
     return response.status_code == 302 and "_auth_user_id" in client.session
 
 

@@ -48,8 +48,12 @@ def test_the_expertise_profile_counts_themes_over_visible_work(
     columns = ["experts", "practices", "reports", "communities", "total"]
     anonymous = table_rows(client.get(organisation_with_work.url).content.decode(), "ww-profile")
     assert dict(zip(columns, anonymous["Eenzaamheidsproef"], strict=True)) == {
-        "experts": 2, "practices": 1, "reports": 0, "communities": 0, "total": 3,
-    }  # fmt: skip
+        "experts": 2,
+        "practices": 1,
+        "reports": 0,
+        "communities": 0,
+        "total": 3,
+    }
     assert anonymous["Schuldproef"] == [1, 0, 0, 0, 1]
     assert list(anonymous) == ["Eenzaamheidsproef", "Schuldproef"]  # most first
     client.force_login(django_user_model.objects.create_user("lid-profiel", password="x-1-x-1"))

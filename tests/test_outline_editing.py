@@ -20,9 +20,14 @@ def report():
     ]
     for position, (number, heading, text) in enumerate(texts):
         section = ReportSection.objects.create(
-            report=report, position=position, number=number, heading=heading,
-            level=number.count(".") + 1 if number else 3, anchor=f"s{position}", text=text,
-        )  # fmt: skip
+            report=report,
+            position=position,
+            number=number,
+            heading=heading,
+            level=number.count(".") + 1 if number else 3,
+            anchor=f"s{position}",
+            text=text,
+        )
         if "[^1]" in text:
             SectionFootnote.objects.create(section=section, number="1", text="Een bron.")
     return report

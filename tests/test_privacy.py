@@ -24,8 +24,9 @@ pytestmark = pytest.mark.django_db
 def interviews(settings, tmp_path):
     require_corpus()
     settings.MEDIA_ROOT = tmp_path
-    result = import_file(CORPUS / "oostburg-interviews-2014.md",
-                         ImportOptions(visibility=Visibility.PUBLIC))  # fmt: skip
+    result = import_file(
+        CORPUS / "oostburg-interviews-2014.md", ImportOptions(visibility=Visibility.PUBLIC)
+    )
     return result
 
 
@@ -49,8 +50,13 @@ def test_every_interviewee_is_found_and_the_report_is_held_back(interviews):
 
 def test_no_names_in_a_report_without_people():
     report = ReportFactory(title="Cijfers over de wijk")
-    report.sections.create(position=0, heading="Kerncijfers", level=1, anchor="kerncijfers",
-                           text="Het aantal huishoudens groeide met vier procent.")  # fmt: skip
+    report.sections.create(
+        position=0,
+        heading="Kerncijfers",
+        level=1,
+        anchor="kerncijfers",
+        text="Het aantal huishoudens groeide met vier procent.",
+    )
     assert privacy.flag(report) == []
     report.visibility = Visibility.PUBLIC
     report.clean()

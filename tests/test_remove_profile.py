@@ -15,8 +15,12 @@ URL = "/mijn-profiel/verwijderen/"
 @pytest.fixture
 def expert(django_user_model):
     account = django_user_model.objects.create_user("wilma", password="x-x-x-x-1")
-    profile = ExpertFactory(parent=OrganisationFactory(), title="Wilma Waterhoen",
-                            role="Specialist oeverzwaluwen", account=account)  # fmt: skip
+    profile = ExpertFactory(
+        parent=OrganisationFactory(),
+        title="Wilma Waterhoen",
+        role="Specialist oeverzwaluwen",
+        account=account,
+    )
     return profile
 
 
@@ -28,8 +32,9 @@ def test_the_expert_sees_the_link_on_their_own_profile_only(client, expert, djan
 
 
 def test_removing_deletes_the_profile_and_its_search_records(client, expert, engine):
-    assert "Wilma Waterhoen" in [h.title for h in engine.search("oeverzwaluwen", None,
-                                                                 AnonymousUser()).hits]  # fmt: skip
+    assert "Wilma Waterhoen" in [
+        h.title for h in engine.search("oeverzwaluwen", None, AnonymousUser()).hits
+    ]
     assert any("Wilma" in s.title for s in engine.suggest_titles("Wilma W", AnonymousUser()))
     client.force_login(expert.account)
     confirm = client.get(URL).content.decode()

@@ -41,9 +41,13 @@ def report(title, sections, visibility="public"):
     page = ReportFactory(title=title, visibility=visibility)
     for position, (level, heading, text) in enumerate(sections):
         ReportSection.objects.create(
-            report=page, position=position, heading=heading, level=level,
-            anchor=f"s{position}", text=text,
-        )  # fmt: skip
+            report=page,
+            position=position,
+            heading=heading,
+            level=level,
+            anchor=f"s{position}",
+            text=text,
+        )
     records_changed.send(sender=type(page), page=page)
     return page
 

@@ -32,9 +32,14 @@ def titles(engine, query, user=None, **kwargs):
 def report_with_section(text, visibility="public", title="Verslag proefwijk"):
     report = ReportFactory(title=title, visibility=visibility)
     ReportSection.objects.create(
-        report=report, position=0, number="1.1", heading="Bevindingen", level=2,
-        anchor="1-1-bevindingen", text=text,
-    )  # fmt: skip
+        report=report,
+        position=0,
+        number="1.1",
+        heading="Bevindingen",
+        level=2,
+        anchor="1-1-bevindingen",
+        text=text,
+    )
     records_changed.send(sender=type(report), page=report)
     return report
 
@@ -61,8 +66,9 @@ def test_section_hits_deep_link_to_their_anchor(engine):
 
 def test_experts_without_consent_are_found_by_editors_only(engine, editor):
     organisation = OrganisationFactory()
-    ExpertFactory(parent=organisation, title="Tineke Onzichtbaar", role="Valpreventiecoach",
-                  consent_date=None)  # fmt: skip
+    ExpertFactory(
+        parent=organisation, title="Tineke Onzichtbaar", role="Valpreventiecoach", consent_date=None
+    )
     assert "Tineke Onzichtbaar" not in titles(engine, "valpreventiecoach")
     assert "Tineke Onzichtbaar" in titles(engine, "valpreventiecoach", user=editor)
 
@@ -136,8 +142,11 @@ def test_hostile_or_odd_queries_are_answered_safely(engine, query):
 
 def test_snippets_escape_the_text_they_show(engine):
     PracticeFactory(title="Opmaak in tekst", summary="Zet <b>nooit</b> html in een samenvatting.")
-    hit = next(h for h in engine.search("samenvatting html", user=AnonymousUser()).hits
-               if h.title == "Opmaak in tekst")  # fmt: skip
+    hit = next(
+        h
+        for h in engine.search("samenvatting html", user=AnonymousUser()).hits
+        if h.title == "Opmaak in tekst"
+    )
     assert "<b>" not in hit.snippet
 
 
@@ -196,8 +205,9 @@ def test_pages_past_the_reranked_candidates_and_newest_first_still_work(monkeypa
 
 def test_autocomplete_offers_visible_titles_only(engine, editor):
     PracticeFactory(title="Zonnebloemroute door de wijk", summary="Wandelen.")
-    report_with_section("Over de zonnebloemen.", visibility="members",
-                        title="Zonnebloemverslag voor leden")  # fmt: skip
+    report_with_section(
+        "Over de zonnebloemen.", visibility="members", title="Zonnebloemverslag voor leden"
+    )
     anonymous = [s.title for s in engine.suggest_titles("zonnebl", AnonymousUser())]
     assert "Zonnebloemroute door de wijk" in anonymous
     assert not any("Zonnebloemverslag" in s.report for s in engine.suggest_titles("bevind", None))
@@ -206,8 +216,9 @@ def test_autocomplete_offers_visible_titles_only(engine, editor):
 
 
 def test_several_values_of_a_single_valued_facet_mean_any_of_them(engine):
-    either = engine.search("wijkteam", {"type": ["expert", "Praktijkvoorbeeld"]},
-                           user=AnonymousUser(), limit=50)  # fmt: skip
+    either = engine.search(
+        "wijkteam", {"type": ["expert", "Praktijkvoorbeeld"]}, user=AnonymousUser(), limit=50
+    )
     assert {hit.type for hit in either.hits} == {"Expert", "Praktijkvoorbeeld"}
     assert either.total == sum(count for _value, _label, count in either.facets["type"])
     assert engine.search("wijkteam", {"type": ["onbekend"]}, user=AnonymousUser()).total == 0
@@ -219,13 +230,21 @@ def test_near_identical_passages_of_one_document_are_shown_once(engine):
         "alleen wonen, en daarna bleven de meesten nog een uur koffie drinken met elkaar."
     )
     report = ReportFactory(title="Verslag stamppotavonden")
-    for position, (heading, text) in enumerate([
-        ("Samenvatting", passage),
-        ("Bevindingen", passage.replace("elke donderdag", "iedere donderdag")),
-        ("Vervolg", "Ook volgend jaar is er op donderdag stamppot, nu in het buurthuis."),
-    ]):  # fmt: skip
-        ReportSection.objects.create(report=report, position=position, heading=heading, level=1,
-                                     anchor=heading.lower(), text=text)  # fmt: skip
+    for position, (heading, text) in enumerate(
+        [
+            ("Samenvatting", passage),
+            ("Bevindingen", passage.replace("elke donderdag", "iedere donderdag")),
+            ("Vervolg", "Ook volgend jaar is er op donderdag stamppot, nu in het buurthuis."),
+        ]
+    ):
+        ReportSection.objects.create(
+            report=report,
+            position=position,
+            heading=heading,
+            level=1,
+            anchor=heading.lower(),
+            text=text,
+        )
     records_changed.send(sender=type(report), page=report)
     other = report_with_section(passage, title="Ander verslag met dezelfde alinea")
     result = engine.search("stamppot donderdag", user=AnonymousUser(), limit=10)

@@ -11,8 +11,9 @@ def test_the_sitemap_lists_public_pages_only(client):
     public = ReportFactory(title="Openbaar zeehondenrapport", visibility="public")
     members = ReportFactory(title="Besloten zeehondenrapport", visibility="members")
     organisation = OrganisationFactory()
-    hidden_expert = ExpertFactory(parent=organisation, title="Zonder Toestemming",
-                                  consent_date=None)  # fmt: skip
+    hidden_expert = ExpertFactory(
+        parent=organisation, title="Zonder Toestemming", consent_date=None
+    )
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     sitemap = response.content.decode()

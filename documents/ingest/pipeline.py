@@ -205,8 +205,10 @@ def privacy_notes(report: ReportPage) -> list[str]:
     names = privacy.flag(report)
     if not names:
         return []
-    notes = [_("Noemt personen (%(names)s): privacybeoordeling nodig.")
-             % {"names": ", ".join(names[:5]) + ("…" if len(names) > 5 else "")}]  # fmt: skip
+    notes = [
+        _("Noemt personen (%(names)s): privacybeoordeling nodig.")
+        % {"names": ", ".join(names[:5]) + ("…" if len(names) > 5 else "")}
+    ]
     if report.visibility == Visibility.PUBLIC:
         report.visibility = Visibility.MEMBERS
         report.save(update_fields=["visibility"])

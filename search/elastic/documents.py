@@ -33,8 +33,9 @@ LENGTH_NORMALISATION = 0.3
 folded = ["lowercase", "asciifolding"]
 dutch_stop = token_filter("wijkwijs_dutch_stop", "stop", stopwords="_dutch_")
 # Snowball leaves -ie/-ies apart (participatie, participaties): join them first.
-plural_ie = token_filter("wijkwijs_plural_ie", "pattern_replace", pattern="^(.{2,}ie)s$",
-                         replacement="$1")  # fmt: skip
+plural_ie = token_filter(
+    "wijkwijs_plural_ie", "pattern_replace", pattern="^(.{2,}ie)s$", replacement="$1"
+)
 dutch_stemmer = token_filter("wijkwijs_dutch_stemmer", "stemmer", language="dutch")
 hyphen_parts = token_filter(
     "wijkwijs_hyphen_parts",
@@ -71,9 +72,11 @@ def synonym_analyzer(synonym_rules):
     """The query side widened with the theme vocabulary (wijkteam ≈ buurtteam ≈ gebiedsteam);
     engines use it in a clause of its own, ranked below the words the user typed."""
     synonyms = token_filter(
-        "wijkwijs_theme_synonyms", "synonym_graph", synonyms=synonym_rules or ["wijkwijs"],
+        "wijkwijs_theme_synonyms",
+        "synonym_graph",
+        synonyms=synonym_rules or ["wijkwijs"],
         lenient=True,
-    )  # fmt: skip
+    )
     return analyzer(
         SYNONYM_ANALYZER,
         tokenizer="standard",
@@ -105,15 +108,20 @@ class RecordDocument(Document):
     key = Keyword()
     page_id = Integer()
     kind = Keyword(eager_global_ordinals=True)
-    title = Text(fields={"typed": SearchAsYouType(analyzer=plain_analyzer),
-                         "plain": Text(analyzer=plain_analyzer)})  # fmt: skip
+    title = Text(
+        fields={
+            "typed": SearchAsYouType(analyzer=plain_analyzer),
+            "plain": Text(analyzer=plain_analyzer),
+        }
+    )
     parent_title = Text()
     context = Text()  # a section's ancestor headings
     url = Keyword(index=False)
     # Offsets in the postings let the highlighter mark long sections without re-analysing them.
-    text = Text(index_options="offsets",
-                fields={"plain": Text(analyzer=plain_analyzer, norms=False,
-                                      index_options="docs")})  # fmt: skip
+    text = Text(
+        index_options="offsets",
+        fields={"plain": Text(analyzer=plain_analyzer, norms=False, index_options="docs")},
+    )
     visibility = Keyword()
     communities = Integer()
     report_kind = Keyword(eager_global_ordinals=True)
@@ -137,12 +145,16 @@ def field_mapping(synonym_rules, word_list) -> dict:
     compounds, synonyms = compound_analyzer(word_list), synonym_analyzer(synonym_rules)
     properties = mapping["properties"]
     for name in ("title", "parent_title", "context", "text"):
-        properties[name].update(analyzer=dutch._name, search_analyzer=query_side._name,
-                                similarity=SIMILARITY)  # fmt: skip
+        properties[name].update(
+            analyzer=dutch._name, search_analyzer=query_side._name, similarity=SIMILARITY
+        )
     # Split on both sides: 'privacy' finds 'privacyregels', and 'keukentafelgesprek' finds
     # a text about the 'gesprek' at the 'keukentafel'.
-    properties["text"]["fields"]["parts"] = {"type": "text", "analyzer": compounds._name,
-                                             "norms": False}  # fmt: skip
+    properties["text"]["fields"]["parts"] = {
+        "type": "text",
+        "analyzer": compounds._name,
+        "norms": False,
+    }
     analysis = {}
     for custom in (dutch, query_side, synonyms, compounds, plain_analyzer):
         for section, definitions in custom.get_analysis_definition().items():

@@ -81,8 +81,9 @@ def indexes_behind(alias) -> list[str]:
 
 def vocabulary():
     """Synonym rules from the theme vocabulary and the compound word list from the corpus."""
-    rules = sorted(", ".join(sorted(equivalents)) for equivalents in synonym_sets()
-                   if len(equivalents) > 1)  # fmt: skip
+    rules = sorted(
+        ", ".join(sorted(equivalents)) for equivalents in synonym_sets() if len(equivalents) > 1
+    )
     parts = set()
     for value in (
         SearchRecord.objects.exclude(compound_parts="")
@@ -106,8 +107,11 @@ def create_index(name, rules, word_list):
         "analysis": body.pop("analysis"),
         "similarity": body.pop("similarity"),
     }
-    body["mappings"]["_meta"] = {"synonym_rules": len(rules), "compound_words": len(word_list),
-                                 "built_at": timezone.now().isoformat()}  # fmt: skip
+    body["mappings"]["_meta"] = {
+        "synonym_rules": len(rules),
+        "compound_words": len(word_list),
+        "built_at": timezone.now().isoformat(),
+    }
     try:
         admin_client().indices.create(index=name, body=body)
     except RequestError as error:
@@ -131,8 +135,12 @@ def bulk_actions(records, index):
     while chunk := list(records.filter(pk__gt=last)[:BULK_CHUNK]):
         labels = record_labels([record.pk for record in chunk])
         for record in chunk:
-            yield {"_op_type": "index", "_index": index, "_id": record.key,
-                   **as_document(record, labels[record.pk])}  # fmt: skip
+            yield {
+                "_op_type": "index",
+                "_index": index,
+                "_id": record.key,
+                **as_document(record, labels[record.pk]),
+            }
         last = chunk[-1].pk
 
 
@@ -143,8 +151,16 @@ def send_in_parallel(es, actions):
     with ThreadPoolExecutor(BULK_THREADS) as pool:
         in_flight = deque()
         while chunk := list(islice(actions, BULK_CHUNK)):
-            in_flight.append(pool.submit(helpers.bulk, es, chunk, chunk_size=BULK_CHUNK,
-                                         raise_on_error=True, request_timeout=120))  # fmt: skip
+            in_flight.append(
+                pool.submit(
+                    helpers.bulk,
+                    es,
+                    chunk,
+                    chunk_size=BULK_CHUNK,
+                    raise_on_error=True,
+                    request_timeout=120,
+                )
+            )
             if len(in_flight) >= BULK_THREADS:
                 yield in_flight.popleft().result()[0]
         while in_flight:
@@ -170,14 +186,21 @@ def rebuild(progress=None) -> dict:
         raise
     es.indices.put_settings(index=name, body=loaded_settings())
     es.indices.refresh(index=name)
-    actions = [{"remove": {"index": index, "alias": alias}}
-               for index in old for alias in (read_alias(), write_alias())]  # fmt: skip
+    actions = [
+        {"remove": {"index": index, "alias": alias}}
+        for index in old
+        for alias in (read_alias(), write_alias())
+    ]
     actions.append({"add": {"index": name, "alias": read_alias()}})
     swap_aliases(es, actions, name)
     for index in old:
         es.indices.delete(index=index, ignore=404)
-    return {"index": name, "records": done, "synonym_rules": len(rules),
-            "compound_words": len(word_list)}  # fmt: skip
+    return {
+        "index": name,
+        "records": done,
+        "synonym_rules": len(rules),
+        "compound_words": len(word_list),
+    }
 
 
 def swap_aliases(es, actions, name):
@@ -209,11 +232,17 @@ def replace_pages(page_ids, refresh=False):
     actions = list(bulk_actions(SearchRecord.objects.filter(page_id__in=page_ids), None))
     for index in targets:
         es.delete_by_query(
-            index=index, body={"query": {"terms": {"page_id": list(page_ids)}}},
-            conflicts="proceed", refresh=True,
-        )  # fmt: skip
-        helpers.bulk(es, [action | {"_index": index} for action in actions], refresh=refresh,
-                     raise_on_error=True)  # fmt: skip
+            index=index,
+            body={"query": {"terms": {"page_id": list(page_ids)}}},
+            conflicts="proceed",
+            refresh=True,
+        )
+        helpers.bulk(
+            es,
+            [action | {"_index": index} for action in actions],
+            refresh=refresh,
+            raise_on_error=True,
+        )
 
 
 # Status and verification -----------------------------------------------------------------
@@ -249,14 +278,19 @@ def verify(sample=VERIFY_SAMPLE) -> list[str]:
     database = dict(SearchRecord.objects.values_list("kind").annotate(n=Count("pk")).order_by())
     response = es.search(
         index=read_alias(),
-        body={"size": 0, "track_total_hits": True,
-              "aggs": {"kinds": {"terms": {"field": "kind", "size": 50}}}},
-    )  # fmt: skip
+        body={
+            "size": 0,
+            "track_total_hits": True,
+            "aggs": {"kinds": {"terms": {"field": "kind", "size": 50}}},
+        },
+    )
     indexed = {b["key"]: b["doc_count"] for b in response["aggregations"]["kinds"]["buckets"]}
     for kind in sorted(set(database) | set(indexed)):
         if database.get(kind, 0) != indexed.get(kind, 0):
-            problems.append(f"{kind}: {database.get(kind, 0)} in de database, "
-                            f"{indexed.get(kind, 0)} in de index")  # fmt: skip
+            problems.append(
+                f"{kind}: {database.get(kind, 0)} in de database, "
+                f"{indexed.get(kind, 0)} in de index"
+            )
     keys = list(SearchRecord.objects.values_list("key", flat=True))
     chosen = random.sample(keys, min(sample, len(keys)))
     by_key = {r.key: r for r in SearchRecord.objects.filter(key__in=chosen)}
@@ -268,11 +302,13 @@ def verify(sample=VERIFY_SAMPLE) -> list[str]:
             problems.append(f"{doc['_id']}: inhoud wijkt af van de database")
     response = es.search(
         index=read_alias(),
-        body={"size": sample, "_source": False,
-              "query": {"function_score": {"random_score": {}}}},
-    )  # fmt: skip
+        body={"size": sample, "_source": False, "query": {"function_score": {"random_score": {}}}},
+    )
     index_keys = [hit["_id"] for hit in response["hits"]["hits"]]
     known = set(SearchRecord.objects.filter(key__in=index_keys).values_list("key", flat=True))
-    problems += [f"{key}: staat in de index maar niet in de database"
-                 for key in index_keys if key not in known]  # fmt: skip
+    problems += [
+        f"{key}: staat in de index maar niet in de database"
+        for key in index_keys
+        if key not in known
+    ]
     return problems

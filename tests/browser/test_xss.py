@@ -111,8 +111,13 @@ def test_the_harness_notices_a_payload_that_runs(watched):
 def test_markdown_fields_render_no_script(watched, site):
     page, calls = watched
     body = "\n\n".join(PAYLOADS)
-    practice = PracticeFactory(title="Verhalen uit de wijk", summary=body[:600], background=body,
-                               approach=body, lessons_learned=body)  # fmt: skip
+    practice = PracticeFactory(
+        title="Verhalen uit de wijk",
+        summary=body[:600],
+        background=body,
+        approach=body,
+        lessons_learned=body,
+    )
     page.goto(practice.url)
     poke(page)
     assert calls == []

@@ -114,8 +114,13 @@ class Command(BaseCommand):
         if task.status == TaskResultStatus.SUCCESSFUL:
             return task.return_value
         error = task.errors[-1].exception_class_path if task.errors else "onbekende fout"
-        return {"file": path.name, "status": "failed", "report_id": None, "error": error,
-                "sections": 0}  # fmt: skip
+        return {
+            "file": path.name,
+            "status": "failed",
+            "report_id": None,
+            "error": error,
+            "sections": 0,
+        }
 
     @staticmethod
     def _as_json(results):

@@ -15,9 +15,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--add", nargs=2, metavar=("ORGANISATIE", "GEBRUIKER"),
+            "--add",
+            nargs=2,
+            metavar=("ORGANISATIE", "GEBRUIKER"),
             help="slug of naam van de organisatie, en de gebruikersnaam",
-        )  # fmt: skip
+        )
 
     def handle(self, *args, add=None, **options):
         organisations = OrganisationPage.objects.order_by("title")

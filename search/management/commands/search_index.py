@@ -19,9 +19,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("action", choices=["status", "rebuild", "verify", "sync"])
         parser.add_argument(
-            "--sample", type=int, default=index.VERIFY_SAMPLE,
+            "--sample",
+            type=int,
+            default=index.VERIFY_SAMPLE,
             help="verify: aantal records dat inhoudelijk vergeleken wordt",
-        )  # fmt: skip
+        )
         parser.add_argument("--json", action="store_true", dest="as_json")
 
     def handle(self, *args, action, sample, as_json, **options):
@@ -45,11 +47,14 @@ class Command(BaseCommand):
         started = time.monotonic()
         built = index.rebuild(progress=progress_bar("records"))
         seconds = time.monotonic() - started
-        self.stdout.write(self.style.SUCCESS(
-            f"Index {built['index']} gebouwd en in gebruik genomen: {built['records']} records in "
-            f"{seconds:.1f} s ({built['records'] / max(seconds, 0.001):.0f}/s), "
-            f"{built['synonym_rules']} synoniemregels, {built['compound_words']} woorddelen."
-        ))  # fmt: skip
+        rate = built["records"] / max(seconds, 0.001)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Index {built['index']} gebouwd en in gebruik genomen: "
+                f"{built['records']} records in {seconds:.1f} s ({rate:.0f}/s), "
+                f"{built['synonym_rules']} synoniemregels, {built['compound_words']} woorddelen."
+            )
+        )
 
     def _verify(self, sample, **options):
         problems = index.verify(sample=sample)
