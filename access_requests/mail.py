@@ -6,6 +6,7 @@ and shown in the admin and on the page either way.
 
 import logging
 
+from django.conf import settings
 from django.urls import reverse
 from wagtail.users.models import UserProfile
 
@@ -31,7 +32,8 @@ def decide_url(decider, access_request):
 def request_received(access_request, deciders):
     context = {"access_request": access_request, "page_title": access_request.page.title}
     for decider in deciders:
-        language = UserProfile.get_for_user(decider).get_preferred_language()
+        # Their own choice in the admin, else the site's language — not the requester's.
+        language = UserProfile.get_for_user(decider).preferred_language or settings.LANGUAGE_CODE
         send_or_log(
             "access_requests/mail/request_received",
             context | {"decide_url": decide_url(decider, access_request)},

@@ -162,6 +162,18 @@ def test_the_coordinator_is_mailed_a_link_to_the_site_and_grants_for_a_period(cl
     assert "Toegekend" in mine and meeting.title in mine
 
 
+def test_the_coordinator_is_mailed_in_their_language_not_the_requesters(client, world):
+    AccessRequest.objects.all().delete()
+    client.cookies["django_language"] = "en"
+    meeting = world["a"]["meeting"]
+    signed_in(client, world["requester"]).post(
+        f"/toegang/{meeting.pk}/aanvragen/", {"reason": "Hi."}
+    )
+    (received,) = mail.outbox
+    assert received.subject.startswith("Toegangsverzoek voor")
+    assert "vraagt toegang tot" in received.body
+
+
 def test_a_refusal_needs_a_reason_which_the_requester_reads(client, world):
     access_request = world["a"]["request"]
     signed_in(client, world["a"]["coordinator"])
