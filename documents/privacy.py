@@ -13,11 +13,13 @@ import string
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.search import index
 
 from documents.models import ReportPage
 from documents.outline_editing import unique_anchor
+from documents.redaction import redact_page_fields
 from documents.signals import sections_changed
 from wijkwijs.normalise import normalise
 
@@ -123,24 +125,56 @@ def names_in(text: str, names) -> bool:
     return any(name_pattern(name).search(text) for name in names)
 
 
-@transaction.atomic
-def redact(report: ReportPage, names: list[str]) -> int:
-    """Replace each name, in every form (``name_pattern``), by its pseudonym in headings,
-    text and footnotes; give sections whose anchor holds a name a new anchor and forget
-    such former anchors (they must not keep answering); then reindex, and have the search
-    vocabulary forget the names. Returns the number of replacements. The original files
-    stay restricted to editors (``documents.access``)."""
-    replacements = pseudonyms(names)
-    patterns = [(name_pattern(name), alias) for name, alias in replacements.items()]
-    count = 0
+class Pseudonymiser:
+    """Replaces every form of each name (``name_pattern``) by its pseudonym: in text as
+    "Persoon A", in slugs and anchors as "persoon-a". ``count`` counts what ``text``
+    replaced; ``quietly`` replaces in any JSON value without counting."""
 
-    def scrub(text):
-        nonlocal count
-        for pattern, alias in patterns:
-            text, n = pattern.subn(alias, text)
-            count += n
+    def __init__(self, names):
+        self.names = list(names)
+        self.patterns = [(name_pattern(name), alias) for name, alias in pseudonyms(names).items()]
+        self.count = 0
+
+    def _replace(self, text, slug=False):
+        total = 0
+        for pattern, alias in self.patterns:
+            text, replaced = pattern.subn(slugify(alias) if slug else alias, text)
+            total += replaced
+        return text, total
+
+    def text(self, text):
+        text, replaced = self._replace(text)
+        self.count += replaced
         return text
 
+    def slug(self, slug):
+        return self._replace(slug, slug=True)[0]
+
+    def quietly(self, value):
+        if isinstance(value, str):
+            return self._replace(value)[0]
+        if isinstance(value, list):
+            return [self.quietly(item) for item in value]
+        if isinstance(value, dict):
+            return {key: self.quietly(item) for key, item in value.items()}
+        return value
+
+    def names_in(self, text) -> bool:
+        return names_in(text, self.names)
+
+
+@transaction.atomic
+def redact(report: ReportPage, names: list[str]) -> int:
+    """Replace each name, in every form (``name_pattern``), by its pseudonym in the
+    report's title, slug, abstract, search description and authors (and its revisions:
+    ``documents.redaction``), and in headings, text and footnotes; give sections whose
+    anchor holds a name a new anchor and forget such former anchors (they must not keep
+    answering); then reindex, and have the search vocabulary forget the names. Returns
+    the number of replacements. The original files stay restricted to editors
+    (``documents.access``)."""
+    pseudonymiser = Pseudonymiser(names)
+    page = redact_page_fields(report, pseudonymiser)
+    scrub = pseudonymiser.text
     for section in report.sections.prefetch_related("footnotes"):
         section.heading, section.text = scrub(section.heading), scrub(section.text)
         section.former_anchors = [a for a in section.former_anchors if not names_in(a, names)]
@@ -152,6 +186,6 @@ def redact(report: ReportPage, names: list[str]) -> int:
             note.save(update_fields=["text"])
     report.redacted_names = sorted(set(report.redacted_names) | set(names))
     ReportPage.objects.filter(pk=report.pk).update(redacted_names=report.redacted_names)
-    index.insert_or_update_object(report)  # the page's own index entry holds its text
-    sections_changed.send(sender=ReportPage, report=report, redacted_names=names)
-    return count
+    index.insert_or_update_object(page)  # the page's own index entry holds its text
+    sections_changed.send(sender=ReportPage, report=page, redacted_names=names)
+    return pseudonymiser.count
