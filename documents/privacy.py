@@ -105,20 +105,57 @@ for _code in range(0xC0, 0x250):
         ACCENTED.setdefault(_folded, set()).add(chr(_code).lower())
 
 
-def name_pattern(name: str) -> re.Pattern:
+PARTICLES = {"van", "de", "der", "den", "ter", "ten", "te", "op", "in", "'t", "t"}
+JOIN = r"[\W_]*"
+
+
+def _letters(text: str, capital=False) -> str:
+    """``text`` as a pattern: any accent on a letter, words joined by anything or nothing;
+    ``capital``: its first letter in upper case only (even where the rest may be any case)."""
+    parts = []
+    for position, char in enumerate(text):
+        variants = {char, *ACCENTED.get(char, ())}
+        if char == " ":
+            parts.append(JOIN)
+        elif capital and position == 0:
+            upper = "".join(sorted(variant.upper() for variant in variants))
+            parts.append(f"(?-i:[{re.escape(upper)}])")
+        else:
+            parts.append(f"[{re.escape(''.join(sorted(variants)))}]")
+    return "".join(parts)
+
+
+def name_parts(name: str) -> tuple[list[str], list[str]]:
+    """(given names, surname words): the surname starts at its first particle ("Anna de
+    Vries"), else it is the last word."""
+    words = normalise(name).split()
+    start = next((i for i, word in enumerate(words) if i and word in PARTICLES), len(words) - 1)
+    return words[:start], words[start:]
+
+
+def name_pattern(name: str, lowercase_surname=True) -> re.Pattern:
     """Every form a name takes: any case, with or without accents, its words joined by
     spaces, hyphens, underscores, dots or nothing — as in the text ("WIETEKE KORHOEN"),
     anchors and URLs ("wieteke-korhoen"), file names ("wieteke_korhoen.md") and citation
-    keys ("wietekekorhoen2014"). Not inside a longer word; digits may follow."""
-    parts = []
-    for char in normalise(name):
-        if char == " ":
-            parts.append(r"[\W_]*")
-        elif char in ACCENTED:
-            parts.append("[" + re.escape(char + "".join(sorted(ACCENTED[char]))) + "]")
-        else:
-            parts.append(re.escape(char))
-    return re.compile(rf"(?<![^\W\d_]){''.join(parts)}(?![^\W\d_])", re.I)
+    keys ("wietekekorhoen2014"); with initials ("W. Korhoen"), inverted as reference lists
+    write it ("Korhoen, W."), and the surname alone ("mevrouw Korhoen"): in running text
+    only capitalised (``lowercase_surname=False``), as "bos" is a word and "Bos" a name.
+    Not inside a longer word; digits or a possessive "s" may follow ("Korhoen's")."""
+    given, surname = name_parts(name)
+    forms = [_letters(normalise(name))]
+    if given:
+        initials = JOIN.join(re.escape(word[0]) + r"\.?" for word in given)
+        last = _letters(" ".join(surname))
+        *particles, main = surname
+        alone = _letters(" ".join(particles) + " ") if particles else ""
+        alone += _letters(main, capital=not lowercase_surname)
+        forms += [
+            initials + JOIN + last,
+            last + r"\s*,\s*(?:" + _letters(" ".join(given)) + "|" + initials + ")",
+            alone,
+        ]
+    either = "|".join(f"(?:{form})" for form in forms)
+    return re.compile(rf"(?<![^\W\d_])(?:{either})(?=(?:['’]?s)?(?![^\W\d_]))", re.I)
 
 
 def names_in(text: str, names) -> bool:
@@ -132,13 +169,15 @@ class Pseudonymiser:
 
     def __init__(self, names):
         self.names = list(names)
-        self.patterns = [(name_pattern(name), alias) for name, alias in pseudonyms(names).items()]
+        aliases = pseudonyms(names).items()
+        self.in_text = [(name_pattern(name, lowercase_surname=False), a) for name, a in aliases]
+        self.in_slugs = [(name_pattern(name), slugify(alias)) for name, alias in aliases]
         self.count = 0
 
     def _replace(self, text, slug=False):
         total = 0
-        for pattern, alias in self.patterns:
-            text, replaced = pattern.subn(slugify(alias) if slug else alias, text)
+        for pattern, alias in self.in_slugs if slug else self.in_text:
+            text, replaced = pattern.subn(alias, text)
             total += replaced
         return text, total
 

@@ -209,3 +209,40 @@ def test_the_editor_publishing_from_any_revision_brings_the_name_back_nowhere(re
     client.force_login(editor)
     form = fetched(client, f"/beheer/pages/{report.pk}/edit/")
     assert "Persoon A" in form and not NAMED.search(form)
+
+
+# An outsider's forms of the name, none given to ``redact``: accents, initials, the
+# reference-list order, the surname alone and possessive, in a heading (and so its anchor),
+# an author and a file name.
+SURNAME_FORMS = re.compile(r"vl[aá]sblom", re.I)
+
+
+def test_every_form_of_the_name_is_pseudonymised(client, django_user_model):
+    report = ReportFactory(
+        title="Gesprek met J. Vlasblom", visibility=Visibility.EDITORS, kind="interviewverslag",
+        authors=[ReportAuthor(name="Vlasblom, J.")],
+    )  # fmt: skip
+    ReportSection.objects.create(
+        report=report, position=0, heading="Interview Jörieke Vlásblom, wijkcoach", level=1,
+        anchor="interview-jorieke-vlasblom-wijkcoach",
+        text="Vlasbloms team groeide. Mevrouw Vlasblom en J.Vlasblom zijn één. "
+        "Het verhaal van Jorieke Vlasblom’s buurt; VLASBLOM tekent. Het bos blijft een bos.",
+    )  # fmt: skip
+    document = get_document_model().objects.create(
+        title="Verslag J. Vlasblom", file=ContentFile(b"# Verslag", name="verslag_j_vlasblom.md")
+    )
+    ReportFile.objects.create(page=report, document=document, description="Origineel")
+    sections_changed.send(sender=ReportPage, report=report)
+    privacy.redact(report, ["Jorieke Vlasblom"])
+    privacy.mark_reviewed(report, django_user_model.objects.create_user("r14c", is_superuser=True))
+    report = ReportPage.objects.get(pk=report.pk)
+    report.visibility = Visibility.PUBLIC
+    report.save_revision().publish()
+    html = fetched(client, report.url)
+    citations = [fetched(client, f"{report.url}citatie/{form}") for form in ("", "bibtex/", "ris/")]
+    assert "Persoon A" in html and "Het bos blijft een bos." in html  # words stay words
+    records = " ".join(
+        f"{r.title} {r.text} {r.url}" for r in SearchRecord.objects.filter(page=report)
+    )
+    for where, text in {"page": html, "citations": " ".join(citations), "index": records}.items():
+        assert not SURNAME_FORMS.search(text), (where, SURNAME_FORMS.search(text))
