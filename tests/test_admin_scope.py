@@ -121,3 +121,19 @@ def test_the_pages_behind_a_count_are_only_those_the_editor_may_see(client, scen
         listing = body(client.get(reverse("wagtailadmin_pages:type_use", args=(app, model))))
         for what, title in hidden.items():
             assert title not in listing, (model, what)
+
+
+def test_the_page_chooser_names_a_page_the_editor_may_not_edit_by_its_live_title(
+    client, scene, admin_client
+):
+    editor, _our_expert, _hidden = scene
+    retitled = ReportFactory(title="Verslag tureluur", visibility="public")
+    retitled.title = "Concept: het vertrek van Bert Roerdomp"
+    retitled.save_revision()
+    reports = ensure_site_structure().reports
+    browse = reverse("wagtailadmin_choose_page_child", args=(reports.pk,))
+    search = reverse("wagtailadmin_choose_page_search")
+    client.force_login(editor)
+    for listing in (body(client.get(browse)), body(client.get(search, {"q": "tureluur"}))):
+        assert "Verslag tureluur" in listing and "vertrek van Bert" not in listing
+    assert "vertrek van Bert" in body(admin_client.get(browse))  # who may edit sees the draft
