@@ -14,6 +14,7 @@ from operations import views as operations_views
 from search import views as search_views
 from wijkwijs import accounts
 from wijkwijs import views as wijkwijs_views
+from wijkwijs.admin_choosers import ScopedBrowseView, ScopedSearchView
 from wijkwijs.admin_reports import ScopedPageTypesUsageReport
 from wijkwijs.attachments import serve_document
 from wijkwijs.storage import PUBLIC_FOLDER, public_image
@@ -26,6 +27,10 @@ urlpatterns = [
         "beheer/reports/page-types-usage/results/",
         ScopedPageTypesUsageReport.as_view(results_only=True),
     ),
+    # Wagtail's page chooser, with live titles of pages the user may not edit (admin_choosers).
+    path("beheer/choose-page/", ScopedBrowseView.as_view()),
+    path("beheer/choose-page/<int:parent_page_id>/", ScopedBrowseView.as_view()),
+    path("beheer/choose-page/search/", ScopedSearchView.as_view()),
     path("beheer/", include(wagtailadmin_urls)),
     # Before Wagtail's own document URLs: refusals answer as missing files do.
     re_path(r"^documenten/(\d+)/(.*)$", serve_document),

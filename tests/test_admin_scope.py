@@ -3,13 +3,19 @@ public. The attack: the editor of one organisation opens Wagtail's page chooser 
 and searching), the page-types report and the expert form, looking for the titles of
 editors-only reports, unpublished drafts, profiles without consent and other accounts."""
 
+import re
+
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import Page
 
+from documents.models import ReportPage
+from expertise.models import ExpertPage
 from tests.factories import ExpertFactory, OrganisationFactory, ReportFactory
 from wijkwijs.site_structure import ensure_site_structure
+from wijkwijs.visibility import visible
 
 pytestmark = pytest.mark.django_db
 
@@ -71,3 +77,63 @@ def test_the_expert_form_does_not_list_every_account(client, scene):
     form = client.get(reverse("wagtailadmin_pages:edit", args=(our_expert.pk,)))
     assert form.status_code == 200
     assert "geheime-gebruiker-roerdomp" not in body(form)
+
+
+def page_type_rows(html) -> dict:
+    """{app_label.model: (count, last edited page)} as the page-types report shows them."""
+    rows = re.findall(
+        r'<td class="app-label"[^>]*>\s*(\S+)\s*</td>\s*<td class="count"[^>]*>\s*(?:<a[^>]*>)?'
+        r'([\d.,]+).*?<td class="last-edited-page"[^>]*>(.*?)</td>',
+        html,
+        re.S,
+    )
+    return {
+        model: (int(re.sub(r"\D", "", count)), re.sub(r"<[^>]+>|\s+", " ", last).strip())
+        for model, count, last in rows
+    }
+
+
+def test_the_page_types_report_counts_only_pages_the_editor_may_see(client, scene):
+    editor, our_expert, _hidden = scene
+    public_report = ReportFactory(title="Openbaar verslag lepelaar", visibility="public")
+    public_report.save_revision()
+    # A public report with a draft that retitles it: the draft is for who may edit it.
+    retitled = ReportFactory(title="Verslag kluut", visibility="public")
+    retitled.title = "Concept: het vertrek van Bert Roerdomp"
+    retitled.save_revision()
+    ReportFactory(title="Nog een geheim verslag", visibility="editors").save_revision()
+    client.force_login(editor)
+    rows = page_type_rows(body(client.get(reverse("wagtailadmin_reports:page_types_usage"))))
+    anonymous = AnonymousUser()
+    assert rows["documents.reportpage"][0] == visible(ReportPage.objects.all(), anonymous).count()
+    experts = visible(ExpertPage.objects.all(), anonymous).count() + 1  # and the editor's own
+    assert rows["expertise.expertpage"][0] == experts
+    last_report = rows["documents.reportpage"][1]
+    assert last_report == "Verslag kluut", last_report  # the newest one it may see, live title
+    assert rows["expertise.expertpage"][1] == our_expert.title
+
+
+def test_the_pages_behind_a_count_are_only_those_the_editor_may_see(client, scene):
+    editor, _our_expert, hidden = scene
+    client.force_login(editor)
+    for model in ("reportpage", "expertpage"):
+        app = "documents" if model == "reportpage" else "expertise"
+        listing = body(client.get(reverse("wagtailadmin_pages:type_use", args=(app, model))))
+        for what, title in hidden.items():
+            assert title not in listing, (model, what)
+
+
+def test_the_page_chooser_names_a_page_the_editor_may_not_edit_by_its_live_title(
+    client, scene, admin_client
+):
+    editor, _our_expert, _hidden = scene
+    retitled = ReportFactory(title="Verslag tureluur", visibility="public")
+    retitled.title = "Concept: het vertrek van Bert Roerdomp"
+    retitled.save_revision()
+    reports = ensure_site_structure().reports
+    browse = reverse("wagtailadmin_choose_page_child", args=(reports.pk,))
+    search = reverse("wagtailadmin_choose_page_search")
+    client.force_login(editor)
+    for listing in (body(client.get(browse)), body(client.get(search, {"q": "tureluur"}))):
+        assert "Verslag tureluur" in listing and "vertrek van Bert" not in listing
+    assert "vertrek van Bert" in body(admin_client.get(browse))  # who may edit sees the draft

@@ -8,25 +8,28 @@ sitemap. The one who may see it (a member of the community; for the profile, an 
 does. Asserted on distinctive words, not status codes.
 """
 
+import datetime
 import json
 
 import pytest
 from django.contrib.auth.models import AnonymousUser, Group
 from django.core.files.base import ContentFile
+from django.core.management import call_command
 from wagtail.documents import get_document_model
 from wagtail.models import Page, PageViewRestriction
 
 from documents import privacy
-from documents.models import ReportFile, ReportPage, ReportSection
+from documents.models import ReportAuthor, ReportFile, ReportPage, ReportSection
 from tests.factories import (
     CommunityFactory,
     ExpertFactory,
     MeetingFactory,
+    MunicipalityFactory,
     OrganisationFactory,
     ReportFactory,
 )
 from wijkwijs.findable import records_changed
-from wijkwijs.models import CommunityPage, MeetingDocument
+from wijkwijs.models import CommunityPage, MeetingDocument, MunicipalityFact
 from wijkwijs.visibility import Visibility
 
 pytestmark = pytest.mark.django_db
@@ -274,3 +277,83 @@ def test_editorial_workflows_leak_through_no_channel(world, workflow, engine, cl
         else:
             leaks = [channel for channel, found in seen.items() if found]
             assert not leaks, f"{workflow.__name__}: {name} learns of it through {leaks}"
+
+
+# The CSV downloads: every spreadsheet the site offers (the experts found, municipalities
+# compared) × who asks, with restricted content behind each. A word is in a download only
+# for those who may see where it comes from.
+def fact_from(town, report, value):
+    return MunicipalityFact.objects.create(
+        page=town, topic="inwoners", value=value, as_of=datetime.date(2016, 1, 1),
+        source_report=report, source_section=report.sections.get().heading,
+    )  # fmt: skip
+
+
+@pytest.fixture
+def spreadsheets(world, django_user_model):
+    noord = CommunityPage.objects.get(title="Kring Noord")
+    east, west = MunicipalityFactory(title="Oosterwoud"), MunicipalityFactory(title="Westerwoud")
+    closed = MunicipalityFactory(title="Grauwgansdorp")
+    PageViewRestriction.objects.create(
+        page=closed, restriction_type=PageViewRestriction.PASSWORD, password="geheim-van-de-gans"
+    )
+    MunicipalityFact.objects.create(page=closed, topic="inwoners", value="900",
+                                    as_of=datetime.date(2016, 1, 1))  # fmt: skip
+    cited = {
+        "tapuitnesten": report_with_word("tapuitnesten", Visibility.EDITORS)[0],
+        "roerdomptelling": report_with_word("roerdomptelling", Visibility.MEMBERS)[0],
+        "woudaapgesprek": report_with_word("woudaapgesprek", Visibility.COMMUNITIES, [noord])[0],
+    }
+    for value, report in enumerate(cited.values(), start=1000):
+        fact_from(east, report, str(value))
+    fact_from(west, cited["tapuitnesten"], "2000")
+    members_only = ExpertFactory(
+        parent=OrganisationFactory(),
+        title="Karel Kwartel",
+        role="Kenner van kwartelroepen",
+        visibility=Visibility.MEMBERS,
+    )
+    author = ExpertFactory(parent=OrganisationFactory(), title="Fenna Fuut", role="Vogelteller")
+    written, _file = report_with_word("fuutnestbouw", Visibility.EDITORS)
+    written.authors = [ReportAuthor(name=author.title, expert=author)]
+    written.save_revision().publish()
+    organisation_editor = django_user_model.objects.create_user("redactie-vogelwerk")
+    call_command(
+        "organisation_editors", "--add", OrganisationFactory(title="Vogelwerk").slug,
+        organisation_editor.username, verbosity=0,
+    )  # fmt: skip
+    viewers = {
+        "anonymous": AnonymousUser(),
+        "member": django_user_model.objects.create_user("lid-zonder-kring"),
+        "organisation editor": organisation_editor,
+        "editor": world["viewers"]["editor"],
+    }
+    comparison = (
+        f"/gemeenten-vergelijken/vergelijking.csv?gemeente={east.slug}&gemeente={west.slug}"
+    )
+    downloads = {
+        # word: (download, who may see where it comes from)
+        "tapuitnesten": (comparison, {"editor"}),
+        "roerdomptelling": (comparison, {"member", "organisation editor", "editor"}),
+        "woudaapgesprek": (comparison, {"editor"}),
+        "grauwgansdorp": (comparison.replace(west.slug, closed.slug), set()),
+        "kwartelroepen": ("/wie-weet-wat/experts.csv", {"member", "organisation editor", "editor"}),
+        # Found by what only an editors-only report says of her: that finding is the editors'.
+        "fenna fuut": ("/wie-weet-wat/experts.csv?vraag=fuutnestbouw", {"editor"}),
+        # Without consent, a profile leaves the platform for no one.
+        "plevierkuikens": ("/wie-weet-wat/experts.csv", set()),
+    }
+    assert members_only.consent_date is not None and author.consent_date is not None
+    return viewers, downloads
+
+
+def test_csv_downloads_hold_only_what_the_one_who_asks_may_see(spreadsheets, client):
+    viewers, downloads = spreadsheets
+    for name, user in viewers.items():
+        client.logout()
+        if user.is_authenticated:
+            client.force_login(user)
+        for word, (url, allowed) in downloads.items():
+            answer = client.get(url)
+            found = word in answer.content.decode().lower()
+            assert found == (name in allowed), (name, word, url, answer.status_code)

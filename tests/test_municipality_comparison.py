@@ -7,6 +7,7 @@ import io
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from wagtail.models import PageViewRestriction
 
 from tests.factories import MunicipalityFactory, ReportFactory
 from wijkwijs.comparison import chosen, compare
@@ -103,3 +104,11 @@ def test_the_csv_has_one_line_per_fact_with_date_source_and_number(two_towns, cl
     ]
     assert rows[1]["bron"] == "CBS, 1 januari 2015" and rows[1]["bron_url"] == ""
     assert rows[0]["bron"] == "een publicatie die niet openbaar is"
+
+
+def test_a_municipality_behind_a_view_restriction_is_neither_offered_nor_compared(client):
+    closed = MunicipalityFactory(title="Lepelaarsdorp")
+    PageViewRestriction.objects.create(page=closed, restriction_type=PageViewRestriction.LOGIN)
+    assert "Lepelaarsdorp" not in client.get("/gemeenten-vergelijken/").content.decode()
+    answer = client.get("/gemeenten-vergelijken/", {"gemeente": ["deventer", closed.slug]})
+    assert answer.status_code == 400 and "Lepelaarsdorp" not in answer.content.decode()

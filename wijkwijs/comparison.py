@@ -98,7 +98,9 @@ def chosen(values) -> tuple[list[MunicipalityPage], str]:
     """The municipalities chosen (slugs, in the order given), and an error if the choice
     cannot be compared."""
     slugs = list(dict.fromkeys(value for value in values if value))
-    pages = {page.slug: page for page in MunicipalityPage.objects.live().filter(slug__in=slugs)}
+    # Behind a view restriction, a municipality is compared by no one (as if it were not there).
+    found = MunicipalityPage.objects.live().public().filter(slug__in=slugs)
+    pages = {page.slug: page for page in found}
     municipalities = [pages[slug] for slug in slugs if slug in pages]
     if len(municipalities) < len(slugs):
         return municipalities, str(_("Een of meer gekozen gemeenten bestaan niet."))

@@ -33,7 +33,9 @@ def theme_options():
 
 def municipality_options():
     MunicipalityPage = apps.get_model("wijkwijs", "MunicipalityPage")
-    return list(MunicipalityPage.objects.live().order_by("title").values_list("slug", "title"))
+    # Public ones only: a municipality behind a view restriction is not named in a filter.
+    pages = MunicipalityPage.objects.live().public()
+    return list(pages.order_by("title").values_list("slug", "title"))
 
 
 THEME_FILTER = ListingFilter("thema", _("Thema"), "themes__slug", theme_options)
