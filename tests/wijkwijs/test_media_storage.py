@@ -22,7 +22,7 @@ from wagtail.images import get_image_model
 
 from documents.models import ReportPage
 from tests.conftest import CORPUS, S3_TEST_URL, require_corpus, s3_client
-from tests.test_downloads import SECRET, download, report_with_file
+from tests.wijkwijs.test_downloads import SECRET, download, report_with_file
 from wijkwijs.storage import stored_names
 from wijkwijs.visibility import Visibility
 

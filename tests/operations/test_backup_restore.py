@@ -19,7 +19,7 @@ from tests.factories import PracticeFactory
 from wijkwijs.storage import sha256_of, stored_names
 
 pytestmark = pytest.mark.django_db(transaction=True)  # pg_dump reads committed data only
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 QUERIES = ["buurtgericht werken", "egels", "interviews"]
 
 
@@ -107,7 +107,7 @@ def test_a_restore_brings_back_pages_files_sections_and_search_results(
             env,
             "-c",
             "import django, json; django.setup(); "
-            "from tests.test_backup_restore import summary; "
+            "from tests.operations.test_backup_restore import summary; "
             "print(json.dumps(summary()))",
         )
     )

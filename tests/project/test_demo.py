@@ -23,7 +23,7 @@ from wijkwijs.models import (
 )
 
 pytestmark = pytest.mark.django_db
-README = Path(__file__).resolve().parents[1] / "README.md"
+README = Path(__file__).resolve().parents[2] / "README.md"
 
 # The session fixture in conftest.py has already loaded the demo once.
 

@@ -11,7 +11,7 @@ gives each layout's printed headings; the goldens beside this file hold them.
 
 import textwrap
 
-from tests.ingest.synthetic.spec import (
+from tests.documents.ingest.synthetic.spec import (
     APPENDIX,
     AUTHORS,
     CHAPTERS,

@@ -16,7 +16,7 @@ from tests.factories import (
     PracticeFactory,
     ThemeFactory,
 )
-from tests.test_digests import SECRET, published_at, report_with_secret
+from tests.notifications.test_digests import SECRET, published_at, report_with_secret
 from wijkwijs.visibility import Visibility
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ import pytest
 
 from documents.ingest.golden import load_golden
 from tests.conftest import CORPUS, require_corpus
-from tests.ingest.outline_scores import assert_meets_the_bars, assert_metadata, score_file
+from tests.documents.ingest.outline_scores import assert_meets_the_bars, assert_metadata, score_file
 
 pytestmark = pytest.mark.django_db
 require_corpus(module_level=True)

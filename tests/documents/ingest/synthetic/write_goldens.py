@@ -4,8 +4,8 @@ the spec, then read the result: the goldens are what a reader sees, not what we 
 from pathlib import Path
 
 from documents.ingest.golden import Heading, dump_golden
-from tests.ingest.synthetic.layouts import LAYOUTS, expected_headings
-from tests.ingest.synthetic.spec import AUTHORS, TITLE
+from tests.documents.ingest.synthetic.layouts import LAYOUTS, expected_headings
+from tests.documents.ingest.synthetic.spec import AUTHORS, TITLE
 
 HERE = Path(__file__).parent
 

@@ -27,7 +27,7 @@ from documents.tasks import import_document, import_upload, incoming_root, store
 from wijkwijs.workers import WorkerLost
 
 pytestmark = pytest.mark.django_db(transaction=True)
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 REPORT = """# Het egelpadenplan
 

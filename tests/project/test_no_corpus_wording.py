@@ -7,7 +7,7 @@ from pathlib import Path
 from tests.conftest import CORPUS, require_corpus
 
 RUN = 8
-TESTS = Path(__file__).parent
+TESTS = Path(__file__).resolve().parents[1]  # every file under tests/
 SKIPPED_DIRECTORIES = {"__pycache__", ".pytest_cache"}
 
 

@@ -11,7 +11,7 @@ import pytest
 from django.utils import timezone
 
 from access_requests.models import AccessRequest, RequestState
-from tests import test_leak_matrix
+from tests.project import test_leak_matrix
 
 pytestmark = pytest.mark.django_db
 world = test_leak_matrix.world  # the fixture: the same restricted content and viewers

@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 from documents.ingest.golden import load_golden
-from tests.ingest.outline_scores import assert_meets_the_bars, assert_metadata, score_file
-from tests.ingest.synthetic.layouts import LAYOUTS
+from tests.documents.ingest.outline_scores import assert_meets_the_bars, assert_metadata, score_file
+from tests.documents.ingest.synthetic.layouts import LAYOUTS
 
 pytestmark = pytest.mark.django_db
 GOLDENS = Path(__file__).parent / "synthetic" / "goldens"
@@ -24,7 +24,7 @@ def test_synthetic_report_matches_its_golden_outline(layout, tmp_path):
 
 
 def test_the_goldens_are_the_layouts_printed_headings():
-    from tests.ingest.synthetic.layouts import expected_headings
+    from tests.documents.ingest.synthetic.layouts import expected_headings
 
     for layout, (_file, _write, style) in LAYOUTS.items():
         golden = load_golden(GOLDENS / f"{layout}.json")

@@ -1,4 +1,4 @@
-from tests.ingest.outline_scores import SCORES
+from tests.documents.ingest.outline_scores import SCORES
 
 
 def pytest_terminal_summary(terminalreporter):

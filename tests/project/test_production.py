@@ -25,7 +25,7 @@ from tests.conftest import IN_CI
 
 # The marker makes pytest-django create the test database; the pages are read by gunicorn.
 pytestmark = pytest.mark.django_db
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 PAGES = {
     "home": "/",
     "search": "/zoeken/?q=eenzaamheid&type=expert",

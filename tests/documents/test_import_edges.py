@@ -141,7 +141,7 @@ def test_the_size_limit_is_enforced_while_the_upload_streams(admin_client, setti
     settings.WAGTAILDOCS_MAX_UPLOAD_SIZE = 100_000
     handlers = list(settings.FILE_UPLOAD_HANDLERS)
     first_store = handlers.index("django.core.files.uploadhandler.MemoryFileUploadHandler")
-    handlers.insert(first_store, "tests.test_import_edges.CountingHandler")
+    handlers.insert(first_store, "tests.documents.test_import_edges.CountingHandler")
     settings.FILE_UPLOAD_HANDLERS = handlers
     CountingHandler.received = 0
     response = upload(admin_client, "groot.md", MARKDOWN.encode() * 20_000)  # about 1 MB

@@ -8,8 +8,8 @@ from django.urls import reverse
 
 from documents.models import ReportPage
 from tests.conftest import CORPUS, require_corpus
+from tests.documents.test_import_files import FUZZ_SOURCES, mutate
 from tests.factories import CommunityFactory
-from tests.test_import_files import FUZZ_SOURCES, mutate
 from wijkwijs.models import MunicipalityPage
 
 pytestmark = pytest.mark.django_db

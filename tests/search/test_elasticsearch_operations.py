@@ -20,7 +20,7 @@ from tests.conftest import require_elasticsearch
 from tests.factories import PracticeFactory
 
 pytestmark = pytest.mark.django_db
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 OWN_NODE_PORT = int(os.environ.get("WIJKWIJS_TEST_ES_SPARE_PORT", "9270"))
 
 
