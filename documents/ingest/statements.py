@@ -21,6 +21,14 @@ MEMO_LABELS = {"aan", "van", "datum", "onderwerp", "betreft"}
 SUBJECT_LABELS = ("onderwerp", "betreft")
 PUBLISHER_LABELS = ("uitgave", "uitgever", "uitgegeven door", "een uitgave van")
 AUTHOR_LABELS = {"auteur", "auteurs", "tekst", "teksten", "door", "opgesteld door"}
+# Labels of a memo header or a colophon: lines of their own, never a heading.
+FIELD_LABELS = {
+    *MEMO_LABELS,
+    *PUBLISHER_LABELS,
+    *AUTHOR_LABELS,
+    *["kenmerk", "cc", "fotografie", "vormgeving", "illustraties", "druk", "redactie"],
+    *["eindredactie", "hoofdredactie", "contact"],
+}
 NUMERIC_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
 ORGANISATION = rf"[{UPPER}][\w&'-]*(?:\s+(?:(?:van|voor|en|de|der|het|in)\s+)*[{UPPER}][\w&'-]*)*"
 PUBLISHED_BY = re.compile(rf"\buitgave\s+van\s+(?:de\s+|het\s+)?({ORGANISATION})")
@@ -53,6 +61,12 @@ STUDY = re.compile(
 LEADING_ARTICLE = re.compile(r"^(?:de|het|een)\s+", re.IGNORECASE)
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[‘'\"(]?[A-Z])")
 MAX_TITLE_WORDS = 16
+
+
+def is_field_line(text: str) -> bool:
+    """ "Van: …", "Uitgave: …", "Tekst: …": a line of a memo header or a colophon."""
+    match = FIELD.match(text.strip())
+    return bool(match) and match["label"].casefold() in FIELD_LABELS
 
 
 def labelled_fields(paragraphs) -> dict[str, str]:

@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
         ),
         ("Özlem Yıldız en Jan-Willem van 't Hof", ["Özlem Yıldız", "Jan-Willem van 't Hof"]),
         ("Auteurs: Eva de Wit en Tom Bos", ["Eva de Wit", "Tom Bos"]),
-        ("Tekst: Noor ter Haar-Idrissi", ["Noor ter Haar-Idrissi"]),
+        ("Tekst: Noor ter Haar-Idrissi en A. el Amrani", ["Noor ter Haar-Idrissi", "A. el Amrani"]),
     ],
 )
 def test_several_people_on_one_line(line, names):
