@@ -180,7 +180,8 @@ def test_report_page_shows_sections_at_their_anchors_with_linked_footnotes(impor
 def test_imported_reports_are_restricted_and_interviews_are_for_editors(
     imported, client, django_user_model
 ):
-    assert client.get(report_titled("Voortgangsrapportage").get_url()).status_code == 302  # to log in
+    progress_report = report_titled("Voortgangsrapportage").get_url()
+    assert client.get(progress_report).status_code == 302  # to log in
     interviews = report_titled("Uitwerking interviews").get_url()
     assert client.get(interviews).status_code == 404  # existence not revealed
     client.force_login(django_user_model.objects.create_user("lid2", password="x-x-x-x-1"))
