@@ -43,7 +43,7 @@ DOCUMENT_KINDS = (
 
 def self_reference(group: str) -> str:
     """ "deze notitie", "dit eindrapport", "de voorliggende voortgangsrapportage"."""
-    return rf"(?:(?:de|het)\s+voorliggende|deze|dit)\s+(?P<{group}>[a-z]*(?:{DOCUMENT_KINDS}))\b"
+    return rf"\b(?:(?:de|het)\s+voorliggende|deze|dit)\s+(?P<{group}>[a-z]*(?:{DOCUMENT_KINDS}))\b"
 
 
 SELF_REFERENCE = re.compile(self_reference("kind"), re.IGNORECASE)
@@ -157,9 +157,10 @@ def self_described_title(opening_paragraphs) -> str:
 
 def self_referred_year(paragraphs) -> int | None:
     """The year that sentences naming the document mention most (the latest on a tie)."""
+    candidates = [p for p in paragraphs if YEAR.search(p) and SELF_REFERENCE.search(p)]
     years = Counter(
         int(year)
-        for sentence in sentences(paragraphs)
+        for sentence in sentences(candidates)
         if SELF_REFERENCE.search(sentence)
         for year in YEAR.findall(sentence)
     )

@@ -124,3 +124,24 @@ def test_no_title_is_made_up_from_a_sentence_that_only_mentions_a_report():
     metadata = extract_metadata("", [], Path("los-verslag.txt"), body=body)
     assert not metadata["title_from_document"]
     assert metadata["published_on"] is None
+
+
+def test_an_imported_report_gets_its_publisher_authors_and_year(settings, tmp_path):
+    from documents.citation import Citation
+    from documents.ingest.pipeline import import_file
+    from tests.factories import OrganisationFactory
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    organisation = OrganisationFactory(title="Stichting Buurtwerk Oosterveld")
+    source = Path(__file__).parent / "inputs" / "rapport-romeins.txt"
+    report = import_file(source).report
+    assert report.publisher == organisation and report.publisher_name == ""
+    assert (
+        Citation(report, "https://wijkwijs.example/r/")
+        .text()
+        .startswith("van den Heuvel-Smit, M., el Idrissi, A. & Ouali, T. (2021)")
+    )
+    memo = import_file(Path(__file__).parent / "inputs" / "memo-zomeropening.txt").report
+    assert memo.title == "Openingstijden van de buurtkamers in de zomermaanden"
+    assert [author.name for author in memo.authors.all()] == ["J.P. de Vries"]
+    assert (memo.published_on.isoformat(), memo.publisher_name) == ("2022-06-14", "")
