@@ -16,7 +16,8 @@ from collections import Counter
 
 from documents.ingest.names import UPPER, people_on_line, person_name
 
-FIELD = re.compile(r"^(?P<label>[A-Za-z][A-Za-z ]{1,24}?)\s*:\s*(?P<value>\S.*)$")
+# "Aan: …" with a capital: "… geeft aan: ‘…’" wrapped onto a new line is running text.
+FIELD = re.compile(r"^(?P<label>[A-Z][A-Za-z ]{1,24}?)\s*:\s*(?P<value>\S.*)$")
 MEMO_LABELS = {"aan", "van", "datum", "onderwerp", "betreft"}
 SUBJECT_LABELS = ("onderwerp", "betreft")
 PUBLISHER_LABELS = ("uitgave", "uitgever", "uitgegeven door", "een uitgave van")

@@ -145,3 +145,14 @@ def test_an_imported_report_gets_its_publisher_authors_and_year(settings, tmp_pa
     assert memo.title == "Openingstijden van de buurtkamers in de zomermaanden"
     assert [author.name for author in memo.authors.all()] == ["J.P. de Vries"]
     assert (memo.published_on.isoformat(), memo.publisher_name) == ("2022-06-14", "")
+
+
+def test_a_wrapped_sentence_going_on_after_a_colon_is_no_memo_field():
+    from tests.ingest.test_stages import outline_of
+
+    outline = outline_of(
+        "Werkwijze\n\nDe wethouder geeft het zo\naan: de buurt beslist mee over het budget.\n"
+    )
+    assert outline.sections[0].paragraphs == [
+        "De wethouder geeft het zo aan: de buurt beslist mee over het budget."
+    ]
