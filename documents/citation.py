@@ -13,6 +13,7 @@ from documents.choices import DatePrecision, ReportKind
 
 # Dutch surname particles: "Mirjam van Leeuwen" sorts and cites as "van Leeuwen, Mirjam".
 PARTICLES = {"van", "de", "der", "den", "het", "'t", "ter", "ten", "te", "op", "in", "la", "le"}
+PARTICLES |= {"el", "al"}  # "Noor el Idrissi" cites as "el Idrissi, Noor"
 # BibTeX and RIS types per report kind; reports that are not research are 'misc'/'GEN'.
 RESEARCH_KINDS = {
     ReportKind.RESEARCH,

@@ -23,6 +23,7 @@ LIST_MARKER = re.compile(rf"^(?:[{BULLET_GLYPHS}]|[-*+](?=\s)|o(?=\s+\S))\s*")
 PAGE_NUMBER = re.compile(r"^(?:pagina\s+)?\d{1,3}(?:\s*(?:/|van)\s*\d{1,3})?$", re.IGNORECASE)
 FOOTNOTE_SEPARATOR_WIDTH = 20
 FIGURE_LABEL = re.compile(r"^[\w/&+\-‘’' ]{1,30}$")
+DATA_ROW = re.compile(r"\d{2}")
 
 
 @dataclass
@@ -147,6 +148,7 @@ def _looks_like_label(line: Line) -> bool:
         and not line.list_item
         and bool(FIGURE_LABEL.fullmatch(line.text))
         and len(line.text.split()) <= 3
+        and not DATA_ROW.search(line.text)  # "2020 85": a table row, which is text
     )
 
 

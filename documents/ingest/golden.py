@@ -67,6 +67,8 @@ class Heading:
         """The heading for people: its words, or its opening and how many words follow."""
         if self.heading or not self.digest:
             return self.heading
+        if self.words <= len(words_of(self.opening)):
+            return self.opening
         return f"{self.opening} … ({self.words} woorden)"
 
     def matches(self, other: "Heading") -> bool:

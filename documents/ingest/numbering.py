@@ -18,6 +18,31 @@ LABELLED_HEADING = re.compile(
 )
 
 
+# "II. Werkwijze": a chapter numbered in roman numerals (with the full stop, unlike a word).
+ROMAN_CHAPTER = re.compile(r"^([IVXL]{1,6})\.\s+(\S.{0,118})$")
+ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def roman_value(numeral: str) -> int:
+    """The value of a roman numeral, 0 when it is not written the usual way ("IIII")."""
+    values = [ROMAN_DIGITS[digit] for digit in numeral]
+    total = sum(-v if v < w else v for v, w in zip(values, [*values[1:], 0], strict=True))
+    canonical = ""
+    remaining = total
+    for value, digits in (
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
+        count, remaining = divmod(remaining, value)
+        canonical += digits * count
+    return total if canonical == numeral else 0
+
+
 def is_numbered(text: str) -> bool:
     return bool(
         NUMBERED_HEADING.match(text) or CHAPTER_LABEL.match(text) or LABELLED_HEADING.match(text)

@@ -16,11 +16,20 @@ from collections import Counter
 
 from documents.ingest.names import UPPER, people_on_line, person_name
 
-FIELD = re.compile(r"^(?P<label>[A-Za-z][A-Za-z ]{1,24}?)\s*:\s*(?P<value>\S.*)$")
+# "Aan: …" with a capital: "… geeft aan: ‘…’" wrapped onto a new line is running text.
+FIELD = re.compile(r"^(?P<label>[A-Z][A-Za-z ]{1,24}?)\s*:\s*(?P<value>\S.*)$")
 MEMO_LABELS = {"aan", "van", "datum", "onderwerp", "betreft"}
 SUBJECT_LABELS = ("onderwerp", "betreft")
 PUBLISHER_LABELS = ("uitgave", "uitgever", "uitgegeven door", "een uitgave van")
 AUTHOR_LABELS = {"auteur", "auteurs", "tekst", "teksten", "door", "opgesteld door"}
+# Labels of a memo header or a colophon: lines of their own, never a heading.
+FIELD_LABELS = {
+    *MEMO_LABELS,
+    *PUBLISHER_LABELS,
+    *AUTHOR_LABELS,
+    *["kenmerk", "cc", "fotografie", "vormgeving", "illustraties", "druk", "redactie"],
+    *["eindredactie", "hoofdredactie", "contact"],
+}
 NUMERIC_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
 ORGANISATION = rf"[{UPPER}][\w&'-]*(?:\s+(?:(?:van|voor|en|de|der|het|in)\s+)*[{UPPER}][\w&'-]*)*"
 PUBLISHED_BY = re.compile(rf"\buitgave\s+van\s+(?:de\s+|het\s+)?({ORGANISATION})")
@@ -35,7 +44,7 @@ DOCUMENT_KINDS = (
 
 def self_reference(group: str) -> str:
     """ "deze notitie", "dit eindrapport", "de voorliggende voortgangsrapportage"."""
-    return rf"(?:(?:de|het)\s+voorliggende|deze|dit)\s+(?P<{group}>[a-z]*(?:{DOCUMENT_KINDS}))\b"
+    return rf"\b(?:(?:de|het)\s+voorliggende|deze|dit)\s+(?P<{group}>[a-z]*(?:{DOCUMENT_KINDS}))\b"
 
 
 SELF_REFERENCE = re.compile(self_reference("kind"), re.IGNORECASE)
@@ -53,6 +62,12 @@ STUDY = re.compile(
 LEADING_ARTICLE = re.compile(r"^(?:de|het|een)\s+", re.IGNORECASE)
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[‘'\"(]?[A-Z])")
 MAX_TITLE_WORDS = 16
+
+
+def is_field_line(text: str) -> bool:
+    """ "Van: …", "Uitgave: …", "Tekst: …": a line of a memo header or a colophon."""
+    match = FIELD.match(text.strip())
+    return bool(match) and match["label"].casefold() in FIELD_LABELS
 
 
 def labelled_fields(paragraphs) -> dict[str, str]:
@@ -143,9 +158,10 @@ def self_described_title(opening_paragraphs) -> str:
 
 def self_referred_year(paragraphs) -> int | None:
     """The year that sentences naming the document mention most (the latest on a tie)."""
+    candidates = [p for p in paragraphs if YEAR.search(p) and SELF_REFERENCE.search(p)]
     years = Counter(
         int(year)
-        for sentence in sentences(paragraphs)
+        for sentence in sentences(candidates)
         if SELF_REFERENCE.search(sentence)
         for year in YEAR.findall(sentence)
     )

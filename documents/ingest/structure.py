@@ -25,8 +25,15 @@ from dataclasses import dataclass, field
 from django.utils.text import slugify
 
 from documents.ingest.cleanup import Line, is_heading_number
-from documents.ingest.metadata import is_date_line
-from documents.ingest.numbering import CHAPTER_LABEL, LABELLED_HEADING, NUMBERED_HEADING
+from documents.ingest.metadata import GENERIC_HEADINGS, is_date_line, people_named
+from documents.ingest.numbering import (
+    CHAPTER_LABEL,
+    LABELLED_HEADING,
+    NUMBERED_HEADING,
+    ROMAN_CHAPTER,
+    roman_value,
+)
+from documents.ingest.statements import is_field_line
 
 SENTENCE_END = ".,;:!?"
 MAX_HEADING_WORDS = 16
@@ -35,7 +42,7 @@ MAX_BARE_HEADING_WORDS = 8
 FOOTNOTE_REFERENCE = re.compile(r"(?<=[^\W\d_]{3})( ?)(\d{1,2})(?=[\s.,;:)’”'\"]|$)")
 LIST_NUMBER = re.compile(r"^(\d{1,2})\.\s+(.+)$")
 LEADING_NUMBER = re.compile(r"^(\d{1,2})\s+([A-Z].*)$")  # "5 Omarm de weerstand"
-LETTERED_HEADING = re.compile(r"^([a-h])[.)]\s+(\S.{0,118})$")
+LETTERED_HEADING = re.compile(r"^([a-hA-H])[.)]\s+(\S.{0,118})$")
 MAX_QUESTION_HEADING_WORDS = 4
 MAX_LABEL_HEADING_WORDS = 4
 SUB_HEADING = "sub"  # a level placeholder: below the numbered sections, resolved per document
@@ -49,6 +56,10 @@ _FUNCTION_WORDS = (
     "niet ook maar om te tot naar uit over zo dan toch immers daarnaast wordt werd we wij zij"
 )
 FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
+# A line naming what the document is ("MEMO", "Notitie") heads nothing.
+DOCUMENT_TYPE_LABELS = frozenset(
+    ["memo", "memorandum", "notitie", "nota", "rapport", "rapportage", "verslag", "brief"]
+)
 CAPTION = re.compile(r"^(?:Figuur|Tabel|Grafiek|Figure|Table)\s*\d", re.IGNORECASE)
 
 
@@ -206,7 +217,9 @@ def is_bare_heading(lines, index, text=None):
     text = text if text is not None else line.text
     if line.list_item or not _starts_like_a_title(text) or text[-1] in SENTENCE_END + "/-":
         return False
-    if CAPTION.match(text) or not reads_as_heading(text):
+    if CAPTION.match(text) or not reads_as_heading(text) or is_field_line(text):
+        return False
+    if text.casefold() in DOCUMENT_TYPE_LABELS:
         return False
     if len(text.split()) > MAX_BARE_HEADING_WORDS or len(text) > 70 or text.isdigit():
         return False
@@ -347,6 +360,7 @@ def _chapters_at(first_sections, index, last_chapter=""):
     """Single numbers that are chapters at this line: their sections follow, or they
     continue the chapter sequence."""
     chapters = {number for number, first in first_sections.items() if first > index}
+    chapters |= {str(int(number) - 1) for number in chapters}  # "1." starts the sequence
     if last_chapter.isdigit():
         chapters.add(str(int(last_chapter) + 1))
     return chapters
@@ -374,6 +388,8 @@ def _classify_declared(lines, first_sections, series):
             style_offsets.append(line.heading_level - number.count(".") - 1)
         elif leading := LEADING_NUMBER.match(line.text):
             styled[index] = (line.heading_level, leading[1], leading[2])
+        elif (roman := ROMAN_CHAPTER.match(line.text)) and roman_value(roman[1]):
+            styled[index] = (line.heading_level, roman[1], roman[2])
         else:
             number = pending_number or _label_number(line.text)
             styled[index] = (line.heading_level, number, line.text)
@@ -393,16 +409,40 @@ def _classify_declared(lines, first_sections, series):
     return headings, absorbed_lines
 
 
+def _roman_chapters(lines) -> frozenset:
+    """Roman numerals a document numbers its chapters with: "I." and at least one more."""
+    numerals = {
+        match.group(1)
+        for line in lines
+        if (match := ROMAN_CHAPTER.match(line.text)) and roman_value(match.group(1))
+    }
+    return frozenset(numerals) if "I" in numerals and len(numerals) >= 2 else frozenset()
+
+
+def roman_chapter(lines, index, numerals):
+    """(number, title) for "II. WERKWIJZE" in a document that numbers chapters so."""
+    match = ROMAN_CHAPTER.match(lines[index].text)
+    if not match or match.group(1) not in numerals or not _ends_a_paragraph(lines, index):
+        return None
+    title = match.group(2).strip()
+    if title[-1] in SENTENCE_END or len(title.split()) > MAX_HEADING_WORDS:
+        return None
+    return (match.group(1), title) if reads_as_heading(title) else None
+
+
 def _classify_text(lines, first_sections, series):
     headings = {}
     absorbed_lines = set()
     last_chapter = ""
+    numerals = _roman_chapters(lines)
     for index, line in enumerate(lines):
         if line.blank or index in absorbed_lines or _in_a_list(lines, index):
             continue  # "komen aan bod:" and the numbered lines under it announce, not head
         text, used = _continued_heading(lines, index, line.text)
         chapters = _chapters_at(first_sections, index, last_chapter)
-        if number_match := numbered_heading(line, chapters, text):
+        if roman := roman_chapter(lines, index, numerals):
+            headings[index] = (CHAPTER, *roman)
+        elif number_match := numbered_heading(line, chapters, text):
             number, title = number_match
             headings[index] = (number.count(".") + 1, number, title)
             last_chapter = number if "." not in number else last_chapter
@@ -418,7 +458,31 @@ def _classify_text(lines, first_sections, series):
         elif (item := LIST_NUMBER.match(line.text)) and is_bare_heading(lines, index, item[2]):
             # "1.  Teammodel (Utrecht)" on its own line: a numbered sub-heading, not a list.
             headings[index] = (None, item[1], item[2])
+    for index in _title_block(lines, headings):
+        del headings[index]
     return _resolve_text_levels(lines, headings), absorbed_lines
+
+
+def _title_block(lines, headings) -> list[int]:
+    """Unnumbered lines that open a document, above its first text and first numbered
+    heading, in a block naming authors or a date: its title and subtitle, no sections."""
+    first_text = next(
+        (i for i, line in enumerate(lines) if not line.blank and _is_running_text(line.text)),
+        len(lines),
+    )
+    numbered = [index for index, (_level, number, _title) in headings.items() if number]
+    top = min([first_text, *numbered])
+    if not any(is_date_line(line.text) or people_named(line.text) for line in lines[:top]):
+        return []
+    return [
+        index
+        for index, (level, number, title) in headings.items()
+        if index < top and level is None and not number and title.casefold() not in GENERIC_HEADINGS
+    ]
+
+
+def _is_running_text(text: str) -> bool:
+    return text[-1] in ".!?" and len(text.split()) > MAX_QUESTION_HEADING_WORDS
 
 
 def _resolve_text_levels(lines, headings):
@@ -477,6 +541,8 @@ def join_paragraphs(lines: list[Line]) -> list[tuple[str, int | None]]:
                 and (line.text[0].islower() or not pending_blank)
                 and not is_date_line(line.text)  # a date line stands alone ("maart 2021")
                 and not is_date_line(previous_text)
+                and not is_field_line(line.text)  # so do "Van: …" and "Uitgave: …"
+                and not is_field_line(previous_text)
             )
             if continues:
                 paragraphs[-1][0] = join_wrapped(previous_text, line.text)
@@ -564,6 +630,9 @@ def build_outline(lines: list[Line], footnotes: dict[str, str], declared: bool, 
         preamble_lines = current_lines
     else:
         current.paragraphs = flush(current, current_lines)
+    top = min((section.level for section in sections), default=1)
+    for section in sections:  # the title left out, its chapters are the top level
+        section.level -= top - 1
     assign_anchors(sections)
     return Outline(title=title, preamble=flush(None, preamble_lines), sections=sections)
 

@@ -70,7 +70,7 @@ def test_oostburg_keeps_the_title_block_of_the_markdown(imported):
 
 
 def test_hu_report_has_its_chapters_and_twenty_numbered_sections_in_order(imported):
-    report = report_titled("Hu integraal")
+    report = report_titled("Voortgangsrapportage")
     assert report.kind != "interviewverslag" and report.visibility == "members"
     assert report.files.count() == 2
     sections = list(report.sections.order_by("position"))
@@ -98,7 +98,7 @@ def test_hu_report_has_its_chapters_and_twenty_numbered_sections_in_order(import
 
 
 def test_hu_report_text_is_clean(imported):
-    report = report_titled("Hu integraal")
+    report = report_titled("Voortgangsrapportage")
     text = "\n".join(report.sections.values_list("text", flat=True))
     for glyph in ("\uf0b7", "\uf06e", "•", "▪"):
         assert glyph not in text
@@ -108,7 +108,7 @@ def test_hu_report_text_is_clean(imported):
 
 
 def test_hu_footnotes_are_moved_and_linked(imported):
-    report = report_titled("Hu integraal")
+    report = report_titled("Voortgangsrapportage")
     footnotes = SectionFootnote.objects.filter(section__report=report)
     assert footnotes.count() >= 4
     matrix = footnotes.get(number="3")
@@ -157,7 +157,7 @@ def test_importing_everything_again_changes_nothing(imported, media, capsys):
 
 
 def test_report_outline_lists_the_sections(imported, capsys):
-    report = report_titled("Hu integraal")
+    report = report_titled("Voortgangsrapportage")
     call_command("report_outline", str(report.pk), "--json")
     outline = json.loads(capsys.readouterr().out)
     assert outline["id"] == report.pk
@@ -168,7 +168,7 @@ def test_report_outline_lists_the_sections(imported, capsys):
 
 
 def test_report_page_shows_sections_at_their_anchors_with_linked_footnotes(imported, admin_client):
-    report = report_titled("Hu integraal")
+    report = report_titled("Voortgangsrapportage")
     html = admin_client.get(report.get_url()).content.decode()
     assert 'id="1-13-wederkerigheid"' in html
     assert 'href="#1-13-wederkerigheid"' in html  # the table of contents links to it
@@ -180,7 +180,8 @@ def test_report_page_shows_sections_at_their_anchors_with_linked_footnotes(impor
 def test_imported_reports_are_restricted_and_interviews_are_for_editors(
     imported, client, django_user_model
 ):
-    assert client.get(report_titled("Hu integraal").get_url()).status_code == 302  # to log in
+    progress_report = report_titled("Voortgangsrapportage").get_url()
+    assert client.get(progress_report).status_code == 302  # to log in
     interviews = report_titled("Uitwerking interviews").get_url()
     assert client.get(interviews).status_code == 404  # existence not revealed
     client.force_login(django_user_model.objects.create_user("lid2", password="x-x-x-x-1"))
@@ -188,7 +189,7 @@ def test_imported_reports_are_restricted_and_interviews_are_for_editors(
 
 
 def test_classification_suggestions_come_from_the_text(imported):
-    report = report_titled("Hu integraal")
+    report = report_titled("Voortgangsrapportage")
     suggested = {kind: [s["title"] for s in items] for kind, items in report.suggestions.items()}
     for municipality in ["Utrecht", "Nieuwegein", "Wijk bij Duurstede", "Zeist", "Amersfoort"]:
         assert municipality in suggested["municipalities"]

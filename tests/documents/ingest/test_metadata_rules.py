@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
         ),
         ("Özlem Yıldız en Jan-Willem van 't Hof", ["Özlem Yıldız", "Jan-Willem van 't Hof"]),
         ("Auteurs: Eva de Wit en Tom Bos", ["Eva de Wit", "Tom Bos"]),
-        ("Tekst: Noor ter Haar-Idrissi", ["Noor ter Haar-Idrissi"]),
+        ("Tekst: Noor ter Haar-Idrissi en A. el Amrani", ["Noor ter Haar-Idrissi", "A. el Amrani"]),
     ],
 )
 def test_several_people_on_one_line(line, names):
@@ -124,3 +124,35 @@ def test_no_title_is_made_up_from_a_sentence_that_only_mentions_a_report():
     metadata = extract_metadata("", [], Path("los-verslag.txt"), body=body)
     assert not metadata["title_from_document"]
     assert metadata["published_on"] is None
+
+
+def test_an_imported_report_gets_its_publisher_authors_and_year(settings, tmp_path):
+    from documents.citation import Citation
+    from documents.ingest.pipeline import import_file
+    from tests.factories import OrganisationFactory
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    organisation = OrganisationFactory(title="Stichting Buurtwerk Oosterveld")
+    source = Path(__file__).parent / "inputs" / "rapport-romeins.txt"
+    report = import_file(source).report
+    assert report.publisher == organisation and report.publisher_name == ""
+    assert (
+        Citation(report, "https://wijkwijs.example/r/")
+        .text()
+        .startswith("van den Heuvel-Smit, M., el Idrissi, A. & Ouali, T. (2021)")
+    )
+    memo = import_file(Path(__file__).parent / "inputs" / "memo-zomeropening.txt").report
+    assert memo.title == "Openingstijden van de buurtkamers in de zomermaanden"
+    assert [author.name for author in memo.authors.all()] == ["J.P. de Vries"]
+    assert (memo.published_on.isoformat(), memo.publisher_name) == ("2022-06-14", "")
+
+
+def test_a_wrapped_sentence_going_on_after_a_colon_is_no_memo_field():
+    from tests.ingest.test_stages import outline_of
+
+    outline = outline_of(
+        "Werkwijze\n\nDe wethouder geeft het zo\naan: de buurt beslist mee over het budget.\n"
+    )
+    assert outline.sections[0].paragraphs == [
+        "De wethouder geeft het zo aan: de buurt beslist mee over het budget."
+    ]
