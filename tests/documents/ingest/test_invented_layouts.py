@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from documents.ingest.golden import load_golden
-from tests.ingest.outline_scores import assert_meets_the_bars, assert_metadata, score_file
+from tests.documents.ingest.outline_scores import assert_meets_the_bars, assert_metadata, score_file
 
 pytestmark = pytest.mark.django_db
 INPUTS = Path(__file__).parent / "inputs"

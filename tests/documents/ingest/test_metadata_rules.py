@@ -148,7 +148,7 @@ def test_an_imported_report_gets_its_publisher_authors_and_year(settings, tmp_pa
 
 
 def test_a_wrapped_sentence_going_on_after_a_colon_is_no_memo_field():
-    from tests.ingest.test_stages import outline_of
+    from tests.documents.ingest.test_stages import outline_of
 
     outline = outline_of(
         "Werkwijze\n\nDe wethouder geeft het zo\naan: de buurt beslist mee over het budget.\n"
