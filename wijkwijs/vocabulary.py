@@ -61,12 +61,16 @@ class Vocabulary:
         self.normalised.pop("", None)
 
     def mentions(self, text: str, ignore_case: bool = False) -> Counter:
-        """How often each entry is named in ``text`` (entries not named are left out)."""
+        """How often each entry is named in ``text``, in the entries' (tree) order, so equal
+        counts keep that order (entries not named are left out)."""
         counts = Counter()
-        for spelling, entry in self.spellings.items():
-            found = len(phrase_pattern(spelling, ignore_case).findall(text))
+        for entry in self.entries:
+            found = sum(
+                len(phrase_pattern(spelling, ignore_case).findall(text))
+                for spelling in entry.spellings
+            )
             if found:
-                counts[entry] += found
+                counts[entry] = found
         return counts
 
     def leading(self, text: str) -> Entry | None:
@@ -94,7 +98,7 @@ def _lines(text: str) -> list[str]:
 
 
 def _read_municipalities() -> Vocabulary:
-    pages = apps.get_model("wijkwijs", "MunicipalityPage").objects.live().order_by("title")
+    pages = apps.get_model("wijkwijs", "MunicipalityPage").objects.live().order_by("path")
     return Vocabulary(
         [
             Entry(pk, title, slug, (title, *_lines(variants)))
@@ -106,7 +110,7 @@ def _read_municipalities() -> Vocabulary:
 
 
 def _read_themes() -> Vocabulary:
-    pages = apps.get_model("wijkwijs", "ThemePage").objects.live().order_by("title")
+    pages = apps.get_model("wijkwijs", "ThemePage").objects.live().order_by("path")
     return Vocabulary(
         [
             Entry(pk, title, slug, (title, *_lines(synonyms)), label_en)
