@@ -31,6 +31,7 @@ from search.models import (
     SearchRecord,
     SearchTerm,
 )
+from search.remembered import index_changed
 from search.snippets import plain_text
 from wijkwijs.models import CommunityPage, MunicipalityPage, ThemePage
 from wijkwijs.normalise import normalise
@@ -298,6 +299,7 @@ def index_page(page, just_saved=False):
         add_compound_parts([record for record, _labels in built], vocabulary_frequency)
         _save(built)
         describe_pages(built)
+    index_changed()
     sync.schedule([page_id])
 
 
@@ -329,6 +331,7 @@ def forget_words(text):
         )
         if not any(word in words_of(record.full_text) for record in holders.iterator()):
             SearchTerm.objects.filter(word=word).delete()
+    index_changed()
 
 
 def searchable_pages():
@@ -392,4 +395,5 @@ def rebuild(progress=None):
         LexemeFrequency.objects.filter(records__lte=0).exclude(
             lexeme=LexemeFrequency.ALL_RECORDS
         ).delete()
+    index_changed()
     return SearchRecord.objects.count()

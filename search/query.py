@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from django.apps import apps
 
 from search.derivations import derivations
+from search.remembered import remembered
 from wijkwijs.normalise import normalise
 
 MAX_QUERY_LENGTH = 200
@@ -120,6 +121,10 @@ PLACE_WEIGHT = 1.5
 
 def municipality_names() -> frozenset[str]:
     """The normalised names and name variants of the municipalities."""
+    return remembered("municipality names", None, _municipality_names)
+
+
+def _municipality_names() -> frozenset[str]:
     MunicipalityPage = apps.get_model("wijkwijs", "MunicipalityPage")
     names = set()
     for title, variants in MunicipalityPage.objects.live().values_list("title", "name_variants"):
@@ -145,6 +150,10 @@ def equivalent_phrases(title: str, synonyms: str) -> frozenset[str]:
 
 def synonym_sets() -> list[frozenset[str]]:
     """Each theme's label and synonyms, normalised, as one set of equivalent phrases."""
+    return remembered("synonym sets", None, _synonym_sets)
+
+
+def _synonym_sets() -> list[frozenset[str]]:
     ThemePage = apps.get_model("wijkwijs", "ThemePage")
     names = ThemePage.objects.live().values_list("title", "synonyms")  # no page objects
     return [equivalent_phrases(title, synonyms) for title, synonyms in names]
