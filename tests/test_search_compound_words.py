@@ -27,7 +27,8 @@ def test_a_compound_nothing_matches_is_searched_by_its_known_parts(engine):
     PracticeFactory(title="Elders", summary="Een verhaal over tuinieren.")
     reindexed(engine)
     result = engine.search("buurtsoepkookploegleiders", user=AnonymousUser())
-    assert [hit.title for hit in result.hits] == ["Soep"]
+    assert result.hits[0].title == "Soep"
+    assert "Elders" not in [hit.title for hit in result.hits]
     assert result.searched_for == "buurtsoep"  # "Niets gevonden voor …; resultaten voor …"
     assert result.suggestion == ""
 
