@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.db.models.functions import Length
 
 from search.models import SearchTerm
+from wijkwijs.remembered import remembered, remembered_per_word
 
 MIN_LENGTH = 4
 MIN_SIMILARITY = 0.4
@@ -64,7 +65,21 @@ def similarity(a: str, b: str) -> float:
 
 
 def close_words(word: str) -> list[tuple[str, int, float]]:
-    """(word, frequency, similarity) of the most similar vocabulary words, best first."""
+    """(word, frequency, similarity) of the most similar vocabulary words, best first
+    (remembered until the index changes)."""
+    return remembered("close words", word, lambda: _close_words(word))
+
+
+def known_frequency(words) -> dict[str, int]:
+    """{word: how often the vocabulary holds it} for the words it holds (remembered)."""
+    return remembered_per_word("frequency", words, _vocabulary_frequency)
+
+
+def _vocabulary_frequency(words) -> dict[str, int]:
+    return dict(SearchTerm.objects.filter(word__in=words).values_list("word", "frequency"))
+
+
+def _close_words(word: str) -> list[tuple[str, int, float]]:
     if connection.vendor == "postgresql":
         rows = (
             SearchTerm.objects.annotate(similarity=TrigramSimilarity("word", word))
@@ -92,7 +107,7 @@ def correct(words: list[str], visible_word) -> Correction:
     occurs in what the user may see. The correction is searched when every replaced word
     was unknown or far less likely, and is close: a typo away (a loose match is only
     offered)."""
-    frequency = dict(SearchTerm.objects.filter(word__in=words).values_list("word", "frequency"))
+    frequency = known_frequency(words)
     corrected, replaced, search_it = [], False, True
     for word in words:
         replacement, known = None, frequency.get(word, 0)

@@ -13,6 +13,7 @@ import re
 
 from search import dutch
 from search.models import SearchTerm
+from wijkwijs.remembered import remembered_per_word
 
 # Longest first; "-der" is the person after an r (beheerder, bestuurder).
 SUFFIXES = tuple(
@@ -39,7 +40,12 @@ def roots(word: str) -> frozenset[str]:
 
 
 def derivations(words) -> dict[str, list[str]]:
-    """{query word: vocabulary words derived from the same root}, for words of 5+ letters."""
+    """{query word: vocabulary words derived from the same root}, for words of 5+ letters
+    (remembered until the index changes)."""
+    return remembered_per_word("derivations", words, _derivations)
+
+
+def _derivations(words) -> dict[str, list[str]]:
     related = {}
     for word in dict.fromkeys(words):
         if len(word) <= MIN_ROOT or word in dutch.STOP_WORDS:

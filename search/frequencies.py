@@ -4,6 +4,7 @@
 import re
 
 from search.models import LexemeFrequency
+from wijkwijs.remembered import remembered_per_word
 
 LEXEME = re.compile(r"'((?:[^']|'')*)'")
 PHRASE_STEP = re.compile(r"<\d*->")
@@ -17,13 +18,17 @@ def _steps(compiled_term: str) -> list[list[str]]:
     ]
 
 
+def _records_per_lexeme(lexemes) -> dict[str, int]:
+    return dict(LexemeFrequency.objects.filter(lexeme__in=lexemes).values_list("lexeme", "records"))
+
+
 def document_frequencies(compiled_terms: list[str]) -> tuple[int, list[int]]:
     """The number of records, and for each compiled term about how many records hold it:
     a word's variants added up, a phrase as common as its rarest word."""
     steps = [_steps(term) for term in compiled_terms]
     wanted = {LexemeFrequency.ALL_RECORDS}
     wanted.update(lexeme for term in steps for step in term for lexeme in step)
-    known = dict(LexemeFrequency.objects.filter(lexeme__in=wanted).values_list("lexeme", "records"))
+    known = remembered_per_word("records per lexeme", wanted, _records_per_lexeme)
     records = known.get(LexemeFrequency.ALL_RECORDS, 0)
     frequencies = [
         min(

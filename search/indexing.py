@@ -20,6 +20,7 @@ from search.filters import FACET_OF_RELATION
 from search.models import LexemeFrequency, PageFacet, SearchRecord, SearchTerm
 from search.registry import findable_models
 from wijkwijs.normalise import normalise
+from wijkwijs.remembered import content_changed
 
 TEXT_SEARCH_CONFIG = "wijkwijs_dutch"
 VOCABULARY_WORD = re.compile(r"^[a-z][a-z]{3,39}$")
@@ -178,6 +179,7 @@ def index_page(page, just_saved=False):
         add_compound_parts([record for record, _labels in built], vocabulary_frequency)
         _save(built)
         describe_pages(built)
+    content_changed()
     sync.schedule([page_id])
 
 
@@ -209,6 +211,7 @@ def forget_words(text):
         )
         if not any(word in words_of(record.full_text) for record in holders.iterator()):
             SearchTerm.objects.filter(word=word).delete()
+    content_changed()
 
 
 def searchable_pages():
@@ -258,4 +261,5 @@ def rebuild(progress=None):
         LexemeFrequency.objects.filter(records__lte=0).exclude(
             lexeme=LexemeFrequency.ALL_RECORDS
         ).delete()
+    content_changed()
     return SearchRecord.objects.count()

@@ -16,7 +16,7 @@ from django.db import connection
 from project.demo import DemoLoader
 from search.engines.embedded import close_alongside_connections
 from tests import users
-from wijkwijs import vocabulary
+from wijkwijs import remembered
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 SHARED_DIR = Path(__file__).resolve().parents[2] / "shared"
@@ -68,11 +68,12 @@ def community_member(db):
 
 
 @pytest.fixture(autouse=True)
-def fresh_vocabulary():
-    """A rolled-back test leaves no municipality or theme in the process's vocabulary."""
-    vocabulary.forget()
+def nothing_remembered():
+    """A rolled-back test leaves nothing in what the process remembers of the content (the
+    vocabulary, the index's word counts)."""
+    remembered.forget_here()
     yield
-    vocabulary.forget()
+    remembered.forget_here()
 
 
 @pytest.fixture(scope="session")

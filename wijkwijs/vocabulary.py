@@ -8,14 +8,12 @@ a document a municipality keeps its case (a capital: 'Ede' is a place, 'ede' is 
 theme matches in any case; a user's words are normalised first (case, accents and
 punctuation), so "s hertogenbosch" finds 's-Hertogenbosch.
 
-The spellings of the live pages are read once per process and kept until a municipality
-or theme page is saved or deleted here, and at most ``LIFETIME`` seconds, so that other
-processes follow a change too.
+The spellings of the live pages are remembered (``wijkwijs.remembered``) until content
+changes: at once in this process, within a second in every other.
 """
 
 import functools
 import re
-import time
 from collections import Counter
 from dataclasses import dataclass
 
@@ -24,8 +22,7 @@ from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 
 from wijkwijs.normalise import normalise
-
-LIFETIME = 60.0  # seconds a process keeps the spellings without hearing of a change
+from wijkwijs.remembered import content_changed, remembered
 
 
 @dataclass(frozen=True)
@@ -121,28 +118,17 @@ def _read_themes() -> Vocabulary:
     )
 
 
-_READERS = {"municipalities": _read_municipalities, "themes": _read_themes}
-_kept: dict[str, tuple[float, Vocabulary]] = {}
-
-
-def _vocabulary(name: str) -> Vocabulary:
-    kept = _kept.get(name)
-    if kept is None or time.monotonic() - kept[0] > LIFETIME:
-        kept = _kept[name] = (time.monotonic(), _READERS[name]())
-    return kept[1]
-
-
 def municipalities() -> Vocabulary:
-    return _vocabulary("municipalities")
+    return remembered("vocabulary", "municipalities", _read_municipalities)
 
 
 def themes() -> Vocabulary:
-    return _vocabulary("themes")
+    return remembered("vocabulary", "themes", _read_themes)
 
 
 def forget(*args, **kwargs):
-    """Read the spellings again on next use (a municipality or theme changed)."""
-    _kept.clear()
+    """Read the spellings again (a municipality or theme changed)."""
+    content_changed()
 
 
 def connect():

@@ -21,7 +21,13 @@ from search.corrections import correct
 from search.elastic import index, sync
 from search.elastic.documents import FACET_SEPARATOR, SYNONYM_ANALYZER
 from search.engines.base import WithFallback
-from search.engines.embedded import ALTERNATIVE_WEIGHT, EmbeddedEngine, compound_splits
+from search.engines.embedded import (
+    ALTERNATIVE_WEIGHT,
+    EmbeddedEngine,
+    compound_fallback,
+    compound_joins,
+    compound_splits,
+)
 from search.filters import FACET_NAMES, LABEL_FACETS, as_list, single_valued_filters
 from search.grouping import group_near_identical
 from search.intents import with_answers
@@ -74,10 +80,11 @@ def filter_clauses(filters) -> list:
     return clauses
 
 
-def text_query(parsed: ParsedQuery, fuzzy=False):
+def text_query(parsed: ParsedQuery, fuzzy=False, parts=True):
     """Any word matches; records with every word get a fixed bonus; compound parts and
     theme synonyms count, less than the words themselves (the synonym clause also scores
-    each word in its best field, next to the blended per-word clauses)."""
+    each word in its best field, next to the blended per-word clauses). Without ``parts``,
+    the query's own compounds are not taken apart by the index's word list."""
     clauses = []
     for term in parsed.terms:
         if len(term.words) > 1:
@@ -96,12 +103,13 @@ def text_query(parsed: ParsedQuery, fuzzy=False):
         clauses.append(Q("constant_score", filter=every_word, boost=ALL_TERMS_BONUS))
     # A compound query word also finds its two parts side by side ('wijkteam': wijk, team),
     # and a word its derivations ('opbouwwerkers': opbouwwerk).
-    for rewrite in [*compound_splits(parsed), *parsed.derived]:
+    for rewrite in [*compound_splits(parsed), *compound_joins(parsed), *parsed.derived]:
         words = " ".join(term.text for term in rewrite)
         every = {"type": "cross_fields", "fields": OWN_FIELDS, "operator": "and"}
         clauses.append(Q("multi_match", query=words, boost=SPLIT_BOOST, **every))
-    clauses.append(Q("match", **{"text.parts": {"query": all_words,
-                                                "boost": COMPOUND_PARTS_BOOST}}))  # fmt: skip
+    if parts:
+        clauses.append(Q("match", **{"text.parts": {"query": all_words,
+                                                    "boost": COMPOUND_PARTS_BOOST}}))  # fmt: skip
     clauses.append(Q("multi_match", query=all_words, fields=OWN_FIELDS,
                      analyzer=SYNONYM_ANALYZER, boost=SYNONYM_BOOST))  # fmt: skip
     if len(parsed.words) > 1:  # the words close together
@@ -199,6 +207,13 @@ class ElasticsearchEngine(WithFallback):
                 suggestion = ""
         elif suggestion and not base.query(text_query(parse(suggestion))).count():
             suggestion = ""
+        fallback = None if searched_for else compound_fallback(parsed)
+        # As on the embedded engine: when the words themselves match nothing (the word
+        # list's pieces of an unknown compound aside), its known parts are searched.
+        if fallback and not base.query(text_query(parsed, parts=False)).count():
+            fallback_answer = self._page(base, fallback, limit, offset, sort)
+            if fallback_answer.total:
+                searched_for, parsed, answer = fallback.original, fallback, fallback_answer
         if answer.total == 0 and not suggestion:
             answer = self._page(base, parsed, limit, offset, sort, fuzzy=True)
         hits = group_near_identical([self._hit(hit, parsed) for hit in answer.ranked])

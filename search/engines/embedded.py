@@ -28,8 +28,8 @@ from django.db.models import BooleanField, F, FloatField, Q, Value
 from django.db.models.expressions import RawSQL
 
 from search import dutch, fts
-from search.compounds import split_compounds
-from search.corrections import correct
+from search.compounds import join_compounds, known_parts, split_compounds
+from search.corrections import correct, known_frequency
 from search.filters import (
     FACET_NAMES,
     FACET_OF_RELATION,
@@ -39,7 +39,7 @@ from search.filters import (
 )
 from search.frequencies import document_frequencies
 from search.grouping import group_near_identical
-from search.indexing import TEXT_SEARCH_CONFIG, vocabulary_frequency
+from search.indexing import TEXT_SEARCH_CONFIG
 from search.intents import with_answers
 from search.labels import record_labels
 from search.models import PageFacet, SearchRecord
@@ -195,14 +195,44 @@ def close_alongside_connections():
 
 def compound_splits(parsed: ParsedQuery) -> list[list[Term]]:
     """Query words that are compounds of two indexed words, as an extra AND-alternative."""
-    splits = split_compounds(parsed.words, vocabulary_frequency)
+    splits = split_compounds(parsed.words, known_frequency)
     return [[Term((left,)), Term((right,))] for left, right in splits.values()]
+
+
+def compound_joins(parsed: ParsedQuery) -> list[list[Term]]:
+    """The query with two neighbouring words written as the one compound the index holds."""
+    single = [
+        (position, term) for position, term in enumerate(parsed.terms) if len(term.words) == 1
+    ]
+    joins = join_compounds([term.words[0] for _position, term in single], known_frequency)
+    rewrites = []
+    for (position, left), (next_position, right) in zip(single, single[1:], strict=False):
+        joined = joins.get((left.words[0], right.words[0]))
+        if joined and next_position == position + 1:
+            terms = parsed.terms
+            rewrites.append([*terms[:position], Term((joined,)), *terms[position + 2 :]])
+    return rewrites
+
+
+def compound_fallback(parsed: ParsedQuery) -> ParsedQuery | None:
+    """For a query nothing matches: each long word the vocabulary does not know replaced
+    by its known first and last parts (None if no word has any)."""
+    known = known_frequency(set(parsed.words))
+    terms, replaced = [], False
+    for term in parsed.terms:
+        word = term.words[0]
+        parts = [] if len(term.words) > 1 or word in known else known_parts(word, known_frequency)
+        terms += [Term((part,)) for part in parts] or [term]
+        replaced = replaced or bool(parts)
+    if not replaced:
+        return None
+    return ParsedQuery(original=" ".join(term.text for term in terms), terms=terms)
 
 
 def widenings(parsed: ParsedQuery) -> list[list[Term]]:
     """Rewrites that widen the match, each ranked below the user's own words: theme
-    synonyms, derivations and compound splits."""
-    return parsed.alternatives + parsed.derived + compound_splits(parsed)
+    synonyms, derivations, compound splits and joins."""
+    return parsed.alternatives + parsed.derived + compound_splits(parsed) + compound_joins(parsed)
 
 
 def _tsquery(terms: list[Term], joiner: str) -> str:
@@ -284,6 +314,11 @@ class EmbeddedEngine:
                 suggestion = ""
             elif correction.search_it or not found.matched.exists():
                 searched_for, parsed, found = suggestion, corrected, corrected_found
+        if not searched_for and not found.matched.exists():
+            fallback = compound_fallback(parsed)
+            fallback_found = self.match(records, fallback) if fallback else None
+            if fallback_found and fallback_found.matched.exists():
+                searched_for, parsed, found = fallback.original, fallback, fallback_found
         facets = counted_alongside(found.matched)
         if sort == "newest":
             ranked = found.matched.only("pk", "published_at").order_by(
