@@ -25,17 +25,55 @@ from wijkwijs.normalise import normalise
 
 NAME = r"[A-ZÀ-Ý][a-zà-ÿ]+(?:[ -](?:van|de|der|den|ter|ten|te|op|in ?'t)?[ -]?[A-ZÀ-Ý][a-zà-ÿ]+)?"
 ROLES = (
-    "wijkcoach", "buurtcoach", "coördinator", "coordinator", "ketencoördinator",
-    "projectleider", "teamleider", "leider", "maatschappelijk werker", "wijkverpleegkundige",
-    "directeur", "bestuurder", "voorzitter", "beleidsmedewerker", "beleidsadviseur",
-    "wethouder", "huisarts", "consulent", "wijkagent", "jongerenwerker", "ouderenadviseur",
-    "manager", "medewerker", "vrijwilliger", "mantelzorger", "cliënt", "bewoner",
-)  # fmt: skip
+    "wijkcoach",
+    "buurtcoach",
+    "coördinator",
+    "coordinator",
+    "ketencoördinator",
+    "projectleider",
+    "teamleider",
+    "leider",
+    "maatschappelijk werker",
+    "wijkverpleegkundige",
+    "directeur",
+    "bestuurder",
+    "voorzitter",
+    "beleidsmedewerker",
+    "beleidsadviseur",
+    "wethouder",
+    "huisarts",
+    "consulent",
+    "wijkagent",
+    "jongerenwerker",
+    "ouderenadviseur",
+    "manager",
+    "medewerker",
+    "vrijwilliger",
+    "mantelzorger",
+    "cliënt",
+    "bewoner",
+)
 ROLE = "|".join(re.escape(role) for role in sorted(ROLES, key=len, reverse=True))
 INTERVIEW_HEADING = re.compile(rf"^\s*interview(?:\s+met)?\s+({NAME})\s*(?:,|$)", re.I)
 NAME_WITH_ROLE = re.compile(rf"\b({NAME})\s*(?:,\s*|\()(?:de\s+|onze\s+)?(?:{ROLE})\b")
-NOT_NAMES = {"De", "Het", "Een", "Deze", "Die", "Dit", "Wij", "Zij", "Hij", "Ook", "Als", "Maar",
-             "Interview", "Gemeente", "Stichting", "Buurtteam"}  # fmt: skip
+NOT_NAMES = {
+    "De",
+    "Het",
+    "Een",
+    "Deze",
+    "Die",
+    "Dit",
+    "Wij",
+    "Zij",
+    "Hij",
+    "Ook",
+    "Als",
+    "Maar",
+    "Interview",
+    "Gemeente",
+    "Stichting",
+    "Buurtteam",
+}
 
 
 def _as_name(text: str) -> str:

@@ -134,9 +134,17 @@ def compare(municipalities, user) -> Comparison:
 
 
 CSV_COLUMNS = (
-    "gemeente", "cbs_code", "onderwerp", "waarde", "getal", "eenheid", "peildatum", "bron",
-    "bron_url", "toelichting",
-)  # fmt: skip
+    "gemeente",
+    "cbs_code",
+    "onderwerp",
+    "waarde",
+    "getal",
+    "eenheid",
+    "peildatum",
+    "bron",
+    "bron_url",
+    "toelichting",
+)
 
 
 def number_text(number: float | None) -> str:
@@ -153,10 +161,18 @@ def comparison_csv(comparison: Comparison, absolute_url) -> str:
         for page, cell in zip(comparison.municipalities, row.cells, strict=True):
             for sourced in cell:
                 fact = sourced.fact
-                lines.append([
-                    page.title, page.cbs_code, row.label, fact.display_value,
-                    number_text(sourced.number), fact.unit,
-                    fact.as_of.isoformat(), sourced.source_label,
-                    absolute_url(sourced.source_url) if sourced.source_url else "", fact.note,
-                ])  # fmt: skip
+                lines.append(
+                    [
+                        page.title,
+                        page.cbs_code,
+                        row.label,
+                        fact.display_value,
+                        number_text(sourced.number),
+                        fact.unit,
+                        fact.as_of.isoformat(),
+                        sourced.source_label,
+                        absolute_url(sourced.source_url) if sourced.source_url else "",
+                        fact.note,
+                    ]
+                )
     return csv_text(CSV_COLUMNS, lines)

@@ -90,16 +90,18 @@ def text_query(parsed: ParsedQuery, fuzzy=False, parts=True):
         if len(term.words) > 1:
             clauses.append(Q("multi_match", query=term.text, type="phrase", fields=FIELDS))
         elif fuzzy:
-            clauses.append(Q("multi_match", query=term.text, fields=FIELDS, fuzziness="AUTO",
-                             prefix_length=1))  # fmt: skip
+            clauses.append(
+                Q("multi_match", query=term.text, fields=FIELDS, fuzziness="AUTO", prefix_length=1)
+            )
         else:
             # Blended term statistics: a word common in the text is not rare in titles.
             blended = {"fields": FIELDS, "type": "cross_fields", "boost": term.weight}
             clauses.append(Q("multi_match", query=term.text, **blended))
     all_words = " ".join(parsed.words)
     if len(parsed.words) > 1:
-        every_word = Q("multi_match", query=all_words, type="cross_fields", fields=OWN_FIELDS,
-                       operator="and")  # fmt: skip
+        every_word = Q(
+            "multi_match", query=all_words, type="cross_fields", fields=OWN_FIELDS, operator="and"
+        )
         clauses.append(Q("constant_score", filter=every_word, boost=ALL_TERMS_BONUS))
     # A compound query word also finds its two parts side by side ('wijkteam': wijk, team),
     # and a word its derivations ('opbouwwerkers': opbouwwerk).
@@ -108,10 +110,18 @@ def text_query(parsed: ParsedQuery, fuzzy=False, parts=True):
         every = {"type": "cross_fields", "fields": OWN_FIELDS, "operator": "and"}
         clauses.append(Q("multi_match", query=words, boost=SPLIT_BOOST, **every))
     if parts:
-        clauses.append(Q("match", **{"text.parts": {"query": all_words,
-                                                    "boost": COMPOUND_PARTS_BOOST}}))  # fmt: skip
-    clauses.append(Q("multi_match", query=all_words, fields=OWN_FIELDS,
-                     analyzer=SYNONYM_ANALYZER, boost=SYNONYM_BOOST))  # fmt: skip
+        clauses.append(
+            Q("match", **{"text.parts": {"query": all_words, "boost": COMPOUND_PARTS_BOOST}})
+        )
+    clauses.append(
+        Q(
+            "multi_match",
+            query=all_words,
+            fields=OWN_FIELDS,
+            analyzer=SYNONYM_ANALYZER,
+            boost=SYNONYM_BOOST,
+        )
+    )
     if len(parsed.words) > 1:  # the words close together
         close = {"query": all_words, "slop": PROXIMITY_SLOP, "boost": PROXIMITY_BOOST}
         clauses.append(Q("match_phrase", text=close))
@@ -246,30 +256,38 @@ class ElasticsearchEngine(WithFallback):
         if sort == "newest":
             ranked = ranked.sort({"published_at": {"order": "desc", "missing": "_last"}}, "key")
         ranked = ranked.highlight_options(
-            pre_tags=[MARK_START], post_tags=[MARK_STOP], fragment_size=180,
-            number_of_fragments=2, no_match_size=0,
-        ).highlight("text")  # fmt: skip
+            pre_tags=[MARK_START],
+            post_tags=[MARK_STOP],
+            fragment_size=180,
+            number_of_fragments=2,
+            no_match_size=0,
+        ).highlight("text")
         counted = base.filter(query).extra(size=0, track_total_hits=True)
         counted.aggs.bucket("type", "terms", field="kind", size=len(kind_choices()))
         counted.aggs.bucket("kind", "terms", field="report_kind", size=FACET_LIMIT)
         counted.aggs.bucket("year", "terms", field="year", size=50, order={"_key": "desc"})
         for name in LABEL_FACETS:
-            counted.aggs.bucket(name, "terms", field=f"{name}_facet", size=FACET_LIMIT,
-                                order=[{"_count": "desc"}, {"_key": "asc"}])  # fmt: skip
+            counted.aggs.bucket(
+                name,
+                "terms",
+                field=f"{name}_facet",
+                size=FACET_LIMIT,
+                order=[{"_count": "desc"}, {"_key": "asc"}],
+            )
         both = MultiSearch(using=index.client(), index=index.read_alias())
         ranked_response, counted_response = both.add(ranked).add(counted).execute()
-        return Answer(ranked_response, self._facets(counted_response),
-                      counted_response.hits.total.value)  # fmt: skip
+        return Answer(
+            ranked_response, self._facets(counted_response), counted_response.hits.total.value
+        )
 
     @staticmethod
     def _facets(response) -> dict:
         aggregations = response.aggregations
         facets = {
-            "type": [(b.key, kind_label(b.key), b.doc_count)
-                     for b in aggregations.type.buckets],
+            "type": [(b.key, kind_label(b.key), b.doc_count) for b in aggregations.type.buckets],
             "kind": [(b.key, b.key, b.doc_count) for b in aggregations.kind.buckets],
             "year": [(str(b.key), str(b.key), b.doc_count) for b in aggregations.year.buckets],
-        }  # fmt: skip
+        }
         for name in LABEL_FACETS:
             facets[name] = []
             for bucket in aggregations[name].buckets:
@@ -310,9 +328,12 @@ class ElasticsearchEngine(WithFallback):
 
     def _suggest_titles(self, prefix, user, limit):
         search = self._base(user, None).query(
-            "multi_match", query=prefix, type="bool_prefix", operator="and",
+            "multi_match",
+            query=prefix,
+            type="bool_prefix",
+            operator="and",
             fields=["title.typed", "title.typed._2gram", "title.typed._3gram"],
-        )[:limit]  # fmt: skip
+        )[:limit]
         search = search.source(["title", "parent_title", "url", "kind"])
         return [
             TitleSuggestion(hit.title, getattr(hit, "parent_title", "") or "", hit.url, hit.kind)

@@ -80,8 +80,15 @@ def test_hu_report_has_its_chapters_and_twenty_numbered_sections_in_order(import
     assert prototypes[0].startswith("Teammodel") and prototypes[2].startswith("Netwerkmodel")
     assert {s.level for s in sections if s.number in ("1", "2", "3")} == {3}
     chapters = {s.heading for s in sections if s.level == 1}
-    for chapter in ["Wijkcontext", "Uitgangspunten", "Integraal werken", "Rol gemeente",
-                    "Financiering", "Conclusies", "Bijlage"]:  # fmt: skip
+    for chapter in [
+        "Wijkcontext",
+        "Uitgangspunten",
+        "Integraal werken",
+        "Rol gemeente",
+        "Financiering",
+        "Conclusies",
+        "Bijlage",
+    ]:
         assert chapter in chapters
     assert len(chapters) == 12
     sub_sections = [s for s in sections if s.level == 3]
@@ -131,9 +138,17 @@ def test_gouden_formule_has_foreword_expert_piece_with_tips_and_ten_profiles(imp
     assert {tip.level for tip in tips} == {2}
     profiles = [s for s in top if s.number]
     assert [p.heading.split()[0] for p in profiles] == [
-        "Vlaardingen", "Zaanstad", "Oss", "Wijk", "Alphen",
-        "Deventer", "Ede", "Almere", "Heerenveen", "Heerlen",
-    ]  # fmt: skip
+        "Vlaardingen",
+        "Zaanstad",
+        "Oss",
+        "Wijk",
+        "Alphen",
+        "Deventer",
+        "Ede",
+        "Almere",
+        "Heerenveen",
+        "Heerlen",
+    ]
     assert top[-1].heading == "Colofon"
     # Each profile holds the municipality's article and the social-work organisation's piece.
     for profile, following in zip(profiles, [*profiles[1:], top[-1]], strict=True):

@@ -116,9 +116,13 @@ def renamed(engine, django_user_model, django_capture_on_commit_callbacks):
         kind="interviewverslag",
     )
     ReportSection.objects.create(
-        report=report, position=0, heading="Het buurtteam", level=1, anchor="het-buurtteam",
+        report=report,
+        position=0,
+        heading="Het buurtteam",
+        level=1,
+        anchor="het-buurtteam",
         text="Het buurtteam Klaverveld begon in 2015 met drie mensen.",
-    )  # fmt: skip
+    )
     records_changed.send(sender=ReportPage, page=report)
     editor = django_user_model.objects.create_user("redacteur14b", is_superuser=True)
     report.save_revision(user=editor)  # the revision an editor opens holds the name too
@@ -203,8 +207,15 @@ def test_the_editor_publishing_from_any_revision_brings_the_name_back_nowhere(re
     for revision in report.revisions.all():
         page = revision.as_object()
         authors = [author.name for author in page.authors.all()]
-        fields = [page.title, page.draft_title, page.slug, page.seo_title, page.abstract,
-                  page.search_description, *authors]  # fmt: skip
+        fields = [
+            page.title,
+            page.draft_title,
+            page.slug,
+            page.seo_title,
+            page.abstract,
+            page.search_description,
+            *authors,
+        ]
         assert not NAMED.search(" ".join(fields)), revision.pk
     client.force_login(editor)
     form = fetched(client, f"/beheer/pages/{report.pk}/edit/")
@@ -219,15 +230,20 @@ SURNAME_FORMS = re.compile(r"vl[aá]sblom", re.I)
 
 def test_every_form_of_the_name_is_pseudonymised(client, django_user_model):
     report = ReportFactory(
-        title="Gesprek met J. Vlasblom", visibility=Visibility.EDITORS, kind="interviewverslag",
+        title="Gesprek met J. Vlasblom",
+        visibility=Visibility.EDITORS,
+        kind="interviewverslag",
         authors=[ReportAuthor(name="Vlasblom, J.")],
-    )  # fmt: skip
+    )
     ReportSection.objects.create(
-        report=report, position=0, heading="Interview Jörieke Vlásblom, wijkcoach", level=1,
+        report=report,
+        position=0,
+        heading="Interview Jörieke Vlásblom, wijkcoach",
+        level=1,
         anchor="interview-jorieke-vlasblom-wijkcoach",
         text="Vlasbloms team groeide. Mevrouw Vlasblom en J.Vlasblom zijn één. "
         "Het verhaal van Jorieke Vlasblom’s buurt; VLASBLOM tekent. Het bos blijft een bos.",
-    )  # fmt: skip
+    )
     document = get_document_model().objects.create(
         title="Verslag J. Vlasblom", file=ContentFile(b"# Verslag", name="verslag_j_vlasblom.md")
     )

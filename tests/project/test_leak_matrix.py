@@ -54,17 +54,30 @@ def world(django_user_model):
             user.groups.add(group)
         return user
 
-    report = ReportFactory(title="Verslag grutto", visibility=Visibility.COMMUNITIES,
-                           shared_with=[noord])  # fmt: skip
+    report = ReportFactory(
+        title="Verslag grutto", visibility=Visibility.COMMUNITIES, shared_with=[noord]
+    )
     ReportSection.objects.create(
-        report=report, position=0, heading="Gruttotelling", level=1, anchor="telling",
+        report=report,
+        position=0,
+        heading="Gruttotelling",
+        level=1,
+        anchor="telling",
         text="De gruttotelling leverde veel op.",
-    )  # fmt: skip
+    )
     records_changed.send(sender=ReportPage, page=report)
-    meeting = MeetingFactory(parent=noord, title="Overleg kievitsbloem",
-                             visibility=Visibility.COMMUNITIES, shared_with=[noord])  # fmt: skip
-    expert = ExpertFactory(parent=OrganisationFactory(), title="Pim Plevier",
-                           role="Specialist plevierkuikens", consent_date=None)  # fmt: skip
+    meeting = MeetingFactory(
+        parent=noord,
+        title="Overleg kievitsbloem",
+        visibility=Visibility.COMMUNITIES,
+        shared_with=[noord],
+    )
+    expert = ExpertFactory(
+        parent=OrganisationFactory(),
+        title="Pim Plevier",
+        role="Specialist plevierkuikens",
+        consent_date=None,
+    )
     return {
         "fixtures": {
             # name: (page, distinctive word, a typo of it, a title prefix, file or None)
@@ -83,7 +96,7 @@ def world(django_user_model):
                 attach(MeetingDocument, meeting, "kievitsbloem"),
             ),
             "expert profile": (expert, "plevierkuikens", "plevierkuikns", "Pim Plev", None),
-        },  # fmt: skip
+        },
         "viewers": {
             "anonymous": AnonymousUser(),
             "other community": person("zuidlid", zuid.members_group),
@@ -284,9 +297,13 @@ def test_editorial_workflows_leak_through_no_channel(world, workflow, engine, cl
 # for those who may see where it comes from.
 def fact_from(town, report, value):
     return MunicipalityFact.objects.create(
-        page=town, topic="inwoners", value=value, as_of=datetime.date(2016, 1, 1),
-        source_report=report, source_section=report.sections.get().heading,
-    )  # fmt: skip
+        page=town,
+        topic="inwoners",
+        value=value,
+        as_of=datetime.date(2016, 1, 1),
+        source_report=report,
+        source_section=report.sections.get().heading,
+    )
 
 
 @pytest.fixture
@@ -297,8 +314,9 @@ def spreadsheets(world, django_user_model):
     PageViewRestriction.objects.create(
         page=closed, restriction_type=PageViewRestriction.PASSWORD, password="geheim-van-de-gans"
     )
-    MunicipalityFact.objects.create(page=closed, topic="inwoners", value="900",
-                                    as_of=datetime.date(2016, 1, 1))  # fmt: skip
+    MunicipalityFact.objects.create(
+        page=closed, topic="inwoners", value="900", as_of=datetime.date(2016, 1, 1)
+    )
     cited = {
         "tapuitnesten": report_with_word("tapuitnesten", Visibility.EDITORS)[0],
         "roerdomptelling": report_with_word("roerdomptelling", Visibility.MEMBERS)[0],
@@ -319,9 +337,12 @@ def spreadsheets(world, django_user_model):
     written.save_revision().publish()
     organisation_editor = django_user_model.objects.create_user("redactie-vogelwerk")
     call_command(
-        "organisation_editors", "--add", OrganisationFactory(title="Vogelwerk").slug,
-        organisation_editor.username, verbosity=0,
-    )  # fmt: skip
+        "organisation_editors",
+        "--add",
+        OrganisationFactory(title="Vogelwerk").slug,
+        organisation_editor.username,
+        verbosity=0,
+    )
     viewers = {
         "anonymous": AnonymousUser(),
         "member": django_user_model.objects.create_user("lid-zonder-kring"),

@@ -29,8 +29,14 @@ def two_towns():
     secret = ReportFactory(title="Vertrouwelijke tussenstand Oosterdam", visibility="members")
     fact(east, "inwoners", "41.500", "2015-01-01", source_title="CBS, 1 januari 2015")
     fact(east, "inwoners", "42000", "2016-01-01", source_report=secret)
-    fact(west, "overig", "2,5", "2016-01-01", label="Wijkteams per 10.000 inwoners",
-         source_title="Eigen telling")  # fmt: skip
+    fact(
+        west,
+        "overig",
+        "2,5",
+        "2016-01-01",
+        label="Wijkteams per 10.000 inwoners",
+        source_title="Eigen telling",
+    )
     return east, west
 
 
@@ -61,8 +67,12 @@ def test_disagreeing_sources_are_both_shown_newest_first(two_towns):
     assert [sourced.fact.value for sourced in population.cells[0]] == ["42000", "41.500"]
     assert population.cells[1] == []
     assert [row.label for row in comparison.rows][:5] == [
-        "Inwoners", "Teammodel", "Fase", "Ontstaan", "Samenstelling team",
-    ]  # fmt: skip
+        "Inwoners",
+        "Teammodel",
+        "Fase",
+        "Ontstaan",
+        "Samenstelling team",
+    ]
 
 
 def test_a_source_the_viewer_may_not_open_is_not_named(two_towns, client, django_user_model):
@@ -84,15 +94,17 @@ def test_numbers_are_read_the_dutch_way_and_charted(two_towns):
     fact(west, "inwoners", "30.250", "2016-01-01", source_title="CBS, 1 januari 2016")
     charts = {chart.label: chart for chart in compare([east, west], AnonymousUser()).charts}
     assert [(bar.name, bar.value) for bar in charts["Inwoners"].bars] == [
-        ("Oosterdam", 42000), ("Westerveld", 30250),
-    ]  # fmt: skip
+        ("Oosterdam", 42000),
+        ("Westerveld", 30250),
+    ]
     assert "Wijkteams per 10.000 inwoners" not in charts  # one town's number compares nothing
 
 
 def test_the_csv_has_one_line_per_fact_with_date_source_and_number(two_towns, client):
     east, west = two_towns
-    response = client.get("/gemeenten-vergelijken/vergelijking.csv",
-                          {"gemeente": [east.slug, west.slug]})  # fmt: skip
+    response = client.get(
+        "/gemeenten-vergelijken/vergelijking.csv", {"gemeente": [east.slug, west.slug]}
+    )
     assert response["Content-Disposition"].startswith("attachment;")
     # What Excel with Dutch settings opens: a byte order mark, ";" and decimal commas.
     assert response.content.startswith("\ufeffgemeente;cbs_code;".encode())
