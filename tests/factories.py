@@ -8,6 +8,7 @@ from django.utils.text import slugify
 from documents.models import ReportPage, ReportSection
 from expertise.models import ExpertPage, OrganisationPage
 from practices.models import PracticePage
+from wijkwijs.findable import records_changed
 from wijkwijs.models import CommunityPage, MeetingPage, MunicipalityPage, ThemePage
 from wijkwijs.site_structure import ensure_site_structure
 
@@ -150,3 +151,18 @@ def publishers_group(name, page):
     publish = Permission.objects.get(codename="publish_page")
     GroupPagePermission.objects.create(group=group, page=page, permission=publish)
     return group
+
+
+def with_section(report, heading, text, anchor, **fields):
+    """``report`` with one more section, its records rewritten as an import does."""
+    ReportSection.objects.create(
+        report=report,
+        position=report.sections.count(),
+        heading=heading,
+        level=1,
+        anchor=anchor,
+        text=text,
+        **fields,
+    )
+    records_changed.send(sender=type(report), page=report)
+    return report

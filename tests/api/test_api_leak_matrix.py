@@ -14,7 +14,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import APIToken
 
 from api.models import ApiScope, TokenScope
-from documents.models import ReportAuthor, ReportPage, ReportSection
+from documents.models import ReportAuthor
 from tests.factories import (
     CommunityFactory,
     ExpertFactory,
@@ -22,8 +22,8 @@ from tests.factories import (
     OrganisationFactory,
     ReportFactory,
     ThemeFactory,
+    with_section,
 )
-from wijkwijs.findable import records_changed
 from wijkwijs.models import MunicipalityFact
 from wijkwijs.visibility import Visibility
 
@@ -68,15 +68,7 @@ def world(django_user_model):
         municipalities=[place],
         publisher=organisation,
     )
-    ReportSection.objects.create(
-        report=shared,
-        position=0,
-        heading="Telling",
-        level=1,
-        anchor="telling",
-        text="De gruttotelling leverde veel op.",
-    )
-    records_changed.send(sender=ReportPage, page=shared)
+    with_section(shared, "Telling", "De gruttotelling leverde veel op.", anchor="telling")
     members = ReportFactory(
         title="Ledenrapport wulpenteller",
         visibility=Visibility.MEMBERS,

@@ -17,7 +17,7 @@ from wagtail.documents import get_document_model
 from documents import privacy
 from documents.models import ReportAuthor, ReportFile, ReportPage, ReportSection
 from search.models import SearchRecord
-from tests.factories import ReportFactory, ThemeFactory
+from tests.factories import ReportFactory, ThemeFactory, with_section
 from wijkwijs.findable import records_changed
 from wijkwijs.visibility import Visibility
 
@@ -115,15 +115,12 @@ def renamed(engine, django_user_model, django_capture_on_commit_callbacks):
         visibility=Visibility.EDITORS,
         kind="interviewverslag",
     )
-    ReportSection.objects.create(
-        report=report,
-        position=0,
-        heading="Het buurtteam",
-        level=1,
+    with_section(
+        report,
+        "Het buurtteam",
+        "Het buurtteam Klaverveld begon in 2015 met drie mensen.",
         anchor="het-buurtteam",
-        text="Het buurtteam Klaverveld begon in 2015 met drie mensen.",
     )
-    records_changed.send(sender=ReportPage, page=report)
     editor = django_user_model.objects.create_user("redacteur14b", is_superuser=True)
     report.save_revision(user=editor)  # the revision an editor opens holds the name too
     old_url = report.url

@@ -27,6 +27,7 @@ from tests.factories import (
     MunicipalityFactory,
     OrganisationFactory,
     ReportFactory,
+    with_section,
 )
 from wijkwijs.findable import records_changed
 from wijkwijs.models import CommunityPage, MeetingDocument, MunicipalityFact
@@ -57,15 +58,7 @@ def world(django_user_model):
     report = ReportFactory(
         title="Verslag grutto", visibility=Visibility.COMMUNITIES, shared_with=[noord]
     )
-    ReportSection.objects.create(
-        report=report,
-        position=0,
-        heading="Gruttotelling",
-        level=1,
-        anchor="telling",
-        text="De gruttotelling leverde veel op.",
-    )
-    records_changed.send(sender=ReportPage, page=report)
+    with_section(report, "Gruttotelling", "De gruttotelling leverde veel op.", anchor="telling")
     meeting = MeetingFactory(
         parent=noord,
         title="Overleg kievitsbloem",

@@ -13,10 +13,9 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from documents import privacy
-from documents.models import ReportPage, ReportSection
+from documents.models import ReportPage
 from search.models import SearchRecord
-from tests.factories import ExpertFactory, OrganisationFactory, ReportFactory
-from wijkwijs.findable import records_changed
+from tests.factories import ExpertFactory, OrganisationFactory, ReportFactory, with_section
 from wijkwijs.visibility import Visibility
 
 pytestmark = pytest.mark.django_db
@@ -37,15 +36,12 @@ def anonymous_finds(client, engine, word, prefix) -> dict:
 @pytest.fixture
 def editors_only_report(django_user_model):
     report = ReportFactory(title="Verslag korhoenders", visibility=Visibility.EDITORS)
-    ReportSection.objects.create(
-        report=report,
-        position=0,
-        heading="Gesprek met Wieteke Korhoen",
-        level=1,
+    with_section(
+        report,
+        "Gesprek met Wieteke Korhoen",
+        "Wieteke Korhoen vertelt over de korhoenderwerkgroep.",
         anchor="gesprek",
-        text="Wieteke Korhoen vertelt over de korhoenderwerkgroep.",
     )
-    records_changed.send(sender=ReportPage, page=report)
     privacy.flag(report)
     editor = django_user_model.objects.create_user("beoordelaar", is_superuser=True)
     privacy.mark_reviewed(report, editor)
