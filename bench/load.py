@@ -82,13 +82,15 @@ def serving(port, elasticsearch_url=""):
     manage = [sys.executable, "manage.py"]
     subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
     subprocess.run([*manage, "createcachetable", "-v0"], cwd=ROOT, env=env, check=True)
+    # gunicorn's own log and every server error's traceback, for reading after the run.
+    server_log = (ROOT / "var" / "load-gunicorn.log").open("a", encoding="utf-8")
     processes = [
         subprocess.Popen([*manage, "db_worker", "--no-reload", "-v0"], cwd=ROOT, env=env),
         subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py", "project.wsgi"],
             cwd=ROOT,
             env=env,
-            stderr=subprocess.DEVNULL,
+            stderr=server_log,
         ),
     ]
     try:
@@ -102,6 +104,8 @@ def serving(port, elasticsearch_url=""):
                 process.wait(timeout=60)
             except subprocess.TimeoutExpired:
                 process.kill()
+                process.wait()
+        server_log.close()
 
 
 def elasticsearch_node(action, port):

@@ -7,7 +7,10 @@ task-worker tests) use transactional databases and are moved to the end of the r
 their flush would otherwise wipe the shared content for the tests after them.
 """
 
+import ctypes
 import os
+import signal
+import sys
 from pathlib import Path
 
 import pytest
@@ -37,6 +40,19 @@ def flushes_the_database(item):
     marker = item.get_closest_marker("django_db")
     transactional = marker is not None and marker.kwargs.get("transaction", False)
     return transactional or item.get_closest_marker("browser") is not None
+
+
+def pytest_configure(config):
+    # A run ended with SIGTERM (a CI job's time limit) unwinds as Ctrl+C does, so every
+    # fixture's clean-up still stops the servers, workers and nodes it started.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+
+
+def ends_with_the_tests():
+    """For ``subprocess.Popen(preexec_fn=...)``: on Linux the child is killed when the test
+    process dies, even by SIGKILL, where no clean-up of ours could run."""
+    if sys.platform == "linux":
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 
 
 def pytest_collection_modifyitems(items):

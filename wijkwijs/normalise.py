@@ -6,19 +6,38 @@ near-duplicate detection and for judging search results against relevance phrase
 """
 
 import re
+import sys
 import unicodedata
+from functools import cache
 
 CURLY_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"'})
 NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
 SHINGLE_WORDS = 5
 
 
+ASCII_OR_NOT = re.compile(r"([\x00-\x7f]+)|[^\x00-\x7f]+")
+
+
+@cache
+def combining_marks() -> dict:
+    """str.translate's table that drops every combining character."""
+    return dict.fromkeys(c for c in range(sys.maxunicode + 1) if unicodedata.combining(chr(c)))
+
+
+def fold(part: str) -> str:
+    part = unicodedata.normalize("NFKC", part).casefold().translate(CURLY_QUOTES)
+    return unicodedata.normalize("NFKD", part).translate(combining_marks())
+
+
+def fold_run(match) -> str:
+    return match[1].lower() if match[1] else fold(match[0])
+
+
 def normalise(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).casefold().translate(CURLY_QUOTES)
-    text = "".join(
-        char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char)
-    )
-    return NOT_ALPHANUMERIC.sub(" ", text).strip()
+    # Runs of ASCII only need lowercasing, and the rest folds the same on its own (composing
+    # a letter with the accent after it, or not, ends in the letter once the accents go):
+    # Unicode normalisation then runs over a few characters, not the whole text.
+    return NOT_ALPHANUMERIC.sub(" ", ASCII_OR_NOT.sub(fold_run, text)).strip()
 
 
 def shingles(words: list[str]) -> set[str]:

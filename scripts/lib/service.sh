@@ -40,8 +40,9 @@ wait_until_healthy() {
       exit 1
     fi
     if [ "$waited" -ge "$limit" ]; then
-      say "not ready after ${waited}s; log follows"
+      say "not ready after ${waited}s; stopping it; log follows"
       tail -30 "$LOG_FILE" >&2
+      stop_service # a start that failed leaves nothing running
       exit 1
     fi
     sleep 1

@@ -6,17 +6,20 @@ if it was not queued again while it was being sent, so no change is lost to a ra
 outage.
 """
 
+import datetime
 import logging
 import zlib
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
-from django_tasks import task
+from django_tasks import TaskResultStatus, task
 from elasticsearch.exceptions import ElasticsearchException
 
 from search.elastic import index
 from search.models import PendingIndexUpdate
+from wijkwijs.workers import uses_database_queue
 
 DRAIN_BATCH = 200
 logger = logging.getLogger(__name__)
@@ -87,7 +90,8 @@ def drain(progress=None) -> int:
 @task()
 def sync_elasticsearch() -> int:
     """Send the queued pages. While Elasticsearch fails they stay queued, and are sent by the
-    next change, the first search after the outage or `search_index sync`."""
+    next change, the first search after the outage, `search_index sync`, or the sync this
+    task leaves waiting for a moment later (``try_again_later``)."""
     global unreachable_reported
     try:
         sent = drain()
@@ -100,6 +104,23 @@ def sync_elasticsearch() -> int:
                 pending(),
             )
             unreachable_reported = True
+        try_again_later()
         return 0
     unreachable_reported = False
     return sent
+
+
+def try_again_later():
+    """With the database queue, one sync waits ELASTICSEARCH_RETRY_AFTER seconds and tries
+    again, so the index catches up once the cluster is back, with no change or search to
+    prompt it. Only one: a sync that finds another queued leaves the trying to that one."""
+    if not uses_database_queue():
+        return
+    from django_tasks_db.models import DBTaskResult  # noqa: PLC0415 (only with that queue)
+
+    queued = DBTaskResult.objects.filter(
+        task_path=sync_elasticsearch.module_path, status=TaskResultStatus.READY
+    )
+    if not queued.exists():
+        later = timezone.now() + datetime.timedelta(seconds=settings.ELASTICSEARCH_RETRY_AFTER)
+        sync_elasticsearch.using(run_after=later).enqueue()

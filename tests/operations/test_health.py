@@ -19,7 +19,7 @@ from django_tasks_db.models import DBTaskResult
 
 from documents.tasks import import_document
 from operations import health
-from tests.conftest import require_elasticsearch
+from tests.conftest import ends_with_the_tests, require_elasticsearch
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[2]
@@ -105,6 +105,7 @@ def test_gunicorn_serves_the_production_configuration(tmp_path):
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
+        preexec_fn=ends_with_the_tests,
     )
     try:
         deadline, answer = time.monotonic() + 300, None
@@ -118,6 +119,10 @@ def test_gunicorn_serves_the_production_configuration(tmp_path):
         assert b'"database": {"status": "ok"' in answer.read()
     finally:
         server.send_signal(signal.SIGTERM)
-        output = server.communicate(timeout=120)[0]
+        try:
+            output = server.communicate(timeout=300)[0]
+        except subprocess.TimeoutExpired:  # never left running, however slow or stuck
+            server.kill()
+            output = server.communicate()[0]
     assert "gthread" in output  # the configuration's worker class
     assert re.search(r'"GET /health/ HTTP/1.1" 200 \d+ \d+us', output)  # the access log

@@ -24,6 +24,7 @@ from wagtail.documents import get_document_model
 
 from documents.models import ReportPage
 from documents.tasks import import_document, import_upload, incoming_root, store_upload
+from tests.conftest import ends_with_the_tests
 from wijkwijs.workers import WorkerLost
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -65,7 +66,13 @@ def start_worker(settings, *arguments, attempts=2):
         *arguments,
     ]
     return subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        command,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        preexec_fn=ends_with_the_tests,
     )
 
 

@@ -1,0 +1,148 @@
+"""Benchmark: rebuilding the search index, this version against a baseline in the same run.
+
+    DATABASE_URL=postgres://…/wijkwijs_load .venv/bin/python bench/indexing.py \
+        [--baseline babb407] [--runs 3] [--elasticsearch http://127.0.0.1:9219]
+
+Times ``rebuild_search_index``'s two halves on a database that already holds content (the
+one ``bench/load.py --build`` fills: the demo, the corpus and 10,000 synthetic sections):
+the database search records (``search.indexing.rebuild``) and, with ``--elasticsearch``, the
+bulk load of a new Elasticsearch index (``search.elastic.index.rebuild``, under the index
+prefix ``bench-indexing``, deleted afterwards). The baseline is the code of another commit
+(by default the one before issue 19's indexing work), exported with ``git archive`` and run
+against the same database and node, alternating with this version run by run. Prints
+records/s, median and slow end (p95) per version, with the machine and its load described.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tarfile
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from bench.ingest import describe_machine, percentile  # noqa: E402
+
+BASELINE = "babb407"  # issue 19's branch point: records written row by row
+ES_PREFIX = "bench-indexing"
+
+# Run inside a version's source tree: one timed rebuild, its figures as JSON on stdout.
+MEASURE = """
+import json, os, sys, time
+sys.path.insert(0, os.getcwd())
+import django
+django.setup()
+from search.models import SearchRecord
+if sys.argv[1] == "database":
+    from search.indexing import rebuild
+else:
+    from search.elastic.index import rebuild
+started = time.perf_counter()
+rebuild()
+seconds = time.perf_counter() - started
+print(json.dumps({"records": SearchRecord.objects.count(), "seconds": seconds}))
+"""
+
+
+def export(commit, folder) -> Path:
+    """The source tree of ``commit`` in ``folder``."""
+    archive = folder / "baseline.tar"
+    subprocess.run(["git", "archive", "--output", str(archive), commit], cwd=ROOT, check=True)
+    with tarfile.open(archive) as tar:
+        tar.extractall(folder / "tree", filter="data")
+    return folder / "tree"
+
+
+def measure(tree, what, elasticsearch_url):
+    env = os.environ | {
+        "DJANGO_SETTINGS_MODULE": "wijkwijs.settings",
+        "WIJKWIJS_TASKS": "immediate",
+        "ELASTICSEARCH_URL": elasticsearch_url if what == "elasticsearch" else "",
+        "ELASTICSEARCH_INDEX_PREFIX": ES_PREFIX,
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", MEASURE, what],
+        cwd=tree,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=3600,
+        check=False,
+    )
+    if done.returncode:
+        sys.exit(f"{what} rebuild in {tree} failed:\n{done.stderr[-3000:]}")
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    return figures["records"] / figures["seconds"], figures["records"]
+
+
+def show(label, rates):
+    print(
+        f"  {label:<44} median {statistics.median(rates):7.0f} records/s"
+        f"   p95 {percentile(rates, 0.05):7.0f} records/s   ({len(rates)} runs)"
+    )
+
+
+def drop_bench_indexes(elasticsearch_url):
+    os.environ |= {
+        "DJANGO_SETTINGS_MODULE": "wijkwijs.settings",
+        "ELASTICSEARCH_URL": elasticsearch_url,
+        "ELASTICSEARCH_INDEX_PREFIX": ES_PREFIX,
+    }
+    import django
+
+    django.setup()
+    from search.elastic import index
+
+    index.drop_all()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--baseline", default=BASELINE, help="commit to compare with")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--elasticsearch", default="", help="a node to bulk load (URL)")
+    args = parser.parse_args()
+    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        sys.exit("Set DATABASE_URL to a PostgreSQL database with content (bench/load.py --build).")
+    kinds = ["database"] + (["elasticsearch"] if args.elasticsearch else [])
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    print(f"Machine: {describe_machine()}")
+    print(f"Load average before: {load} (a machine shared with other work is slower)")
+    with tempfile.TemporaryDirectory(prefix="wijkwijs-bench-indexing-") as folder:
+        versions = {
+            f"baseline ({args.baseline})": export(args.baseline, Path(folder)),
+            "this version": ROOT,
+        }
+        rates = {(kind, label): [] for kind in kinds for label in versions}
+        records = 0
+        try:
+            for run in range(args.runs):
+                # Alternate which goes first, so neither always meets a warm cache.
+                order = list(versions.items())[:: 1 if run % 2 == 0 else -1]
+                for kind in kinds:
+                    for label, tree in order:
+                        rate, records = measure(tree, kind, args.elasticsearch)
+                        rates[(kind, label)].append(rate)
+                        print(f"  run {run + 1}: {kind:<13} {label:<22} {rate:7.0f} records/s")
+        finally:
+            if args.elasticsearch:
+                drop_bench_indexes(args.elasticsearch)
+    print(f"\n{records} records")
+    for kind in kinds:
+        title = {
+            "database": "Database search records (rebuild_search_index)",
+            "elasticsearch": "Elasticsearch bulk load (search_index rebuild)",
+        }[kind]
+        print(title)
+        for label in versions:
+            show(label, rates[(kind, label)])
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    print(f"Load average after: {load}")
+
+
+if __name__ == "__main__":
+    main()
