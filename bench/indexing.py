@@ -57,9 +57,15 @@ def export(commit, folder) -> Path:
     return folder / "tree"
 
 
+def settings_module(tree) -> str:
+    """The tree's settings: ``project.settings`` since the layers, ``wijkwijs`` before."""
+    layered = (tree / "project" / "settings.py").exists()
+    return "project.settings" if layered else "wijkwijs.settings"
+
+
 def measure(tree, what, elasticsearch_url):
     env = os.environ | {
-        "DJANGO_SETTINGS_MODULE": "wijkwijs.settings",
+        "DJANGO_SETTINGS_MODULE": settings_module(tree),
         "WIJKWIJS_TASKS": "immediate",
         "ELASTICSEARCH_URL": elasticsearch_url if what == "elasticsearch" else "",
         "ELASTICSEARCH_INDEX_PREFIX": ES_PREFIX,
@@ -88,7 +94,7 @@ def show(label, rates):
 
 def drop_bench_indexes(elasticsearch_url):
     os.environ |= {
-        "DJANGO_SETTINGS_MODULE": "wijkwijs.settings",
+        "DJANGO_SETTINGS_MODULE": "project.settings",
         "ELASTICSEARCH_URL": elasticsearch_url,
         "ELASTICSEARCH_INDEX_PREFIX": ES_PREFIX,
     }
