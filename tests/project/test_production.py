@@ -40,7 +40,7 @@ PAGES = {
     "citation": "/publicaties/voortgangsrapportage-integraal-wijkgericht-werken-2013/citatie/",
     "listing": "/praktijkvoorbeelden/",
     "login": "/_util/login/",
-    # Swagger UI's files come with django-ninja (an installed app): collectstatic gathers them.
+    # Swagger UI from our own static files (api/static/api/swagger/, npm run build:swagger).
     "API documentation": "/api/v1/docs/",
 }
 HASHED = re.compile(r"\.[0-9a-f]{12}\.(css|js|svg)$")
