@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from search.derivations import derivations
 from wijkwijs import vocabulary
 from wijkwijs.normalise import normalise
+from wijkwijs.remembered import remembered
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
@@ -132,11 +133,16 @@ def derivation_rewrites(query: ParsedQuery) -> list[list[Term]]:
 
 
 def synonym_sets() -> list[frozenset[str]]:
-    """Each theme's label and synonyms, normalised, as one set of equivalent phrases."""
-    return [
-        frozenset(filter(None, map(normalise, entry.spellings)))
-        for entry in vocabulary.themes().entries
-    ]
+    """Each theme's label and synonyms, normalised, as one set of equivalent phrases
+    (remembered with the vocabulary: every search asks)."""
+    return remembered(
+        "vocabulary",
+        "synonym sets",
+        lambda: [
+            frozenset(filter(None, map(normalise, entry.spellings)))
+            for entry in vocabulary.themes().entries
+        ],
+    )
 
 
 def synonym_rewrites(query: ParsedQuery) -> list[list[Term]]:
