@@ -4,8 +4,8 @@ Snowball joins inflections (eenzame/eenzaamheid, zelfsturende/zelfsturing, werke
 not derivations: 'opbouwwerker' and 'opbouwwerk', 'ondersteuner' and 'ondersteuning',
 'teamleider' and 'teamleiding'. Two words are derivations of each other when their stems
 share a root once one derivational suffix is taken off (a person -er/-der/-ster, -schap,
--heid, -ing, -isch). Only words the index holds are offered, the most frequent first, so the
-table follows the content rather than a word list.
+-heid, -ing, -isch, and the Latinate -iering, -ieel, -iën). Only words the index holds are
+offered, the most frequent first, so the table follows the content rather than a word list.
 """
 
 import functools
@@ -15,9 +15,14 @@ from search import dutch
 from search.models import SearchTerm
 from wijkwijs.remembered import remembered_per_word
 
-# Longest first; "-der" is the person after an r (beheerder, bestuurder).
+# Longest first; "-der" is the person after an r (beheerder, bestuurder); the Latinate
+# "-iering/-ieel/-iën" family (financiering, financiële, financiën) shares the root before -i.
 SUFFIXES = tuple(
-    re.findall(r"\w+", "sters ders ster ische schap heid ende ingen ers der isch ing end er en")
+    re.findall(
+        r"\w+",
+        "ieringen iering ieren sters ische schap ders ster heid ende ingen ieel iele "
+        "ers der isch ing end ien er en",
+    )
 )
 MIN_ROOT = 4
 PER_WORD = 3

@@ -23,6 +23,7 @@ from search.elastic.documents import FACET_SEPARATOR, SYNONYM_ANALYZER
 from search.engines.base import WithFallback
 from search.engines.embedded import (
     ALTERNATIVE_WEIGHT,
+    RERANK_DEPTH,
     EmbeddedEngine,
     compound_fallback,
     compound_joins,
@@ -32,6 +33,7 @@ from search.filters import FACET_NAMES, LABEL_FACETS, as_list, single_valued_fil
 from search.grouping import group_near_identical
 from search.intents import with_answers
 from search.models import full_text
+from search.page_context import Candidate, explanation, in_page_context
 from search.query import ParsedQuery, parse
 from search.registry import kind_choices, kind_label
 from search.results import Hit, SearchResult, TitleSuggestion
@@ -149,9 +151,23 @@ def clause_summary(explanation: dict, depth: int = 3) -> str:
     return ", ".join(dict.fromkeys(matched)) or explanation.get("description", "")[:80]
 
 
+def with_snippets(search):
+    return search.highlight_options(
+        pre_tags=[MARK_START],
+        post_tags=[MARK_STOP],
+        fragment_size=180,
+        number_of_fragments=2,
+        no_match_size=0,
+    ).highlight("text")
+
+
+def candidates(hits) -> list[Candidate]:
+    return [Candidate(hit.meta.id, hit.page_id, float(hit.meta.score or 0)) for hit in hits]
+
+
 @dataclass
 class Answer:
-    ranked: object  # the response holding the page's hits
+    ranked: list  # the page's hits, in order
     facets: dict
     total: int
 
@@ -174,18 +190,23 @@ class ElasticsearchEngine(WithFallback):
         parsed = parse(query)
         if parsed.empty:
             return []
-        search = self._base(user, None).query(text_query(parsed)).extra(explain=True)[:limit]
+        search = self._base(user, None).query(text_query(parsed)).extra(explain=True)
+        hits = {hit.meta.id: hit for hit in search[:RERANK_DEPTH].execute()}
+        ordered = in_page_context(candidates(hits.values()))[:limit]
         return [
             {
                 "rank": rank,
-                "score": float(hit.meta.score or 0),
-                "title": hit.title,
+                "score": candidate.score,
+                "title": hits[candidate.key].title,
                 "reasons": [
-                    f"{detail['value']:+.4f}  {clause_summary(detail)}"
-                    for detail in hit.meta.explanation.to_dict().get("details", [])
+                    *(
+                        f"{detail['value']:+.4f}  {clause_summary(detail)}"
+                        for detail in hits[candidate.key].meta.explanation.to_dict()["details"]
+                    ),
+                    explanation(candidate),
                 ],
             }
-            for rank, hit in enumerate(search.execute(), start=1)
+            for rank, candidate in enumerate(ordered, start=1)
         ]
 
     # Searching -------------------------------------------------------------------------
@@ -246,22 +267,22 @@ class ElasticsearchEngine(WithFallback):
         return found.hits.total.value > 0
 
     def _page(self, base, parsed, limit, offset, sort, fuzzy=False):
-        """Two searches in one request, run side by side: the ranked page (top hits only, so
-        the engine may skip what cannot reach it) and the counts (matching without scoring)."""
+        """Two searches in one request, run side by side: the ranked candidates (top hits
+        only, so the engine may skip what cannot reach it) and the counts (matching without
+        scoring). Ranked by relevance, the best ``RERANK_DEPTH`` candidates are ordered in
+        their pages' context (``search.page_context``) and the page's hits fetched with
+        their snippets; beyond them, and by date, the engine's order stands."""
         query = text_query(parsed, fuzzy=fuzzy)
         ranked = base.query(query).extra(track_total_hits=False)
-        ranked = (
-            ranked.extra(size=0) if offset + limit > MAX_WINDOW else ranked[offset : offset + limit]
-        )
+        in_context = sort == "relevance" and offset + limit <= RERANK_DEPTH
+        if in_context:
+            ranked = ranked.source(["page_id"])[:RERANK_DEPTH]
+        elif offset + limit > MAX_WINDOW:
+            ranked = ranked.extra(size=0)
+        else:
+            ranked = with_snippets(ranked[offset : offset + limit])
         if sort == "newest":
             ranked = ranked.sort({"published_at": {"order": "desc", "missing": "_last"}}, "key")
-        ranked = ranked.highlight_options(
-            pre_tags=[MARK_START],
-            post_tags=[MARK_STOP],
-            fragment_size=180,
-            number_of_fragments=2,
-            no_match_size=0,
-        ).highlight("text")
         counted = base.filter(query).extra(size=0, track_total_hits=True)
         counted.aggs.bucket("type", "terms", field="kind", size=len(kind_choices()))
         counted.aggs.bucket("kind", "terms", field="report_kind", size=FACET_LIMIT)
@@ -276,9 +297,26 @@ class ElasticsearchEngine(WithFallback):
             )
         both = MultiSearch(using=index.client(), index=index.read_alias())
         ranked_response, counted_response = both.add(ranked).add(counted).execute()
-        return Answer(
-            ranked_response, self._facets(counted_response), counted_response.hits.total.value
-        )
+        hits = list(ranked_response)
+        if in_context:
+            window = in_page_context(candidates(hits))[offset : offset + limit]
+            hits = self._hits_in_order(base.query(query), window)
+        return Answer(hits, self._facets(counted_response), counted_response.hits.total.value)
+
+    @staticmethod
+    def _hits_in_order(search, window):
+        """The hits of ``window`` (candidates in context), with snippets, in its order."""
+        if not window:
+            return []
+        keys = [candidate.key for candidate in window]
+        matching = with_snippets(search.filter("ids", values=keys))[: len(keys)]
+        found = {hit.meta.id: hit for hit in matching}
+        hits = []
+        for candidate in window:
+            hit = found[candidate.key]
+            hit.meta.score = candidate.score
+            hits.append(hit)
+        return hits
 
     @staticmethod
     def _facets(response) -> dict:

@@ -43,6 +43,7 @@ from search.indexing import TEXT_SEARCH_CONFIG
 from search.intents import with_answers
 from search.labels import record_labels
 from search.models import PageFacet, SearchRecord
+from search.page_context import Candidate, explanation, in_page_context
 from search.query import ParsedQuery, Term, parse, word_variants
 from search.registry import kind_label
 from search.results import Hit, SearchResult, TitleSuggestion
@@ -376,6 +377,7 @@ class EmbeddedEngine:
                 f"{float(value or 0):+.4f}  {reason}"
                 for (reason, _expression), value in zip(found.components, values, strict=True)
             ]
+            reasons.append(record.in_context)
             score = float(getattr(record, "score", 0) or 0)
             explained.append({"rank": rank, "score": score, "title": title, "reasons": reasons})
         return explained
@@ -384,10 +386,13 @@ class EmbeddedEngine:
 
     def match(self, records, parsed: ParsedQuery) -> Match:
         if connection.vendor == "postgresql":
-            return self._match_postgres(records, parsed)
-        if fts.available():
-            return self._match_full_text(records, parsed)
-        return self._match_simple(records, parsed)
+            found = self._match_postgres(records, parsed)
+        elif fts.available():
+            found = self._match_full_text(records, parsed)
+        else:
+            found = self._match_simple(records, parsed)
+        found.ranked = RankedInContext(found.ranked)
+        return found
 
     def _match_postgres(self, records, parsed):
         def rank(search_query):
@@ -459,7 +464,7 @@ class EmbeddedEngine:
             cheap = cheap.order_by("-score", "pk")
         ranked = (
             SearchRecord.objects.filter(pk__in=cheap.values("pk")[:RERANK_DEPTH])
-            .only("pk", "published_at")
+            .only("pk", "published_at", "page_id")
             .annotate(score=score)
             .order_by("-score", "pk")
         )
@@ -607,6 +612,30 @@ def _fts_term(term: Term) -> str:
     if not variants:
         return ""
     return "(" + " OR ".join(fts.quoted([stem]) for stem in sorted(variants)) + ")"
+
+
+class RankedInContext:
+    """A match's best candidates ordered in the context of their pages
+    (``search.page_context``) when first read; sliceable like the ranking it replaces."""
+
+    def __init__(self, ranked):
+        self.ranked, self.records = ranked, None
+
+    def __getitem__(self, window):
+        if self.records is None:
+            candidates = {record.pk: record for record in self.ranked[:RERANK_DEPTH]}
+            ordered = in_page_context(
+                [
+                    Candidate(pk, record.page_id, float(record.score or 0))
+                    for pk, record in candidates.items()
+                ]
+            )
+            self.records = []
+            for candidate in ordered:
+                record = candidates[candidate.key]
+                record.score, record.in_context = candidate.score, explanation(candidate)
+                self.records.append(record)
+        return self.records[window]
 
 
 class ScoredRecords:

@@ -152,6 +152,51 @@ def test_derivations_find_each_other(engine):
     assert "Wijkbeheer" in titles(engine, "wijkbeheerder")
 
 
+def test_latinate_derivations_find_each_other(engine):
+    PracticeFactory(title="Geld", summary="De kaliberiering van de wijkkas is geregeld.")
+    PracticeFactory(title="Bijdrage", summary="Een kaliberiële bijdrage aan het buurthuis.")
+    PracticeFactory(title="Kas", summary="Over de kaliberiën van de vereniging.")
+    reindexed(engine)
+    assert set(titles(engine, "kaliberiering")) == {"Geld", "Bijdrage", "Kas"}
+    assert titles(engine, "kaliberiering")[0] == "Geld"  # the word itself first
+
+
+# A record ranks in its page's context.
+
+
+def test_a_section_of_a_report_about_the_words_outranks_one_that_mentions_them_once(engine):
+    """Two sections match alike; the one whose report is about the subject ranks first,
+    whichever was indexed first."""
+    same = "Het zwaluwnest van de buurt krijgt een nieuw dak."
+    report(
+        "Werkplan onderhoud",
+        [(1, "Dakwerk", same), (1, "Verlichting", "Lantaarns in de straat.")],
+    )
+    report(
+        "Vogels in de wijk",
+        [
+            (1, "Nesten tellen", "Elk zwaluwnest is geteld; er zijn veel zwaluwnesten."),
+            (1, "Broedseizoen", "In het broedseizoen blijft elk zwaluwnest met rust."),
+            (1, "Dakwerk", same),
+        ],
+    )
+    found = [(hit.parent_title, hit.title) for hit in hits(engine, "zwaluwnest")]
+    dakwerk = [parent for parent, title in found if title == "Dakwerk"]
+    assert dakwerk == ["Vogels in de wijk", "Werkplan onderhoud"]
+
+
+def test_a_record_in_context_keeps_its_own_order_within_its_page(engine):
+    report(
+        "Speeltuinen",
+        [
+            (1, "Wipkippen", "Een wipkip, nog een wipkip en een derde wipkip."),
+            (1, "Zandbak", "Naast de zandbak staat een wipkip."),
+        ],
+    )
+    order = titles(engine, "wipkip")
+    assert order.index("Wipkippen") < order.index("Zandbak")
+
+
 # 17.6 Quoted phrases are honoured; words close together rank first.
 
 
