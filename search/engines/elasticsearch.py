@@ -51,7 +51,7 @@ FIELDS = ["title^1.5", "parent_title", "context^0.8", "text"]
 OWN_FIELDS = ["title^1.5", "text"]
 ALL_TERMS_BONUS = 5.0
 COMPOUND_PARTS_BOOST = 0.3
-SYNONYM_BOOST = 0.5
+SYNONYM_BONUS = 2.0
 SPLIT_BOOST = ALTERNATIVE_WEIGHT  # as the embedded engine weighs splits
 PROXIMITY_SLOP = 10
 PROXIMITY_BOOST = 1.0
@@ -101,29 +101,38 @@ def text_query(parsed: ParsedQuery, fuzzy=False, parts=True):
             clauses.append(Q("multi_match", query=term.text, **blended))
     all_words = " ".join(parsed.words)
     if len(parsed.words) > 1:
+        # Every word, or every word with two of them written as the one compound they make.
         every_word = Q(
-            "multi_match", query=all_words, type="cross_fields", fields=OWN_FIELDS, operator="and"
+            "bool",
+            should=[
+                Q(
+                    "multi_match",
+                    query=" ".join(term.text for term in rewrite),
+                    type="cross_fields",
+                    fields=OWN_FIELDS,
+                    operator="and",
+                )
+                for rewrite in [parsed.terms, *compound_joins(parsed)]
+            ],
         )
         clauses.append(Q("constant_score", filter=every_word, boost=ALL_TERMS_BONUS))
     # A compound query word also finds its two parts side by side ('wijkteam': wijk, team),
     # and a word its derivations ('opbouwwerkers': opbouwwerk).
-    for rewrite in [*compound_splits(parsed), *compound_joins(parsed), *parsed.derived]:
+    # Two words written as the compound they make are the user's own words, written together.
+    rewrites = [(rewrite, SPLIT_BOOST) for rewrite in [*compound_splits(parsed), *parsed.derived]]
+    rewrites += [(rewrite, 1.0) for rewrite in compound_joins(parsed)]
+    for rewrite, boost in rewrites:
         words = " ".join(term.text for term in rewrite)
         every = {"type": "cross_fields", "fields": OWN_FIELDS, "operator": "and"}
-        clauses.append(Q("multi_match", query=words, boost=SPLIT_BOOST, **every))
+        clauses.append(Q("multi_match", query=words, boost=boost, **every))
     if parts:
         clauses.append(
             Q("match", **{"text.parts": {"query": all_words, "boost": COMPOUND_PARTS_BOOST}})
         )
-    clauses.append(
-        Q(
-            "multi_match",
-            query=all_words,
-            fields=OWN_FIELDS,
-            analyzer=SYNONYM_ANALYZER,
-            boost=SYNONYM_BOOST,
-        )
-    )
+    # Holding a theme synonym is a fixed bonus: scored, a theme record that lists all of a
+    # word's synonyms would add them up and outrank every section about the word itself.
+    synonyms = Q("multi_match", query=all_words, fields=OWN_FIELDS, analyzer=SYNONYM_ANALYZER)
+    clauses.append(Q("constant_score", filter=synonyms, boost=SYNONYM_BONUS))
     if len(parsed.words) > 1:  # the words close together
         close = {"query": all_words, "slop": PROXIMITY_SLOP, "boost": PROXIMITY_BOOST}
         clauses.append(Q("match_phrase", text=close))

@@ -26,6 +26,7 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connection, connections, transaction
 from django.db.models import BooleanField, F, FloatField, Q, Value
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Greatest
 
 from search import dutch, fts
 from search.compounds import join_compounds, known_parts, split_compounds
@@ -411,16 +412,19 @@ class EmbeddedEngine:
         required = [term for term in parsed.terms if term.required]
         if required:  # a quoted phrase must occur
             any_word = f"({any_word}) & ({_tsquery(required, '&')})"
-        texts = [
-            any_word,
-            _tsquery_text((parsed.terms, "&")),
-            *(_tsquery_text(([term], "&")) for term in parsed.terms),
-        ]
+        term_texts = [_tsquery_text(([term], "&")) for term in parsed.terms]
+        widened = {}
         if alternatives:
-            texts.append(_tsquery_text(*alternatives))
-        matcher, all_words, *compiled_terms = compile_tsqueries(texts)
-        compiled_alternatives = compiled_terms.pop() if alternatives else None
-        matcher, all_words = _tsquery_constant(matcher), _tsquery_constant(all_words)
+            widened["alternatives"] = _tsquery_text(*alternatives)
+        if joins := compound_joins(parsed):
+            widened["joined"] = _tsquery_text(*((terms, "&") for terms in joins))
+        compiled = compile_tsqueries(
+            [any_word, _tsquery_text((parsed.terms, "&")), *term_texts, *widened.values()]
+        )
+        matcher, all_words = map(_tsquery_constant, compiled[:2])
+        compiled_terms = compiled[2 : 2 + len(term_texts)]
+        compiled_widened = map(_tsquery_constant, compiled[2 + len(term_texts) :])
+        widened = dict(zip(widened, compiled_widened, strict=True))
         # ts_rank knows no document frequency: weight each term by its rarity (IDF), so
         # 'privacy' counts for more than 'wijkteam' in "privacy wijkteam".
         records_in_index, found = document_frequencies(compiled_terms)
@@ -435,7 +439,10 @@ class EmbeddedEngine:
                 )
             )
         mean_weight = sum(weights) / len(weights)
-        components.append(("every word", ALL_TERMS_BONUS * mean_weight * rank(all_words)))
+        every_word = rank(all_words)
+        if "joined" in widened:  # two of the words written as the one compound they make
+            every_word = Greatest(every_word, rank(widened["joined"]))
+        components.append(("every word", ALL_TERMS_BONUS * mean_weight * every_word))
         if len(parsed.terms) > 1:  # the words close together: cover density ranking
             close = SearchRank(
                 F("search_vector"),
@@ -445,8 +452,8 @@ class EmbeddedEngine:
                 normalization=RANK_NORMALISATION,
             )
             components.append(("words close together", PROXIMITY_WEIGHT * mean_weight * close))
-        if compiled_alternatives is not None:
-            alternative = rank(_tsquery_constant(compiled_alternatives))
+        if "alternatives" in widened:
+            alternative = rank(widened["alternatives"])
             components.append(
                 ("synonyms, derivations, compound parts", ALTERNATIVE_WEIGHT * alternative)
             )
@@ -491,7 +498,9 @@ class EmbeddedEngine:
         words = ", ".join(f"'{term.text}'" for term in parsed.terms)
         parts = [(f"{words} (BM25: rarity and frequency)", 1.0, " OR ".join(terms))]
         if len(terms) > 1:
-            parts.append(("every word", ALL_TERMS_BONUS, " AND ".join(terms)))
+            joined = [" AND ".join(filter(None, map(_fts_term, j))) for j in compound_joins(parsed)]
+            every_word = [" AND ".join(terms), *filter(None, joined)]
+            parts.append(("every word", ALL_TERMS_BONUS, " OR ".join(f"({e})" for e in every_word)))
             close = [fts.quoted(dutch.stems(word)) for word in parsed.words if dutch.stems(word)]
             if len(close) > 1:
                 near = f"NEAR({' '.join(close)}, {PROXIMITY_SPAN})"

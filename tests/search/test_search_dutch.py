@@ -16,7 +16,7 @@ from search.corrections import edits
 from search.elastic import index as es_index
 from search.indexing import rebuild
 from search.query import parse
-from tests.factories import PracticeFactory, ReportFactory
+from tests.factories import PracticeFactory, ReportFactory, ThemeFactory
 from wijkwijs.findable import records_changed
 from wijkwijs.markdown import plain_text
 
@@ -116,6 +116,29 @@ def test_a_rare_compound_outranks_records_that_only_hold_its_parts(engine):
     PracticeFactory(title="Torenwandelroute", summary="Eén keer per jaar: de torenwandelroute.")
     reindexed(engine)
     assert titles(engine, "torenwandelroute")[0] == "Torenwandelroute"
+
+
+def test_two_words_written_as_the_compound_they_make_count_as_every_word(engine):
+    PracticeFactory(title="Een", summary="Een kabouter, nog een kabouter en een kabouter.")
+    PracticeFactory(title="Twee", summary="Een tuin, nog een tuin en een derde tuin.")
+    PracticeFactory(title="Samen", summary="Achter het huis ligt de kaboutertuin.")
+    reindexed(engine)
+    assert titles(engine, "kabouter tuin")[0] == "Samen"
+
+
+def test_a_theme_that_lists_many_synonyms_does_not_outrank_the_texts_about_one(engine):
+    ThemeFactory(
+        title="Zwerfpoezen",
+        synonyms="straatkatten\nzwerfkatten\nverwilderde katten\nstraatpoezen\nkattenkolonie",
+    )
+    for number in range(3):
+        PracticeFactory(
+            title=f"Straatkatten {number}",
+            summary="De straatkatten van de wijk worden gevoerd; straatkatten krijgen een hok.",
+        )
+    reindexed(engine)
+    found = titles(engine, "straatkatten")
+    assert found.index("Zwerfpoezen") == 3, found
 
 
 # 17.4 Typos: corrected against what the user may see, searched when much more likely.
