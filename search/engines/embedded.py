@@ -496,23 +496,31 @@ class EmbeddedEngine:
 
         visible_sql, params = records.values("pk").query.sql_with_params()
         words = ", ".join(f"'{term.text}'" for term in parsed.terms)
-        parts = [(f"{words} (BM25: rarity and frequency)", 1.0, " OR ".join(terms))]
+        # Each part: (reason, weight, expressions, whether rarity counts); a record scores its
+        # best expression, so one holding every synonym a theme lists is not more about the
+        # word than one. A widening counts as holding it, as on PostgreSQL: BM25 would weigh
+        # a rare synonym above the user's own word.
+        parts = [(f"{words} (BM25: rarity and frequency)", 1.0, [" OR ".join(terms)], True)]
         if len(terms) > 1:
-            joined = [" AND ".join(filter(None, map(_fts_term, j))) for j in compound_joins(parsed)]
-            every_word = [" AND ".join(terms), *filter(None, joined)]
-            parts.append(("every word", ALL_TERMS_BONUS, " OR ".join(f"({e})" for e in every_word)))
+            joins = [" AND ".join(filter(None, map(_fts_term, j))) for j in compound_joins(parsed)]
+            every_word = [" AND ".join(terms), *filter(None, joins)]
+            parts.append(("every word", ALL_TERMS_BONUS, [f"({e})" for e in every_word], True))
             close = [fts.quoted(dutch.stems(word)) for word in parsed.words if dutch.stems(word)]
             if len(close) > 1:
                 near = f"NEAR({' '.join(close)}, {PROXIMITY_SPAN})"
-                parts.append(("words close together", PROXIMITY_WEIGHT, near))
+                parts.append(("words close together", PROXIMITY_WEIGHT, [near], True))
         if alternatives:
             reason = "synonyms, derivations, compound parts"
-            parts.append((reason, ALTERNATIVE_WEIGHT, " OR ".join(alternatives)))
+            parts.append((reason, ALTERNATIVE_WEIGHT, alternatives, False))
         components, scores = [], {}
-        for reason, weight, expression in parts:
-            found = fts.scores(holding_phrases(expression), visible_sql, params)
-            components.append((reason, {pk: weight * score for pk, score in found.items()}))
-            for pk, score in components[-1][1].items():
+        for reason, weight, expressions, rarity in parts:
+            best = {}
+            for expression in expressions:
+                found = fts.scores(holding_phrases(expression), visible_sql, params)
+                for pk, score in found.items():
+                    best[pk] = max(best.get(pk, 0.0), weight * (score if rarity else 1.0))
+            components.append((reason, best))
+            for pk, score in best.items():
                 scores[pk] = scores.get(pk, 0.0) + score
         any_word = holding_phrases(" OR ".join(terms + alternatives))
         matching, match_params = fts.matching_sql(any_word)
