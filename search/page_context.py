@@ -5,12 +5,14 @@ matching section of a report that mentions the query once: readers judge a passa
 the document it stands in. So the best-scored candidates are ordered again by their own
 score (relative to the best) plus their page's relevance: the sum of the page's
 ``PAGE_BEST_RECORDS`` best candidate scores (relative to the best page). A page of one
-record (an expert, a theme) is its own context. Every engine applies it to the same
-number of candidates; beyond them records keep the engine's order.
+record (an expert, a theme) is its own context. Every engine applies it to its best
+``CONTEXT_DEPTH`` candidates; beyond them records keep the engine's order (on
+Elasticsearch each candidate is one more hit to collect per search).
 """
 
 from dataclasses import dataclass
 
+CONTEXT_DEPTH = 50  # the candidates ordered in context: five pages of hits
 PAGE_CONTEXT_WEIGHT = 0.5  # the page's relevance counts half as much as the record's own
 PAGE_BEST_RECORDS = 3  # a page is as relevant as its few best records, not its length
 

@@ -23,7 +23,6 @@ from search.elastic.documents import FACET_SEPARATOR, SYNONYM_ANALYZER
 from search.engines.base import WithFallback
 from search.engines.embedded import (
     ALTERNATIVE_WEIGHT,
-    RERANK_DEPTH,
     EmbeddedEngine,
     compound_fallback,
     compound_joins,
@@ -33,7 +32,7 @@ from search.filters import FACET_NAMES, LABEL_FACETS, as_list, single_valued_fil
 from search.grouping import group_near_identical
 from search.intents import with_answers
 from search.models import full_text
-from search.page_context import Candidate, explanation, in_page_context
+from search.page_context import CONTEXT_DEPTH, Candidate, explanation, in_page_context
 from search.query import ParsedQuery, parse
 from search.registry import kind_choices, kind_label
 from search.results import Hit, SearchResult, TitleSuggestion
@@ -171,7 +170,12 @@ def with_snippets(search):
 
 
 def candidates(hits) -> list[Candidate]:
-    return [Candidate(hit.meta.id, hit.page_id, float(hit.meta.score or 0)) for hit in hits]
+    """Hits as candidates, their page id from doc values (a list of one) or the source."""
+    found = []
+    for hit in hits:
+        page_id = hit.page_id if isinstance(hit.page_id, int) else hit.page_id[0]
+        found.append(Candidate(hit.meta.id, page_id, float(hit.meta.score or 0)))
+    return found
 
 
 @dataclass
@@ -200,7 +204,7 @@ class ElasticsearchEngine(WithFallback):
         if parsed.empty:
             return []
         search = self._base(user, None).query(text_query(parsed)).extra(explain=True)
-        hits = {hit.meta.id: hit for hit in search[:RERANK_DEPTH].execute()}
+        hits = {hit.meta.id: hit for hit in search[:CONTEXT_DEPTH].execute()}
         ordered = in_page_context(candidates(hits.values()))[:limit]
         return [
             {
@@ -278,14 +282,15 @@ class ElasticsearchEngine(WithFallback):
     def _page(self, base, parsed, limit, offset, sort, fuzzy=False):
         """Two searches in one request, run side by side: the ranked candidates (top hits
         only, so the engine may skip what cannot reach it) and the counts (matching without
-        scoring). Ranked by relevance, the best ``RERANK_DEPTH`` candidates are ordered in
+        scoring). Ranked by relevance, the best ``CONTEXT_DEPTH`` candidates are ordered in
         their pages' context (``search.page_context``) and the page's hits fetched with
         their snippets; beyond them, and by date, the engine's order stands."""
         query = text_query(parsed, fuzzy=fuzzy)
         ranked = base.query(query).extra(track_total_hits=False)
-        in_context = sort == "relevance" and offset + limit <= RERANK_DEPTH
+        in_context = sort == "relevance" and offset + limit <= CONTEXT_DEPTH
         if in_context:
-            ranked = ranked.source(["page_id"])[:RERANK_DEPTH]
+            # Ids, scores and page ids from doc values: no stored text read for 200 hits.
+            ranked = ranked.source(False).extra(docvalue_fields=["page_id"])[:CONTEXT_DEPTH]
         elif offset + limit > MAX_WINDOW:
             ranked = ranked.extra(size=0)
         else:

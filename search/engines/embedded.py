@@ -44,7 +44,7 @@ from search.indexing import TEXT_SEARCH_CONFIG
 from search.intents import with_answers
 from search.labels import record_labels
 from search.models import PageFacet, SearchRecord
-from search.page_context import Candidate, explanation, in_page_context
+from search.page_context import CONTEXT_DEPTH, Candidate, explanation, in_page_context
 from search.query import ParsedQuery, Term, parse, word_variants
 from search.registry import kind_label
 from search.results import Hit, SearchResult, TitleSuggestion
@@ -640,7 +640,8 @@ class RankedInContext:
 
     def __getitem__(self, window):
         if self.records is None:
-            candidates = {record.pk: record for record in self.ranked[:RERANK_DEPTH]}
+            best = list(self.ranked[:RERANK_DEPTH])
+            candidates = {record.pk: record for record in best[:CONTEXT_DEPTH]}
             ordered = in_page_context(
                 [
                     Candidate(pk, record.page_id, float(record.score or 0))
@@ -651,6 +652,9 @@ class RankedInContext:
             for candidate in ordered:
                 record = candidates[candidate.key]
                 record.score, record.in_context = candidate.score, explanation(candidate)
+                self.records.append(record)
+            for record in best[CONTEXT_DEPTH:]:
+                record.in_context = "(below the candidates ordered in context)"
                 self.records.append(record)
         return self.records[window]
 
