@@ -60,7 +60,11 @@ PAGE_LINES = 48
 def write_text(report, path, title_in):
     """Hard-wrapped text as saved from a PDF: headings wrap at 56 characters, a footer
     with the page number and a running header on every page."""
-    header = report.title if title_in == "header" else f"{report.key.replace('-', ' ').capitalize()} | {report.date_line}"
+    header = (
+        report.title
+        if title_in == "header"
+        else f"{report.key.replace('-', ' ').capitalize()} | {report.date_line}"
+    )
     pages, page = [], [header, ""]
     for kind, payload in blocks(report, title_in):
         if kind == "title":
@@ -117,7 +121,11 @@ def write_pdf(report, path, title_in, typeset=True):
         elif kind == "heading":
             level, label, heading = payload
             gap = "&nbsp;&nbsp;" if typeset else " "
-            flow += [Spacer(1, 10), Paragraph(f"{label}{gap}{heading}", styles[level]), Spacer(1, 4)]
+            flow += [
+                Spacer(1, 10),
+                Paragraph(f"{label}{gap}{heading}", styles[level]),
+                Spacer(1, 4),
+            ]
         elif kind in ("list", "signature"):
             flow += [Paragraph(line or "&nbsp;", body) for line in payload] + [Spacer(1, 6)]
         elif kind == "tally":

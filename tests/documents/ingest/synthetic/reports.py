@@ -71,7 +71,9 @@ class Report:
             out.append({"level": 1, "number": chapter.number, "heading": chapter.heading})
             for section in chapter.sections:
                 out.append({"level": 2, "number": section.number, "heading": section.heading})
-                out += [{"level": 3, "number": s.number, "heading": s.printed} for s in section.subs]
+                out += [
+                    {"level": 3, "number": s.number, "heading": s.printed} for s in section.subs
+                ]
         for appendix in self.appendices:
             label = f"Bijlage {appendix.number} {appendix.heading}"
             out.append({"level": 1, "number": appendix.number, "heading": label})
@@ -89,8 +91,18 @@ BUURTBUDGET = Report(
     date_line="juni 2013",
     year=2013,
     signers=[
-        ("Marieke Kuipers", "Onderzoeksbureau Wijkzaken", "m.kuipers@wijkzaken.example", "030 234 56 78"),
-        ("Joost van Leeuwen", "Gemeente Hoogeveld", "j.vanleeuwen@hoogeveld.example", "0528 12 34 56"),
+        (
+            "Marieke Kuipers",
+            "Onderzoeksbureau Wijkzaken",
+            "m.kuipers@wijkzaken.example",
+            "030 234 56 78",
+        ),
+        (
+            "Joost van Leeuwen",
+            "Gemeente Hoogeveld",
+            "j.vanleeuwen@hoogeveld.example",
+            "0528 12 34 56",
+        ),
     ],
     chapters=[
         Chapter(
@@ -190,7 +202,12 @@ WIJKAANPAK = Report(
     date_line="september 2018",
     year=2018,
     signers=[
-        ("Sanne Dekker", "programmamanager wijkaanpak", "s.dekker@lindeveld.example", "06 12 34 56 78"),
+        (
+            "Sanne Dekker",
+            "programmamanager wijkaanpak",
+            "s.dekker@lindeveld.example",
+            "06 12 34 56 78",
+        ),
     ],
     chapters=[
         Chapter(
@@ -231,7 +248,9 @@ WIJKAANPAK = Report(
             "3",
             "Organisatie",
             [
-                Section("3.1", "Wie doet wat", tally=[("Wijkteam", "6 fte"), ("Corporaties", "2 fte")]),
+                Section(
+                    "3.1", "Wie doet wat", tally=[("Wijkteam", "6 fte"), ("Corporaties", "2 fte")]
+                ),
             ],
         ),
         Chapter("4", "Besluit"),
@@ -282,8 +301,18 @@ VRIJWILLIGERS = Report(
     date_line="november 2016",
     year=2016,
     signers=[
-        ("Eva Brouwer", "Hogeschool Rijnland, lectoraat Wijkzorg", "e.brouwer@hsrijnland.example", "071 555 01 23"),
-        ("Hamid Ouali", "Vrijwilligerscentrale Rijnland", "h.ouali@vcrijnland.example", "071 555 98 76"),
+        (
+            "Eva Brouwer",
+            "Hogeschool Rijnland, lectoraat Wijkzorg",
+            "e.brouwer@hsrijnland.example",
+            "071 555 01 23",
+        ),
+        (
+            "Hamid Ouali",
+            "Vrijwilligerscentrale Rijnland",
+            "h.ouali@vcrijnland.example",
+            "071 555 98 76",
+        ),
     ],
     chapters=[
         Chapter(
