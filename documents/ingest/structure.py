@@ -273,9 +273,11 @@ def _in_a_list(lines, index):
     if not _is_list_like(text):
         return False
     earlier, following = _previous_text(lines, index), _next_text(lines, index)
-    if earlier is not None and earlier.text.endswith(":"):
-        if _is_numbered_item(text) or (following is not None and _is_list_like(following.text)):
-            return True
+    announced = earlier is not None and earlier.text.endswith(":")
+    if announced and (
+        _is_numbered_item(text) or (following is not None and _is_list_like(following.text))
+    ):
+        return True
     neighbours = [lines[i] for i in (index - 1, index + 1) if 0 <= i < len(lines)]
     return any(not other.blank and _is_list_like(other.text) for other in neighbours)
 

@@ -128,9 +128,7 @@ def write_pdf(report, path, title_in, typeset=True):
             ]
         elif kind in ("list", "signature"):
             flow += [Paragraph(line or "&nbsp;", body) for line in payload] + [Spacer(1, 6)]
-        elif kind == "tally":
-            flow += [Table(payload, hAlign="LEFT"), Spacer(1, 6)]
-        elif kind == "table":
+        elif kind in ("tally", "table"):
             flow += [Table(payload, hAlign="LEFT"), Spacer(1, 6)]
         else:
             flow += [Paragraph(payload, body), Spacer(1, 6)]

@@ -179,7 +179,10 @@ BUURTBUDGET = Report(
         ),
     ],
     sentences=[
-        "Bewoners konden tot een bedrag van vijfduizend euro aanvragen voor een plan in hun straat.",
+        (
+            "Bewoners konden tot een bedrag van vijfduizend "
+            "euro aanvragen voor een plan in hun straat."
+        ),
         "Een commissie van zeven buurtbewoners beoordeelde de plannen elke twee maanden.",
         "De meeste aanvragen gingen over speelplekken, plantenbakken en buurtfeesten.",
         "Aanvragers vonden het formulier kort, maar de termijn tot het besluit te lang.",
@@ -216,7 +219,10 @@ WIJKAANPAK = Report(
             [
                 Section(
                     "1.1",
-                    "De afspraken die de gemeente en de corporaties in 2017 over Oosterpark maakten",
+                    (
+                        "De afspraken die de gemeente en "
+                        "de corporaties in 2017 over Oosterpark maakten"
+                    ),
                 ),
                 Section("1.2", "Doel van deze notitie"),
             ],
@@ -227,7 +233,10 @@ WIJKAANPAK = Report(
             [
                 Section(
                     "2.1",
-                    "Van een eerste verkenning in de straten tot een gedragen plan voor de hele wijk",
+                    (
+                        "Van een eerste verkenning in de straten "
+                        "tot een gedragen plan voor de hele wijk"
+                    ),
                     [
                         Sub("Stap 1", "Verkennen"),
                         Sub("Stap 2", "Ophalen wat bewoners willen"),
@@ -278,7 +287,10 @@ WIJKAANPAK = Report(
         ),
     ],
     sentences=[
-        "Oosterpark staat al jaren bovenaan de lijst van wijken met de meeste meldingen van overlast.",
+        (
+            "Oosterpark staat al jaren bovenaan de lijst "
+            "van wijken met de meeste meldingen van overlast."
+        ),
         "De corporaties willen de komende tien jaar ruim vierhonderd woningen opknappen.",
         "Bewoners hebben laten weten dat zij eerst willen zien dat er iets verandert.",
         "Het wijkteam kent de straten goed en heeft contact met de meeste bewonersgroepen.",
@@ -321,7 +333,10 @@ VRIJWILLIGERS = Report(
             [
                 Section(
                     "1.1",
-                    "Het aantal vrijwilligers in de thuiszorg daalt terwijl de vraag naar hulp stijgt",
+                    (
+                        "Het aantal vrijwilligers in de thuiszorg "
+                        "daalt terwijl de vraag naar hulp stijgt"
+                    ),
                 ),
                 Section("1.2", "Onderzoeksvragen"),
             ],
@@ -369,7 +384,10 @@ VRIJWILLIGERS = Report(
         ),
     ],
     sentences=[
-        "Vrijwilligers in de zorg doen boodschappen, rijden mee naar het ziekenhuis of komen op visite.",
+        (
+            "Vrijwilligers in de zorg doen boodschappen, rijden "
+            "mee naar het ziekenhuis of komen op visite."
+        ),
         "De helft van de vrijwilligers die wij spraken was al met pensioen.",
         "Velen begonnen na een oproep in het huis-aan-huisblad of via een buurvrouw.",
         "Wie stopte, noemde vaker het gebrek aan begeleiding dan de zwaarte van het werk.",
