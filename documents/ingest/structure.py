@@ -26,6 +26,7 @@ from django.utils.text import slugify
 
 from documents.ingest.cleanup import Line, is_heading_number
 from documents.ingest.metadata import GENERIC_HEADINGS, is_date_line, people_named
+from documents.ingest.names import person_name
 from documents.ingest.numbering import (
     CHAPTER_LABEL,
     LABELLED_HEADING,
@@ -60,6 +61,7 @@ FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
 DOCUMENT_TYPE_LABELS = frozenset(
     ["memo", "memorandum", "notitie", "nota", "rapport", "rapportage", "verslag", "brief"]
 )
+FIGURE = re.compile(r"[\d.,%€+-]*\d[\d.,%€+-]*")  # "64", "18.400", "12%"
 CAPTION = re.compile(r"^(?:Figuur|Tabel|Grafiek|Figure|Table)\s*\d", re.IGNORECASE)
 
 
@@ -314,7 +316,7 @@ def _is_table_row(lines, index):
 
 
 def _holds_a_figure(text):
-    return any(re.fullmatch(r"[\d.,%€+-]*\d[\d.,%€+-]*", word) for word in text.split())
+    return any(FIGURE.fullmatch(word) for word in text.split())
 
 
 def _ends_a_paragraph(lines, index):
@@ -577,6 +579,7 @@ def join_paragraphs(lines: list[Line]) -> list[tuple[str, int | None]]:
     """
     paragraphs: list[list] = []
     pending_blank = False
+    previous_line = ""
     for line in lines:
         if line.blank:
             pending_blank = True
@@ -590,14 +593,51 @@ def join_paragraphs(lines: list[Line]) -> list[tuple[str, int | None]]:
                 and not is_date_line(previous_text)
                 and not is_field_line(line.text)  # so do "Van: …" and "Uitgave: …"
                 and not is_field_line(previous_text)
+                and not in_a_block(previous_line, line.text)  # and a signature's or table's
             )
             if continues:
                 paragraphs[-1][0] = join_wrapped(previous_text, line.text)
-                pending_blank = False
+                pending_blank, previous_line = False, line.text
                 continue
         paragraphs.append([line.text, line.page])
-        pending_blank = False
+        pending_blank, previous_line = False, line.text
     return [(text, page) for text, page in paragraphs]
+
+
+# "m.kuipers@wijkzaken.example", "tel. 030 234 56 78", "www.wijkzaken.example"
+CONTACT_LINE = re.compile(
+    r"(?:(?:e-?mail|tel(?:efoon)?|mob(?:iel)?|fax|t|e)[.:]?\s*)?"
+    r"(?:\S+@\S+\.\w+|(?:\+31|0)[\d\s()-]{8,}|www\.\S+|https?://\S+)",
+    re.IGNORECASE,
+)
+MAX_STANDALONE_CHARS = 40
+
+
+def in_a_block(upper: str, lower: str) -> bool:
+    """Two short lines one under the other, the upper a line of its own (a name, contact
+    details, figures) or the lower contact details or figures: lines of a signature, an
+    address or a table, not a wrapped sentence (a name may end one: "… van de" "De Schoor")."""
+    if not (_is_short(upper) and _is_short(lower)):
+        return False
+    return (
+        bool(person_name(upper)) or _is_contact_or_figures(upper) or _is_contact_or_figures(lower)
+    )
+
+
+def _is_short(text: str) -> bool:
+    return (
+        bool(text)
+        and len(text) <= MAX_STANDALONE_CHARS
+        and text[-1] not in SENTENCE_END
+        and text[0].isalnum()
+    )
+
+
+def _is_contact_or_figures(text: str) -> bool:
+    """Contact details, or a row of figures ("Noordhoek 22 15", "Wijkteam 6 fte")."""
+    words = text.split()
+    figures = sum(bool(FIGURE.fullmatch(word)) for word in words)
+    return bool(CONTACT_LINE.fullmatch(text)) or (len(words) <= 7 and figures * 3 >= len(words))
 
 
 def join_wrapped(left: str, right: str) -> str:

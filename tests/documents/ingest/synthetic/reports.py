@@ -303,7 +303,7 @@ WIJKAANPAK = Report(
     bullet="• ",
     footer="- {page} -",
     publisher_line="Deze notitie is een uitgave van de gemeente Lindeveld.",
-    publisher="gemeente Lindeveld",
+    publisher="Gemeente Lindeveld",
     contact="Vragen over deze notitie kunt u stellen via wijkaanpak@lindeveld.example of 14 0599.",
 )
 
