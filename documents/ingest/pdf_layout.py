@@ -119,17 +119,25 @@ def _line_of(run: _Run, page_number: int) -> PdfLine:
     return PdfLine("".join(pieces), page_number, size, bold, start, run.y, end)
 
 
-def strip_running_lines(pages: list[list[PdfLine]]) -> str:
+def strip_running_lines(pages: list[list], in_reading_order: bool = False) -> str:
     """Remove running headers and footers: lines at the top or bottom of most pages that
-    repeat there (page numbers aside). Returns the running header's text, if any."""
+    repeat there (page numbers aside). Returns the running header's text, if any.
+
+    PDF lines are placed by their baseline; ``in_reading_order`` pages (a text file's,
+    split at form feeds) are top to bottom as they are."""
     if len(pages) < 2:
         return ""
 
     def key(line):
         return re.sub(r"\d+", "#", line.text.strip())
 
+    def top_to_bottom(page):
+        if in_reading_order:
+            return [line for line in page if line.text.strip()]
+        return sorted(page, key=lambda line: -line.y)
+
     def edges(page):
-        ordered = sorted(page, key=lambda line: -line.y)
+        ordered = top_to_bottom(page)
         return [*ordered[:2], *ordered[-2:]]
 
     counts = Counter()
@@ -138,11 +146,15 @@ def strip_running_lines(pages: list[list[PdfLine]]) -> str:
     repeated = {text for text, count in counts.items() if count >= max(2, len(pages) * 0.5)}
     header = ""
     for page in pages:
-        top = max((line.y for line in page), default=0.0)
+        ordered = top_to_bottom(page)
+        top = ordered[0] if ordered else None
         running = [line for line in edges(page) if key(line) in repeated]
         for line in running:
+            if line not in page:
+                continue  # a page of one or two lines lists them twice
+            at_top = line is top or (not in_reading_order and line.y == top.y)
             page.remove(line)
-            if not header and line.y == top and re.search(r"[^\W\d]{3}", line.text):
+            if not header and at_top and re.search(r"[^\W\d]{3}", line.text):
                 header = line.text.strip()
     return header
 
