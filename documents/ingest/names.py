@@ -48,7 +48,12 @@ def person_name(text: str) -> str:
 
 
 def names_an_organisation(word: str) -> bool:
-    return word.casefold() in ORGANISATION_WORDS or bool(ORGANISATION_COMPOUND.fullmatch(word))
+    """ "Gemeente", "Wijkteams", "Onderzoeksbureau": also in the plural."""
+    singular = re.sub(r"(?<=\w{3})s$", "", word)
+    return any(
+        form.casefold() in ORGANISATION_WORDS or ORGANISATION_COMPOUND.fullmatch(form)
+        for form in {word, singular}
+    )
 
 
 def people_on_line(line: str) -> list[str]:

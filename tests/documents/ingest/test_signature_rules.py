@@ -26,7 +26,13 @@ SIGNATURE = [
 
 
 @pytest.mark.parametrize(
-    "line", ["Onderzoeksbureau Wijkzaken", "Vrijwilligerscentrale Rijnland", "Jeugdteam Noord"]
+    "line",
+    [
+        "Onderzoeksbureau Wijkzaken",
+        "Vrijwilligerscentrale Rijnland",
+        "Jeugdteam Noord",
+        "Wijk Teams",
+    ],
 )
 def test_an_organisation_named_as_a_compound_is_no_person(line):
     assert person_name(line) == ""
