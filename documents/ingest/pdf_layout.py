@@ -238,6 +238,6 @@ def _continues_heading(line: PdfLine, following: PdfLine, styles: dict) -> bool:
     if styles.get(id(following)) != styles.get(id(line)) or following.gap_before is None:
         return False
     text = line.text.rstrip()
-    if not text or text[-1] in ".:!?" or following.text.strip()[:1].isdigit():
-        return False
+    if not text or text[-1] in ".:!?" or is_numbered(following.text.strip()):
+        return False  # the next heading ("1.2 …"), not a wrapped one ("2017 over …")
     return following.gap_before <= 1.6 * line.size

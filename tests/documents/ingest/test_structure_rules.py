@@ -126,3 +126,23 @@ def test_a_lettered_sub_heading_in_bold_at_body_size_is_a_heading_below_its_sect
     cleaned = clean_lines(extraction.lines)
     outline = build_outline(cleaned.lines, {}, True, extraction.declared_title)
     assert tree(outline) == [(1, "1", "Opzet"), (2, "1.1", "Bronnen"), (3, "a", "Gesprekken")]
+
+
+def test_a_typeset_heading_wrapped_before_a_year_is_one_heading(tmp_path):
+    body = "De corporaties knappen de komende jaren veel woningen op in de wijk. " * 3
+    path = typeset_pdf(
+        tmp_path / "jaartal.pdf",
+        ("1. Aanleiding", "Helvetica-Bold", 14),
+        (
+            "1.1 Wat de afspraken waren in<br/>2017 over de wijk",
+            "Helvetica-Bold",
+            12,
+        ),
+        (body, "Helvetica", 10),
+        ("1.2 Doel", "Helvetica-Bold", 12),
+        (body, "Helvetica", 10),
+    )
+    extraction = extract_pdf(path)
+    headings = [line.text for line in extraction.lines if line.heading_level]
+    assert "1.1 Wat de afspraken waren in 2017 over de wijk" in headings
+    assert "1.2 Doel" in headings

@@ -194,6 +194,11 @@ REPORT_LAYOUTS = {
     "onderzoek-vrijwilligers.docx": ("onderzoek-vrijwilligers", "docx", "properties"),
     "onderzoek-vrijwilligers.bold.docx": ("onderzoek-vrijwilligers", "bold.docx", "properties"),
     "onderzoek-vrijwilligers.plain.pdf": ("onderzoek-vrijwilligers", "plain.pdf", "page"),
+    # the same reports in each other's layouts
+    "evaluatie-buurtbudget.plain.pdf": ("evaluatie-buurtbudget", "plain.pdf", "page"),
+    "notitie-wijkaanpak.pdf": ("notitie-wijkaanpak", "pdf", "header"),
+    "notitie-wijkaanpak.bold.docx": ("notitie-wijkaanpak", "bold.docx", "properties"),
+    "onderzoek-vrijwilligers.txt": ("onderzoek-vrijwilligers", "txt", "header"),
 }
 
 
