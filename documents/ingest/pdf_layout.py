@@ -30,6 +30,7 @@ MAX_HEADING_LINES = 6  # a pull quote set in a heading style can run to six line
 LARGER = 1.08  # a heading size is at least this much larger than the body size
 # With three larger sizes in use, bold at body size is emphasis (a name, a quote), not a level.
 MAX_SIZES_BEFORE_BOLD_IS_EMPHASIS = 3
+UNMAPPED = "\ufffd"  # a glyph the font maps to no character
 LIST_OR_NUMBER = re.compile(r"^(?:[-•▪*]\s|\d{1,3}$)")
 
 
@@ -63,7 +64,7 @@ class _CharRecorder(PDFTextDevice):
         try:
             text = font.to_unichr(cid)
         except PDFUnicodeNotDefined:
-            text = ""
+            text = UNMAPPED
         advance = font.char_width(cid) * fontsize * scaling  # in text space
         x, y = matrix[4], matrix[5]
         size = fontsize * (abs(matrix[3]) or 1.0)  # as printed on the page
@@ -116,7 +117,11 @@ def _line_of(run: _Run, page_number: int) -> PdfLine:
     size = sizes.most_common(1)[0][0] if sizes else run.chars[0][3]
     bold = bool(visible) and sum(char[4] for char in visible) >= 0.9 * len(visible)
     start, end = run.chars[0][1], run.chars[-1][2]
-    return PdfLine("".join(pieces), page_number, size, bold, start, run.y, end)
+    text = "".join(pieces)
+    # A glyph without a character that opens a line before a space is its bullet
+    # (reportlab's and many fonts' bullet has no Unicode mapping); elsewhere it is dropped.
+    text = re.sub(rf"^(\s*){UNMAPPED}(?=\s)", r"\1•", text).replace(UNMAPPED, "")
+    return PdfLine(text, page_number, size, bold, start, run.y, end)
 
 
 def strip_running_lines(pages: list[list], in_reading_order: bool = False) -> str:

@@ -146,3 +146,17 @@ def test_a_typeset_heading_wrapped_before_a_year_is_one_heading(tmp_path):
     headings = [line.text for line in extraction.lines if line.heading_level]
     assert "1.1 Wat de afspraken waren in 2017 over de wijk" in headings
     assert "1.2 Doel" in headings
+
+
+def test_a_typeset_bullet_without_a_character_still_marks_a_list_item(tmp_path):
+    path = typeset_pdf(
+        tmp_path / "opsomming.pdf",
+        ("De aanpak kent twee stappen:", "Helvetica", 10),
+        ("• Stap 1 Kijken", "Helvetica", 10),
+        ("• Stap 2 Doen", "Helvetica", 10),
+    )
+    lines = [line for line in clean_lines(extract_pdf(path).lines).lines if line.text]
+    assert [(line.list_item, line.text) for line in lines[1:]] == [
+        (True, "Stap 1 Kijken"),
+        (True, "Stap 2 Doen"),
+    ]
