@@ -19,13 +19,13 @@ import os
 import statistics
 import subprocess
 import sys
-import tarfile
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from bench.ingest import describe_machine, percentile  # noqa: E402
+from bench.versions import export, settings_module  # noqa: E402
 
 BASELINE = "babb407"  # issue 19's branch point: records written row by row
 ES_PREFIX = "bench-indexing"
@@ -46,21 +46,6 @@ rebuild()
 seconds = time.perf_counter() - started
 print(json.dumps({"records": SearchRecord.objects.count(), "seconds": seconds}))
 """
-
-
-def export(commit, folder) -> Path:
-    """The source tree of ``commit`` in ``folder``."""
-    archive = folder / "baseline.tar"
-    subprocess.run(["git", "archive", "--output", str(archive), commit], cwd=ROOT, check=True)
-    with tarfile.open(archive) as tar:
-        tar.extractall(folder / "tree", filter="data")
-    return folder / "tree"
-
-
-def settings_module(tree) -> str:
-    """The tree's settings: ``project.settings`` since the layers, ``wijkwijs`` before."""
-    layered = (tree / "project" / "settings.py").exists()
-    return "project.settings" if layered else "wijkwijs.settings"
 
 
 def measure(tree, what, elasticsearch_url):

@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from documents.ingest.extract import SourceLine
+from documents.ingest.numbering import LABELLED_HEADING
 
 # Private-use glyphs from Symbol/Wingdings fonts and ordinary bullet characters.
 BULLET_GLYPHS = (
@@ -149,7 +150,14 @@ def _looks_like_label(line: Line) -> bool:
         and bool(FIGURE_LABEL.fullmatch(line.text))
         and len(line.text.split()) <= 3
         and not DATA_ROW.search(line.text)  # "2020 85": a table row, which is text
+        and not _is_numbered_label(line.text)
     )
+
+
+def _is_numbered_label(text: str) -> bool:
+    """ "Stap 2 Vragen": a heading, or an item of a list announcing the headings."""
+    label = LABELLED_HEADING.match(text)
+    return bool(label and label.group(2)[0].isdigit())
 
 
 def _drop_figure_labels(lines: list[Line], run_length: int = 4) -> list[Line]:

@@ -80,7 +80,15 @@ def extract_text(path: Path) -> Extraction:
         raise ImportRefused(
             _("Dit tekstbestand bevat binaire gegevens en kan niet worden gelezen.")
         )
-    extraction = Extraction(lines=list(_lines_with_indent(text.replace("\r\n", "\n"))))
+    # Text saved from a PDF separates its pages with form feeds, and repeats a running
+    # header and footer on them.
+    pages = [
+        list(_lines_with_indent(page, page=number if "\f" in text else None))
+        for number, page in enumerate(text.replace("\r\n", "\n").split("\f"), start=1)
+    ]
+    running_header = strip_running_lines(pages, in_reading_order=True)
+    lines = [line for page in pages for line in page]
+    extraction = Extraction(lines=lines, running_header=running_header)
     if encoding not in ("utf-8-sig", "utf-16"):
         extraction.notes.append(_("Tekst gelezen als %(encoding)s.") % {"encoding": encoding})
     return extraction

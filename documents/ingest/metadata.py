@@ -116,17 +116,28 @@ def people_named(paragraph: str) -> list[str]:
     return [match.group(1)] if match and person_name(match.group(1)) else []
 
 
+MAX_SIGNATURE_LINE_WORDS = 8
+
+
 def signed_names(paragraphs: list[str]) -> list[str]:
-    """Names in the paragraphs after a sign-off ("Met vriendelijke groet,")."""
+    """Names in the signature below a sign-off ("Met vriendelijke groet,"): the short lines
+    after it, each person with their organisation, e-mail address and phone number."""
     names = []
     for index, paragraph in enumerate(paragraphs):
-        if SIGN_OFF.match(paragraph.strip()):
-            for following in paragraphs[index + 1 : index + 5]:
-                if found := people_named(following):
-                    names.extend(found)
-                elif names:
-                    break
+        if not SIGN_OFF.match(paragraph.strip()):
+            continue
+        for following in paragraphs[index + 1 : index + 16]:
+            if found := people_named(following):
+                names.extend(name for name in found if name not in names)
+            elif not names or not _is_signature_line(following):
+                break
     return names
+
+
+def _is_signature_line(paragraph: str) -> bool:
+    """An organisation, a role, an address or a phone number: short, no sentence."""
+    words = paragraph.split()
+    return len(words) <= MAX_SIGNATURE_LINE_WORDS and not re.search(r"[a-z]{2}[.!?]$", paragraph)
 
 
 def is_date_line(paragraph: str) -> bool:

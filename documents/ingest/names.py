@@ -4,7 +4,8 @@ A name is a given name or initials, optional further given names, surname partic
 a (double) surname: "Eva de Wit", "J.P. de Vries", "A. van der Berg", "Jan-Willem van 't
 Hof", "M. van den Heuvel-Smit". Academic titles before it ("drs.", "dr.", "ir.") are left
 off; a label before a list ("Auteurs:", "Tekst:") is read past. Words that name an
-organisation ("Gemeente Dorpsbeek", "Wijkteam Noord") make it no person.
+organisation ("Gemeente Dorpsbeek", "Wijkteam Noord"), also as the end of a compound
+("Onderzoeksbureau Wijkzaken"), make it no person.
 """
 
 import re
@@ -29,6 +30,11 @@ _ORGANISATION_WORDS = (
     "woningcorporatie coöperatie"
 )
 ORGANISATION_WORDS = frozenset(_ORGANISATION_WORDS.split())
+# The last part of a compound that names an organisation: "Onderzoeksbureau Wijkzaken",
+# "Vrijwilligerscentrale Rijnland", "Expertisecentrum …".
+ORGANISATION_COMPOUND = re.compile(
+    r"\w{3,}(?:bureau|centrale|centrum|team|platform|school|groep|stichting)", re.IGNORECASE
+)
 
 
 def person_name(text: str) -> str:
@@ -36,9 +42,18 @@ def person_name(text: str) -> str:
     name = ACADEMIC_TITLES.sub("", text.strip())
     if not PERSON_NAME.match(name):
         return ""
-    if any(word.casefold() in ORGANISATION_WORDS for word in re.split(r"[\s-]+", name)):
+    if any(names_an_organisation(word) for word in re.split(r"[\s-]+", name)):
         return ""
     return name
+
+
+def names_an_organisation(word: str) -> bool:
+    """ "Gemeente", "Wijkteams", "Onderzoeksbureau": also in the plural."""
+    singular = re.sub(r"(?<=\w{3})s$", "", word)
+    return any(
+        form.casefold() in ORGANISATION_WORDS or ORGANISATION_COMPOUND.fullmatch(form)
+        for form in {word, singular}
+    )
 
 
 def people_on_line(line: str) -> list[str]:

@@ -17,6 +17,8 @@ LABELLED_HEADING = re.compile(
     r"^([A-Z][A-Za-z]{2,15})\s+(\d{1,2}(?:\.\d{1,2})?|[A-Z])(?:\s*[:.–-]\s*|\s+|$)(.*)$"
 )
 
+# "a. Gesprekken met aanvragers": a sub-section lettered within its section.
+LETTERED_HEADING = re.compile(r"^([a-hA-H])[.)]\s+(\S.{0,118})$")
 
 # "II. Werkwijze": a chapter numbered in roman numerals (with the full stop, unlike a word).
 ROMAN_CHAPTER = re.compile(r"^([IVXL]{1,6})\.\s+(\S.{0,118})$")
@@ -44,6 +46,7 @@ def roman_value(numeral: str) -> int:
 
 
 def is_numbered(text: str) -> bool:
-    return bool(
-        NUMBERED_HEADING.match(text) or CHAPTER_LABEL.match(text) or LABELLED_HEADING.match(text)
+    return any(
+        pattern.match(text)
+        for pattern in (NUMBERED_HEADING, CHAPTER_LABEL, LABELLED_HEADING, LETTERED_HEADING)
     )

@@ -30,6 +30,7 @@ MAX_HEADING_LINES = 6  # a pull quote set in a heading style can run to six line
 LARGER = 1.08  # a heading size is at least this much larger than the body size
 # With three larger sizes in use, bold at body size is emphasis (a name, a quote), not a level.
 MAX_SIZES_BEFORE_BOLD_IS_EMPHASIS = 3
+UNMAPPED = "\ufffd"  # a glyph the font maps to no character
 LIST_OR_NUMBER = re.compile(r"^(?:[-•▪*]\s|\d{1,3}$)")
 
 
@@ -63,7 +64,7 @@ class _CharRecorder(PDFTextDevice):
         try:
             text = font.to_unichr(cid)
         except PDFUnicodeNotDefined:
-            text = ""
+            text = UNMAPPED
         advance = font.char_width(cid) * fontsize * scaling  # in text space
         x, y = matrix[4], matrix[5]
         size = fontsize * (abs(matrix[3]) or 1.0)  # as printed on the page
@@ -116,20 +117,32 @@ def _line_of(run: _Run, page_number: int) -> PdfLine:
     size = sizes.most_common(1)[0][0] if sizes else run.chars[0][3]
     bold = bool(visible) and sum(char[4] for char in visible) >= 0.9 * len(visible)
     start, end = run.chars[0][1], run.chars[-1][2]
-    return PdfLine("".join(pieces), page_number, size, bold, start, run.y, end)
+    text = "".join(pieces)
+    # A glyph without a character that opens a line before a space is its bullet
+    # (reportlab's and many fonts' bullet has no Unicode mapping); elsewhere it is dropped.
+    text = re.sub(rf"^(\s*){UNMAPPED}(?=\s)", r"\1•", text).replace(UNMAPPED, "")
+    return PdfLine(text, page_number, size, bold, start, run.y, end)
 
 
-def strip_running_lines(pages: list[list[PdfLine]]) -> str:
+def strip_running_lines(pages: list[list], in_reading_order: bool = False) -> str:
     """Remove running headers and footers: lines at the top or bottom of most pages that
-    repeat there (page numbers aside). Returns the running header's text, if any."""
+    repeat there (page numbers aside). Returns the running header's text, if any.
+
+    PDF lines are placed by their baseline; ``in_reading_order`` pages (a text file's,
+    split at form feeds) are top to bottom as they are."""
     if len(pages) < 2:
         return ""
 
     def key(line):
         return re.sub(r"\d+", "#", line.text.strip())
 
+    def top_to_bottom(page):
+        if in_reading_order:
+            return [line for line in page if line.text.strip()]
+        return sorted(page, key=lambda line: -line.y)
+
     def edges(page):
-        ordered = sorted(page, key=lambda line: -line.y)
+        ordered = top_to_bottom(page)
         return [*ordered[:2], *ordered[-2:]]
 
     counts = Counter()
@@ -138,11 +151,15 @@ def strip_running_lines(pages: list[list[PdfLine]]) -> str:
     repeated = {text for text, count in counts.items() if count >= max(2, len(pages) * 0.5)}
     header = ""
     for page in pages:
-        top = max((line.y for line in page), default=0.0)
+        ordered = top_to_bottom(page)
+        top = ordered[0] if ordered else None
         running = [line for line in edges(page) if key(line) in repeated]
         for line in running:
+            if line not in page:
+                continue  # a page of one or two lines lists them twice
+            at_top = line is top or (not in_reading_order and line.y == top.y)
             page.remove(line)
-            if not header and line.y == top and re.search(r"[^\W\d]{3}", line.text):
+            if not header and at_top and re.search(r"[^\W\d]{3}", line.text):
                 header = line.text.strip()
     return header
 
@@ -226,6 +243,6 @@ def _continues_heading(line: PdfLine, following: PdfLine, styles: dict) -> bool:
     if styles.get(id(following)) != styles.get(id(line)) or following.gap_before is None:
         return False
     text = line.text.rstrip()
-    if not text or text[-1] in ".:!?" or following.text.strip()[:1].isdigit():
-        return False
+    if not text or text[-1] in ".:!?" or is_numbered(following.text.strip()):
+        return False  # the next heading ("1.2 …"), not a wrapped one ("2017 over …")
     return following.gap_before <= 1.6 * line.size

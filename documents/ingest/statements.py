@@ -14,7 +14,7 @@ import datetime
 import re
 from collections import Counter
 
-from documents.ingest.names import UPPER, people_on_line, person_name
+from documents.ingest.names import ORGANISATION_WORDS, UPPER, people_on_line, person_name
 
 # "Aan: …" with a capital: "… geeft aan: ‘…’" wrapped onto a new line is running text.
 FIELD = re.compile(r"^(?P<label>[A-Z][A-Za-z ]{1,24}?)\s*:\s*(?P<value>\S.*)$")
@@ -32,7 +32,11 @@ FIELD_LABELS = {
 }
 NUMERIC_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
 ORGANISATION = rf"[{UPPER}][\w&'-]*(?:\s+(?:(?:van|voor|en|de|der|het|in)\s+)*[{UPPER}][\w&'-]*)*"
-PUBLISHED_BY = re.compile(rf"\buitgave\s+van\s+(?:de\s+|het\s+)?({ORGANISATION})")
+# "… is een uitgave van de gemeente Lindeveld": the organisation's kind may be in lower case.
+ORGANISATION_KIND = "|".join(sorted(ORGANISATION_WORDS))
+PUBLISHED_BY = re.compile(
+    rf"\buitgave\s+van\s+(?:de\s+|het\s+)?((?:(?:{ORGANISATION_KIND})\s+)?{ORGANISATION})"
+)
 COPYRIGHT = re.compile(rf"^(?:©|\(c\)|copyright)\s*((?:19|20)\d\d)\b[\s,]*({ORGANISATION})?", re.I)
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
@@ -113,7 +117,7 @@ def stated_publisher(paragraphs, header: dict[str, str]) -> str:
         return publisher
     for paragraph in paragraphs:
         if match := PUBLISHED_BY.search(paragraph):
-            return match.group(1)
+            return match.group(1)[:1].upper() + match.group(1)[1:]
         if (match := COPYRIGHT.match(paragraph.strip())) and match.group(2):
             return match.group(2)
     return ""

@@ -26,9 +26,11 @@ from django.utils.text import slugify
 
 from documents.ingest.cleanup import Line, is_heading_number
 from documents.ingest.metadata import GENERIC_HEADINGS, is_date_line, people_named
+from documents.ingest.names import person_name
 from documents.ingest.numbering import (
     CHAPTER_LABEL,
     LABELLED_HEADING,
+    LETTERED_HEADING,
     NUMBERED_HEADING,
     ROMAN_CHAPTER,
     roman_value,
@@ -42,7 +44,6 @@ MAX_BARE_HEADING_WORDS = 8
 FOOTNOTE_REFERENCE = re.compile(r"(?<=[^\W\d_]{3})( ?)(\d{1,2})(?=[\s.,;:)’”'\"]|$)")
 LIST_NUMBER = re.compile(r"^(\d{1,2})\.\s+(.+)$")
 LEADING_NUMBER = re.compile(r"^(\d{1,2})\s+([A-Z].*)$")  # "5 Omarm de weerstand"
-LETTERED_HEADING = re.compile(r"^([a-hA-H])[.)]\s+(\S.{0,118})$")
 MAX_QUESTION_HEADING_WORDS = 4
 MAX_LABEL_HEADING_WORDS = 4
 SUB_HEADING = "sub"  # a level placeholder: below the numbered sections, resolved per document
@@ -60,6 +61,7 @@ FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
 DOCUMENT_TYPE_LABELS = frozenset(
     ["memo", "memorandum", "notitie", "nota", "rapport", "rapportage", "verslag", "brief"]
 )
+FIGURE = re.compile(r"[\d.,%€+-]*\d[\d.,%€+-]*")  # "64", "18.400", "12%"
 CAPTION = re.compile(r"^(?:Figuur|Tabel|Grafiek|Figure|Table)\s*\d", re.IGNORECASE)
 
 
@@ -94,11 +96,13 @@ def _starts_like_a_title(text):
     return bool(text) and (text[0].isupper() or text[0] in "‘'\"“")
 
 
+def _next_text_index(lines, index):
+    return next((i for i in range(index + 1, len(lines)) if not lines[i].blank), None)
+
+
 def _next_text(lines, index):
-    for line in lines[index + 1 :]:
-        if not line.blank:
-            return line
-    return None
+    following = _next_text_index(lines, index)
+    return None if following is None else lines[following]
 
 
 def numbered_heading(line: Line, chapters=frozenset(), text=None):
@@ -149,7 +153,9 @@ def _label_series(lines) -> frozenset:
     numbers: dict[str, set] = {}
     for line in lines:
         match = LABELLED_HEADING.match(line.text)
-        if match and not line.list_item and not CAPTION.match(line.text):
+        if CHAPTER_LABEL.match(line.text) or CAPTION.match(line.text):
+            continue  # "Bijlage 2" is a chapter, "Tabel 2" a caption: no series within a section
+        if match and not line.list_item:
             numbers.setdefault(match.group(1).casefold(), set()).add(match.group(2))
     return frozenset(label for label, seen in numbers.items() if len(seen) >= 2)
 
@@ -237,6 +243,8 @@ def is_bare_heading(lines, index, text=None):
         standalone = standalone or (opens_a_list and reads_as_heading(previous.text))
     if following is None or not standalone or _in_block(lines, index):
         return False
+    if _is_table_row(lines, index):
+        return False
     first = following.text[0]
     return first.isupper() or first.isdigit() or first in "‘'\"“(" or following.list_item
 
@@ -248,30 +256,67 @@ def _previous_text(lines, index):
     return None
 
 
+def _is_numbered_item(text):
+    return bool(NUMBERED_HEADING.match(text) or LIST_NUMBER.match(text))
+
+
+def _is_list_like(text):
+    """Numbered as an item or a heading is ("1.", "1.2", "b.", "Stap 2")."""
+    labelled = LABELLED_HEADING.match(text) or LETTERED_HEADING.match(text)
+    return _is_numbered_item(text) or bool(labelled and not CHAPTER_LABEL.match(text))
+
+
 def _in_a_list(lines, index):
-    """A numbered line introduced by a colon, or set directly above or below another."""
-    if not (NUMBERED_HEADING.match(lines[index].text) or LIST_NUMBER.match(lines[index].text)):
+    """A numbered line introduced by a colon, or a numbered or labelled line set directly
+    above or below another: it announces what is coming. A labelled line after a colon
+    ("… op drie terreinen:" "a. …") announces only when the next line is another item;
+    followed by text, it heads that text."""
+    text = lines[index].text
+    if not _is_list_like(text):
         return False
-    earlier = _previous_text(lines, index)
-    if earlier is not None and earlier.text.endswith(":"):
+    earlier, following = _previous_text(lines, index), _next_text(lines, index)
+    announced = earlier is not None and earlier.text.endswith(":")
+    if announced and (
+        _is_numbered_item(text) or (following is not None and _is_list_like(following.text))
+    ):
         return True
     neighbours = [lines[i] for i in (index - 1, index + 1) if 0 <= i < len(lines)]
-    return any(
-        not other.blank and (NUMBERED_HEADING.match(other.text) or LIST_NUMBER.match(other.text))
-        for other in neighbours
+    return any(not other.blank and _is_list_like(other.text) for other in neighbours)
+
+
+def _is_short_line(line):
+    return (
+        not line.list_item
+        and len(line.text.split()) <= 6
+        and line.text[-1] not in ".!?:"
+        and not NUMBERED_HEADING.match(line.text)
     )
 
 
 def _in_block(lines, index):
-    """Short lines set one under the other (an address, a signature, a table) are a block."""
+    """Short lines set one under the other (an address, a signature, a table) are a block:
+    the next line directly below, or — where every line is its own paragraph (Word, a
+    table in a PDF) — the next two lines after blank ones."""
     following = lines[index + 1] if index + 1 < len(lines) else None
-    return (
-        following is not None
-        and not following.blank
-        and not following.list_item
-        and len(following.text.split()) <= 6
-        and following.text[-1] not in ".!?:"
+    if following is not None and not following.blank and _is_short_line(following):
+        return True
+    following = _next_text_index(lines, index)
+    after = _next_text_index(lines, following) if following is not None else None
+    return all(i is not None and _is_short_line(lines[i]) for i in (following, after))
+
+
+def _is_table_row(lines, index):
+    """A line holding a figure ("Wijkteam 6 fte", "Ja 31") next to another that holds one:
+    rows of a table or a tally."""
+    neighbours = (_previous_text(lines, index), _next_text(lines, index))
+    return _holds_a_figure(lines[index].text) and any(
+        line is not None and _is_short_line(line) and _holds_a_figure(line.text)
+        for line in neighbours
     )
+
+
+def _holds_a_figure(text):
+    return any(FIGURE.fullmatch(word) for word in text.split())
 
 
 def _ends_a_paragraph(lines, index):
@@ -372,7 +417,7 @@ def _classify_declared(lines, first_sections, series):
     number gives (a document whose title is "Heading 1" has chapters at 2)."""
     numbered, styled, style_offsets = {}, {}, []
     absorbed_lines = set()
-    pending_number = ""
+    pending_number = last_chapter = ""
     for index, line in enumerate(lines):
         if line.blank:
             continue
@@ -382,14 +427,18 @@ def _classify_declared(lines, first_sections, series):
             continue
         if not line.heading_level or LIST_START.match(line.text) or CONTACT.search(line.text):
             continue
-        if number_match := numbered_heading(line, _chapters_at(first_sections, index)):
+        chapters = _chapters_at(first_sections, index, last_chapter)
+        if number_match := numbered_heading(line, chapters):
             number, title = number_match
             numbered[index] = (number.count(".") + 1, number, title)
             style_offsets.append(line.heading_level - number.count(".") - 1)
+            last_chapter = number if "." not in number else last_chapter
         elif leading := LEADING_NUMBER.match(line.text):
             styled[index] = (line.heading_level, leading[1], leading[2])
         elif (roman := ROMAN_CHAPTER.match(line.text)) and roman_value(roman[1]):
             styled[index] = (line.heading_level, roman[1], roman[2])
+        elif lettered := LETTERED_HEADING.match(line.text):
+            styled[index] = (line.heading_level, lettered[1], lettered[2])
         else:
             number = pending_number or _label_number(line.text)
             styled[index] = (line.heading_level, number, line.text)
@@ -530,6 +579,7 @@ def join_paragraphs(lines: list[Line]) -> list[tuple[str, int | None]]:
     """
     paragraphs: list[list] = []
     pending_blank = False
+    previous_line = ""
     for line in lines:
         if line.blank:
             pending_blank = True
@@ -543,14 +593,51 @@ def join_paragraphs(lines: list[Line]) -> list[tuple[str, int | None]]:
                 and not is_date_line(previous_text)
                 and not is_field_line(line.text)  # so do "Van: …" and "Uitgave: …"
                 and not is_field_line(previous_text)
+                and not in_a_block(previous_line, line.text)  # and a signature's or table's
             )
             if continues:
                 paragraphs[-1][0] = join_wrapped(previous_text, line.text)
-                pending_blank = False
+                pending_blank, previous_line = False, line.text
                 continue
         paragraphs.append([line.text, line.page])
-        pending_blank = False
+        pending_blank, previous_line = False, line.text
     return [(text, page) for text, page in paragraphs]
+
+
+# "m.kuipers@wijkzaken.example", "tel. 030 234 56 78", "www.wijkzaken.example"
+CONTACT_LINE = re.compile(
+    r"(?:(?:e-?mail|tel(?:efoon)?|mob(?:iel)?|fax|t|e)[.:]?\s*)?"
+    r"(?:\S+@\S+\.\w+|(?:\+31|0)[\d\s()-]{8,}|www\.\S+|https?://\S+)",
+    re.IGNORECASE,
+)
+MAX_STANDALONE_CHARS = 40
+
+
+def in_a_block(upper: str, lower: str) -> bool:
+    """Two short lines one under the other, the upper a line of its own (a name, contact
+    details, figures) or the lower contact details or figures: lines of a signature, an
+    address or a table, not a wrapped sentence (a name may end one: "… van de" "De Schoor")."""
+    if not (_is_short(upper) and _is_short(lower)):
+        return False
+    return (
+        bool(person_name(upper)) or _is_contact_or_figures(upper) or _is_contact_or_figures(lower)
+    )
+
+
+def _is_short(text: str) -> bool:
+    return (
+        bool(text)
+        and len(text) <= MAX_STANDALONE_CHARS
+        and text[-1] not in SENTENCE_END
+        and text[0].isalnum()
+    )
+
+
+def _is_contact_or_figures(text: str) -> bool:
+    """Contact details, or a row of figures ("Noordhoek 22 15", "Wijkteam 6 fte")."""
+    words = text.split()
+    figures = sum(bool(FIGURE.fullmatch(word)) for word in words)
+    return bool(CONTACT_LINE.fullmatch(text)) or (len(words) <= 7 and figures * 3 >= len(words))
 
 
 def join_wrapped(left: str, right: str) -> str:

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from documents.ingest.golden import Heading, dump_golden
 from tests.documents.ingest.synthetic.layouts import LAYOUTS, expected_headings
+from tests.documents.ingest.synthetic.report_writers import REPORT_LAYOUTS, golden_of
 from tests.documents.ingest.synthetic.spec import AUTHORS, TITLE
 
 HERE = Path(__file__).parent
@@ -21,6 +22,11 @@ def main():
             "headings": [Heading(**h) for h in expected_headings(style)],
         }
         # The note is invented: its goldens keep the headings' words.
+        text = dump_golden(golden, digest=False)
+        (HERE / "goldens" / f"{name}.json").write_text(text, encoding="utf-8")
+    for name in REPORT_LAYOUTS:
+        golden = golden_of(name)
+        golden["headings"] = [Heading(**h) for h in golden["headings"]]
         text = dump_golden(golden, digest=False)
         (HERE / "goldens" / f"{name}.json").write_text(text, encoding="utf-8")
 
