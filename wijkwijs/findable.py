@@ -71,7 +71,8 @@ def search_field_text(page, excluded=()) -> str:
             if isinstance(value, str):
                 parts.append(value)
     if hasattr(page, "tags"):
-        parts.append(" ".join(tag.name for tag in page.tags.all()))
+        # In name order: fetched with the page or on their own, tags come in any order.
+        parts.append(" ".join(sorted(tag.name for tag in page.tags.all())))
     return plain_text("\n".join(part for part in parts if part))
 
 
