@@ -27,7 +27,9 @@ STOP_WORDS = frozenset(
         uw iemand geweest andere""",
     )
 )
-HYPHENATED = re.compile(r"\w+(?:-\w+)+")
+# From a word's start, without giving letters back: the same matches as \w+(?:-\w+)+, without
+# trying every position inside every word.
+HYPHENATED = re.compile(r"\b\w++(?:-\w++)+")
 _stemmer = snowballstemmer.stemmer("dutch")
 
 

@@ -1,6 +1,8 @@
 """What PostgreSQL finds a record by: its weighted text-search vector, one definition for
 the records written page by page and for a rebuild (``search.bulk``)."""
 
+import re
+
 TEXT_SEARCH_CONFIG = "wijkwijs_dutch"
 # Title A, report title and headings B, text C, compound parts D.
 WEIGHTED_FIELDS = (
@@ -17,14 +19,14 @@ WEIGHTED_FIELDS = (
 # A slash joins words ("spinners/zichtbare schakels", "jeugd-/gezinswerk"), which the
 # parser would read as one file path: it becomes a space too, so each word is indexed.
 TYPOGRAPHIC = "‘’‚‛“”„‟«»‹›–—…•·/"
-AS_SPACES = str.maketrans(TYPOGRAPHIC, " " * len(TYPOGRAPHIC))
+ONE_TYPOGRAPHIC = re.compile(f"[{re.escape(TYPOGRAPHIC)}]")  # far faster than str.translate
 # The compound parts are the index's own words: nothing to take out.
 PLAIN_FIELDS = ("title", "parent_title", "context", "text")
 
 
 def plain(text: str) -> str:
     """The text as the vector reads it: typographic punctuation as spaces."""
-    return text.translate(AS_SPACES)
+    return ONE_TYPOGRAPHIC.sub(" ", text)
 
 
 def vector_sql(text_of) -> str:

@@ -103,8 +103,12 @@ class Findable:
         return labels
 
     def search_visibility(self) -> str:
-        """Who may find the page: its own visibility, narrowed by Wagtail's page privacy."""
-        if self.get_view_restrictions().exists():
+        """Who may find the page: its own visibility, narrowed by Wagtail's page privacy
+        (unless a rebuild found no privacy anywhere: ``search_unrestricted``)."""
+        if (
+            not getattr(self, "search_unrestricted", False)
+            and self.get_view_restrictions().exists()
+        ):
             return Visibility.EDITORS
         return getattr(self, "visibility", Visibility.PUBLIC)
 
