@@ -54,9 +54,7 @@ def index_contents():
             for key, vector in cursor.fetchall():
                 records[key]["search_vector"] = vector
     facets = sorted(PageFacet.objects.values_list("page_id", "facet", "value", "label_id"))
-    frequencies = dict(
-        LexemeFrequency.objects.exclude(records=0).values_list("lexeme", "records")
-    )
+    frequencies = dict(LexemeFrequency.objects.exclude(records=0).values_list("lexeme", "records"))
     vocabulary = dict(SearchTerm.objects.values_list("word", "frequency"))
     return records, facets, frequencies, vocabulary
 
