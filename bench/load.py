@@ -235,6 +235,7 @@ def write_plan():
     from project.demo import DEMO_USERS
     from search.models import SearchTerm
     from wijkwijs.models import MunicipalityPage, ThemePage
+    from wijkwijs.visibility import Visibility
 
     rng = random.Random(19)
     words = list(
@@ -244,7 +245,10 @@ def write_plan():
     )
     sections = [
         f"{s.report.url}#{s.anchor}"
-        for s in ReportSection.objects.filter(report__live=True)
+        # Public reports only: the users are visitors and members, never editors.
+        for s in ReportSection.objects.filter(
+            report__live=True, report__visibility=Visibility.PUBLIC
+        )
         .select_related("report")
         .order_by("?")[:300]
         if s.report.url
