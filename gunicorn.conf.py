@@ -14,7 +14,10 @@ threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 # A request taking longer is stuck: the worker is replaced (searches time out at 2 s).
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30  # finish the requests in flight on a restart or deploy
-keepalive = 5
+# Idle connections stay open longer than a client waits between requests (a proxy's idle
+# timeout, nginx 60 s; a person reading a page): closed after 5 s, a request sent as the
+# server closed its connection met a reset (seen in bench/load.py with 2–5 s between clicks).
+keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "75"))
 # Replace a process now and then, so memory a long day of imports leaves cannot grow.
 max_requests = 2000
 max_requests_jitter = 200

@@ -191,7 +191,7 @@ def show(label, rows, duration):
     print("  targets: " + ("; ".join(verdicts) if verdicts else "met (0 errors, p95 in bounds)"))
 
 
-def build():
+def build(corpus):
     import io
 
     from django.core.management import call_command
@@ -203,7 +203,7 @@ def build():
 
     call_command("migrate", verbosity=0)
     call_command("load_demo", "--create-users", verbosity=0, stdout=io.StringIO())
-    for path in collect_files([ROOT.parent / "shared" / "corpus"]):
+    for path in collect_files([Path(corpus)]):
         import_file(path)
     real = list(ReportSection.objects.values_list("text", flat=True))
     paragraphs = [p for text in real for p in text.split("\n\n") if len(p) > 80]
@@ -235,6 +235,7 @@ def write_plan():
     from project.demo import DEMO_USERS
     from search.models import SearchTerm
     from wijkwijs.models import MunicipalityPage, ThemePage
+    from wijkwijs.visibility import Visibility
 
     rng = random.Random(19)
     words = list(
@@ -244,7 +245,10 @@ def write_plan():
     )
     sections = [
         f"{s.report.url}#{s.anchor}"
-        for s in ReportSection.objects.filter(report__live=True)
+        # Public reports only: the users are visitors and members, never editors.
+        for s in ReportSection.objects.filter(
+            report__live=True, report__visibility=Visibility.PUBLIC
+        )
         .select_related("report")
         .order_by("?")[:300]
         if s.report.url
@@ -324,6 +328,7 @@ def main():
         action="store_true",
         help="rebuild the database search records, timed (done by --build)",
     )
+    parser.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--spawn-rate", type=float, default=5)
     parser.add_argument("--duration", type=int, default=120, help="seconds per run")
@@ -350,7 +355,7 @@ def main():
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     print(f"Load average before the runs: {load} (shared with other work: pessimistic figures)")
     if args.build:
-        build()
+        build(args.corpus)
     if args.build or args.time_rebuild:
         time_database_rebuild()
     plan = write_plan()

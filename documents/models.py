@@ -10,6 +10,7 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -67,6 +68,10 @@ PRIVACY_FIELDS = (
     "privacy_reviewed_by_id",
     "redacted_names",
 )
+
+
+# A report's sections (in position order: their default ordering) with their footnotes.
+SECTIONS_WITH_FOOTNOTES = "sections__footnotes"
 
 
 class ReportPage(Findable, VisibilityMixin, RoutablePageMixin, ClassifiedPage):
@@ -274,7 +279,14 @@ class ReportPage(Findable, VisibilityMixin, RoutablePageMixin, ClassifiedPage):
     search_kind = RecordKind("rapport", _("Rapport"))
     search_kind_choices = tuple(ReportKind.choices)
     search_select_related = ("publisher",)
-    search_prefetch_related = ("municipalities", "themes", "organisations", "shared_with", "tags")
+    search_prefetch_related = (
+        "municipalities",
+        "themes",
+        "organisations",
+        "shared_with",
+        "tags",
+        SECTIONS_WITH_FOOTNOTES,
+    )
     search_text_excluded = ("cleaned_text",)
 
     def search_labels(self):
@@ -294,7 +306,10 @@ class ReportPage(Findable, VisibilityMixin, RoutablePageMixin, ClassifiedPage):
         return self.published_on.year if self.published_on else None
 
     def search_records(self):
-        sections = list(self.sections.order_by("position").prefetch_related("footnotes"))
+        # Fetched for every report at once by a rebuild (``search_prefetch_related``).
+        prefetch_related_objects([self], SECTIONS_WITH_FOOTNOTES)
+        sections = list(self.sections.all())
+        url = self.url
         of_report = {
             "parent_title": self.title,
             "report_kind": self.kind,
@@ -309,7 +324,7 @@ class ReportPage(Findable, VisibilityMixin, RoutablePageMixin, ClassifiedPage):
                 section_id=section.pk,
                 title=str(section),
                 context=context,
-                url=f"{self.url}#{section.anchor}",
+                url=f"{url}#{section.anchor}",
                 text=plain_text(
                     "\n\n".join([section.text, *(note.text for note in section.footnotes.all())])
                 ),

@@ -297,6 +297,7 @@ def expert_answers(topic, user, engine) -> list[Hit]:
         answers.append(
             Hit(
                 type=str(ExpertPage.search_kind.label),
+                kind=ExpertPage.search_kind.value,
                 title=match.expert.title,
                 url=match.expert.url,
                 text=reasons,

@@ -10,6 +10,7 @@ words (derivations, question words) the way their own analysis would.
 
 import functools
 import re
+import threading
 
 import snowballstemmer
 
@@ -27,8 +28,12 @@ STOP_WORDS = frozenset(
         uw iemand geweest andere""",
     )
 )
-HYPHENATED = re.compile(r"\w+(?:-\w+)+")
-_stemmer = snowballstemmer.stemmer("dutch")
+# From a word's start, without giving letters back: the same matches as \w+(?:-\w+)+, without
+# trying every position inside every word.
+HYPHENATED = re.compile(r"\b\w++(?:-\w++)+")
+# A Snowball stemmer keeps the word it works on in itself: one per thread (gunicorn serves
+# a process's requests on several).
+_per_thread = threading.local()
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -38,7 +43,9 @@ def stem(word: str) -> str:
         word = word[:-1]
     if word.endswith("tie"):
         return word  # Snowball would cut 'participatie' and 'participaties' differently
-    return _stemmer.stemWord(word)
+    if not hasattr(_per_thread, "stemmer"):
+        _per_thread.stemmer = snowballstemmer.stemmer("dutch")
+    return _per_thread.stemmer.stemWord(word)
 
 
 def words(text: str) -> list[str]:

@@ -9,21 +9,25 @@ import re
 from collections import Counter
 from contextlib import contextmanager
 
-from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
-from django.db.models import F, Func, Q, TextField, Value
-from wagtail.models import Page
+from django.db.models import Q
+from wagtail.models import Page, PageViewRestriction
 
-from search import dutch, fts
+from search import bulk, dutch, fts
 from search.compounds import split_compounds
 from search.elastic import sync
 from search.filters import FACET_OF_RELATION
-from search.models import LexemeFrequency, PageFacet, SearchRecord, SearchTerm
+from search.models import PageFacet, SearchRecord, SearchTerm
 from search.registry import findable_models
+from search.vectors import (
+    PLAIN_FIELDS,
+    TEXT_SEARCH_CONFIG,  # noqa: F401 (the engines import it from here)
+    plain,
+    vector_sql,
+)
 from wijkwijs.normalise import normalise
 from wijkwijs.remembered import content_changed
 
-TEXT_SEARCH_CONFIG = "wijkwijs_dutch"
 VOCABULARY_WORD = re.compile(r"^[a-z][a-z]{3,39}$")
 
 
@@ -92,12 +96,12 @@ def _save(records_with_labels):
             for record, (_record, labels) in zip(records, records_with_labels, strict=True)
             for page_id in {labelled.pk for labelled in getattr(labels, relation)}
         )
-    _update_vectors(SearchRecord.objects.filter(pk__in=[record.pk for record in records]))
+    _update_vectors(records)
     return records
 
 
-def describe_pages(records_with_labels):
-    """Each page's facet values, once per page, for counting facets (``PageFacet``)."""
+def page_facets(records_with_labels) -> list[PageFacet]:
+    """Each page's facet values, once per page, for counting facets."""
     rows, described = [], set()
     for record, labels in records_with_labels:
         if record.page_id in described:
@@ -118,39 +122,29 @@ def describe_pages(records_with_labels):
                     )
                     for label in {labelled.pk: labelled for labelled in labelled_pages}.values()
                 ]
-    PageFacet.objects.bulk_create(rows, batch_size=5000)
-
-
-# Typographic punctuation becomes a space before parsing: under some server locales
-# (C) PostgreSQL's parser counts every non-ASCII character as a letter, which would glue
-# ‘quotes’ and dashes to words and keep them from being stemmed.
-# A slash joins words ("spinners/zichtbare schakels", "jeugd-/gezinswerk"), which the
-# parser would read as one file path: it becomes a space too, so each word is indexed.
-TYPOGRAPHIC = "‘’‚‛“”„‟«»‹›–—…•·/"
-
-
-def _plain(field_name):
-    return Func(
-        F(field_name),
-        Value(TYPOGRAPHIC),
-        Value(" " * len(TYPOGRAPHIC)),
-        function="translate",
-        output_field=TextField(),
-    )
+    return rows
 
 
 def _update_vectors(records):
     if fts.available():
         fts.write(records)
-    if connection.vendor != "postgresql":
+    if connection.vendor != "postgresql" or not records:
         return
-    records.update(
-        search_vector=SearchVector(_plain("title"), weight="A", config=TEXT_SEARCH_CONFIG)
-        + SearchVector(_plain("parent_title"), weight="B", config=TEXT_SEARCH_CONFIG)
-        + SearchVector(_plain("context"), weight="B", config=TEXT_SEARCH_CONFIG)
-        + SearchVector(_plain("text"), weight="C", config=TEXT_SEARCH_CONFIG)
-        + SearchVector("compound_parts", weight="D", config=TEXT_SEARCH_CONFIG)
-    )
+    # One statement for the page's records (the lexeme counts' trigger runs once).
+    rows = [
+        [record.pk for record in records],
+        *([plain(getattr(record, name)) for record in records] for name in PLAIN_FIELDS),
+        [record.compound_parts for record in records],
+    ]
+    names = ["id", *PLAIN_FIELDS, "compound_parts"]
+    arrays = ", ".join(["%s::integer[]"] + ["%s::text[]"] * (len(names) - 1))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {connection.ops.quote_name(SearchRecord._meta.db_table)} AS record "
+            f"SET search_vector = {vector_sql(lambda name: f'given.{name}')} "
+            f"FROM unnest({arrays}) AS given({', '.join(names)}) WHERE record.id = given.id",
+            rows,
+        )
 
 
 def indexable(page) -> bool:
@@ -180,13 +174,15 @@ def index_page(page, just_saved=False):
         add_to_vocabulary([record for record, _labels in built])
         add_compound_parts([record for record, _labels in built], vocabulary_frequency)
         _save(built)
-        describe_pages(built)
+        PageFacet.objects.bulk_create(page_facets(built))
     content_changed()
     sync.schedule([page_id])
 
 
 def words_of(text) -> Counter:
-    return Counter(word for word in normalise(text).split() if VOCABULARY_WORD.match(word))
+    # Counted first, then each distinct word matched: a text repeats its words.
+    counts = Counter(normalise(text).split())
+    return Counter({word: n for word, n in counts.items() if VOCABULARY_WORD.match(word)})
 
 
 def add_to_vocabulary(records):
@@ -224,6 +220,8 @@ def pages_to_rebuild():
     """Every live searchable page, the relations its records read fetched in a few queries
     per page type (as each type declares them)."""
     pages = []
+    # With no page behind Wagtail's privacy anywhere, no page needs asking (two queries each).
+    unrestricted = not PageViewRestriction.objects.exists()
     for model in findable_models():
         pages += (
             model.objects.live()
@@ -231,6 +229,8 @@ def pages_to_rebuild():
             .select_related(*model.search_select_related)
             .prefetch_related(*model.search_prefetch_related)
         )
+    for page in pages:
+        page.search_unrestricted = unrestricted
     return pages
 
 
@@ -288,20 +288,29 @@ def rebuild(progress=None):
         words,
     )
     with transaction.atomic(), text_indexes_rebuilt():
-        delete_all_records()
-        SearchTerm.objects.bulk_create(
-            [SearchTerm(word=word, frequency=count) for word, count in vocabulary.items()],
-            batch_size=5000,
-        )
-        batch = 500
-        for start in range(0, len(built), batch):
-            _save(built[start : start + batch])
-            if progress:
-                progress(min(start + batch, len(built)), len(built))
-        describe_pages(built)
-        # Words no record holds any more (the database counts the others).
-        LexemeFrequency.objects.filter(records__lte=0).exclude(
-            lexeme=LexemeFrequency.ALL_RECORDS
-        ).delete()
+        if connection.vendor == "postgresql":
+            with bulk.lexemes_counted_afresh():
+                delete_all_records()
+                bulk.write_all(built, vocabulary, LABEL_RELATIONS)
+            bulk.copy_page_facets(page_facets(built))
+        else:
+            delete_all_records()
+            write_in_batches(built, vocabulary, progress)
+    if progress:
+        progress(len(built), len(built))
     content_changed()
     return SearchRecord.objects.count()
+
+
+def write_in_batches(built, vocabulary, progress):
+    """SQLite: the records a batch at a time (each with its full-text rows)."""
+    SearchTerm.objects.bulk_create(
+        [SearchTerm(word=word, frequency=count) for word, count in vocabulary.items()],
+        batch_size=5000,
+    )
+    batch = 500
+    for start in range(0, len(built), batch):
+        _save(built[start : start + batch])
+        if progress:
+            progress(min(start + batch, len(built)), len(built))
+    PageFacet.objects.bulk_create(page_facets(built), batch_size=5000)

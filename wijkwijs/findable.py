@@ -71,7 +71,8 @@ def search_field_text(page, excluded=()) -> str:
             if isinstance(value, str):
                 parts.append(value)
     if hasattr(page, "tags"):
-        parts.append(" ".join(tag.name for tag in page.tags.all()))
+        # In name order: fetched with the page or on their own, tags come in any order.
+        parts.append(" ".join(sorted(tag.name for tag in page.tags.all())))
     return plain_text("\n".join(part for part in parts if part))
 
 
@@ -102,8 +103,12 @@ class Findable:
         return labels
 
     def search_visibility(self) -> str:
-        """Who may find the page: its own visibility, narrowed by Wagtail's page privacy."""
-        if self.get_view_restrictions().exists():
+        """Who may find the page: its own visibility, narrowed by Wagtail's page privacy
+        (unless a rebuild found no privacy anywhere: ``search_unrestricted``)."""
+        if (
+            not getattr(self, "search_unrestricted", False)
+            and self.get_view_restrictions().exists()
+        ):
             return Visibility.EDITORS
         return getattr(self, "visibility", Visibility.PUBLIC)
 

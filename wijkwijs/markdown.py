@@ -59,10 +59,14 @@ LINE_MARKS = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+)", re.MULTI
 def plain_text(markdown: str) -> str:
     """Text without Markdown's marks: emphasis, headings, quotes, bullets, links (their
     text stays) and footnote references ('[^3]'; the footnotes themselves are indexed)."""
-    text = FOOTNOTE_REFERENCE.sub("", markdown or "")
-    text = LINK.sub(r"\1", text)
+    # Each pattern only where its mark occurs: most texts have none of them.
+    text = markdown or ""
+    if "[^" in text:
+        text = FOOTNOTE_REFERENCE.sub("", text)
+    if "](" in text:
+        text = LINK.sub(r"\1", text)
     text = LINE_MARKS.sub("", text)
     previous = None
-    while previous != text:  # nested emphasis (***both***)
+    while previous != text and ("*" in text or "_" in text):  # nested emphasis (***both***)
         previous, text = text, EMPHASIS.sub(r"\2", text)
     return text

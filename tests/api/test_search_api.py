@@ -64,3 +64,12 @@ def test_openapi_document_describes_the_parameters(client):
         "page",
         "page_size",
     } <= names
+
+
+def test_a_question_for_an_expert_answers_with_the_expert_first(client):
+    """ "wie weet iets van …" puts the experts above the hits: the API gives them their type
+    (they came without one, and the answer failed validation: a server error)."""
+    response = client.get("/api/v1/search/", {"q": "wie weet iets van schuldhulpverlening"})
+    assert response.status_code == 200
+    first = response.json()["hits"][0]
+    assert (first["type"], first["title"]) == ("expert", "Ruud Hoekstra")
