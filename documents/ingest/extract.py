@@ -12,6 +12,7 @@ from pathlib import Path
 
 import docx
 from django.utils.translation import gettext as _
+from docx.table import Table
 from pdfminer.psexceptions import PSException
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
@@ -146,10 +147,14 @@ def extract_docx(path: Path) -> Extraction:
         raise ImportRefused(
             _("Het Word-bestand kan niet worden gelezen (%(error)s).") % {"error": error}
         ) from error
-    lines, title, styled_title = [], "", ""
-    for paragraph in document.paragraphs:
-        style = paragraph.style.name if paragraph.style is not None else ""
-        text = paragraph.text.strip()
+    blocks, title, styled_title = [], "", ""  # (a table's rows?, lines), in document order
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            rows = [" | ".join(cell.text.strip() for cell in row.cells) for row in block.rows]
+            blocks.append((True, [*map(SourceLine, rows), SourceLine("")]))
+            continue
+        style = block.style.name if block.style is not None else ""
+        text = block.text.strip()
         heading = WORD_HEADING_STYLE.match(style)
         level = (
             1 if style.lower() in ("title", "titel") else int(heading.group(1)) if heading else None
@@ -158,15 +163,17 @@ def extract_docx(path: Path) -> Extraction:
             title = text
         if style.lower() in ("title", "titel") and text and not styled_title:
             styled_title = text
-        lines.append(SourceLine(text, heading_level=level if text else None))
-        lines.append(SourceLine(""))  # Word paragraphs are paragraphs: keep them apart
-    declares_headings = any(line.heading_level for line in lines)
-    if not declares_headings:
-        # Headings typed as ordinary paragraphs: read like text, a line break as a line.
-        lines = [SourceLine(part.strip()) for line in lines for part in line.text.split("\n")]
-    for table in document.tables:
-        for row in table.rows:
-            lines.append(SourceLine(" | ".join(cell.text.strip() for cell in row.cells)))
+        # Word paragraphs are paragraphs: an empty line keeps them apart.
+        blocks.append(
+            (False, [SourceLine(text, heading_level=level if text else None), SourceLine("")])
+        )
+    declares_headings = any(line.heading_level for _rows, block in blocks for line in block)
+    lines = []
+    for rows, block in blocks:
+        if rows or declares_headings:
+            lines += block
+        else:  # headings typed as ordinary paragraphs: read like text, a line break as a line
+            lines += [SourceLine(part.strip()) for line in block for part in line.text.split("\n")]
     # A title in the file's properties names the document; the first Heading 1 is then a chapter.
     core_title = _meaningful((document.core_properties.title or "").strip())
     return Extraction(

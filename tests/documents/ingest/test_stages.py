@@ -69,6 +69,32 @@ def test_a_pdf_in_one_font_declares_no_headings(tmp_path):
     assert any(line.text == "Werkwijze" for line in extraction.lines)
 
 
+@pytest.mark.parametrize("styled", [True, False])
+def test_a_word_table_stays_where_it_stands(tmp_path, styled):
+    """Rows of a table in an appendix belong to that appendix, not to the last section."""
+    import docx
+
+    document = docx.Document()
+
+    def heading(text):
+        if styled:
+            document.add_heading(text, level=1)
+        else:
+            document.add_paragraph().add_run(text).bold = True
+
+    heading("Bijlage 1 Aantallen per wijk")
+    table = document.add_table(rows=2, cols=2)
+    for row, values in zip(table.rows, [("Noord", "12"), ("Zuid", "7")], strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    heading("Bijlage 2 Gesprekspartners")
+    document.add_paragraph("Bewoners en professionals uit beide wijken.")
+    document.save(tmp_path / "bijlagen.docx")
+    texts = [line.text for line in extract(tmp_path / "bijlagen.docx", "docx").lines]
+    assert texts.index("Bijlage 1 Aantallen per wijk") < texts.index("Noord | 12")
+    assert texts.index("Zuid | 7") < texts.index("Bijlage 2 Gesprekspartners")
+
+
 # Cleanup -----------------------------------------------------------------------------
 
 
