@@ -14,10 +14,8 @@ records/s, median and slow end (p95) per version, with the machine and its load 
 """
 
 import argparse
-import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -25,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from bench.ingest import describe_machine, percentile  # noqa: E402
-from bench.versions import export, settings_module  # noqa: E402
+from bench.versions import export, run_in  # noqa: E402
 
 BASELINE = "babb407"  # issue 19's branch point: records written row by row
 ES_PREFIX = "bench-indexing"
@@ -49,24 +47,12 @@ print(json.dumps({"records": SearchRecord.objects.count(), "seconds": seconds}))
 
 
 def measure(tree, what, elasticsearch_url):
-    env = os.environ | {
-        "DJANGO_SETTINGS_MODULE": settings_module(tree),
+    env = {
         "WIJKWIJS_TASKS": "immediate",
         "ELASTICSEARCH_URL": elasticsearch_url if what == "elasticsearch" else "",
         "ELASTICSEARCH_INDEX_PREFIX": ES_PREFIX,
     }
-    done = subprocess.run(
-        [sys.executable, "-c", MEASURE, what],
-        cwd=tree,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=3600,
-        check=False,
-    )
-    if done.returncode:
-        sys.exit(f"{what} rebuild in {tree} failed:\n{done.stderr[-3000:]}")
-    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    figures = run_in(tree, MEASURE, what, env=env)
     return figures["records"] / figures["seconds"], figures["records"]
 
 

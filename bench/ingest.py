@@ -13,18 +13,16 @@ that warms it up. Prints medians and p95 per version with the machine and its lo
 """
 
 import argparse
-import json
 import os
 import platform
 import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from bench.versions import export, settings_module  # noqa: E402
+from bench.versions import export, run_in  # noqa: E402
 
 BASELINE = "babb407"  # before issue 18's work on unseen layouts
 
@@ -107,20 +105,7 @@ def report(label, values, unit="s", higher_is_better=False):
 
 
 def measure(tree, corpus):
-    env = os.environ | {"DJANGO_SETTINGS_MODULE": settings_module(tree)}
-    env |= {"WIJKWIJS_TASKS": "immediate"}
-    done = subprocess.run(
-        [sys.executable, "-c", MEASURE, str(corpus)],
-        cwd=tree,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=3600,
-        check=False,
-    )
-    if done.returncode:
-        sys.exit(f"Import in {tree} failed:\n{done.stderr[-3000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return run_in(tree, MEASURE, corpus, env={"WIJKWIJS_TASKS": "immediate"})
 
 
 def load_average() -> str:
