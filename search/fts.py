@@ -16,6 +16,13 @@ COLUMNS = ("title", "parent_title", "context", "text", "parts")
 # BM25 weight of each column: a title counts most, the report title and headings less than
 # the text, compound parts least (as PostgreSQL's A–D weights).
 WEIGHTS = (8.0, 4.0, 4.0, 5.0, 1.0)
+# FTS5's BM25 normalises for length with b = 0.75, fixed; sections run from a line to many
+# pages, and Elasticsearch uses b = 0.3 for them (``search.elastic.documents``). A score
+# grows with the text's length to this power, so a short record holding a word once does
+# not outrank the section about it; texts below SHORT_TEXT characters of stems count as
+# that long.
+LENGTH_PRIOR = 0.15
+SHORT_TEXT = 200
 
 
 def available() -> bool:
@@ -55,15 +62,19 @@ def quoted(stems) -> str:
 
 
 def scores(expression: str, visible_sql: str, params) -> dict[int, float]:
-    """{record id: BM25 score (higher is better)} of the visible records matching."""
+    """{record id: BM25 score (higher is better)} of the visible records matching, with
+    FTS5's length normalisation partly undone (``LENGTH_PRIOR``)."""
     weights = ", ".join(str(weight) for weight in WEIGHTS)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT rowid, -bm25({TABLE}, {weights}) FROM {TABLE} "
+            f"SELECT rowid, -bm25({TABLE}, {weights}), length(text) FROM {TABLE} "
             f"WHERE {TABLE} MATCH %s AND rowid IN ({visible_sql})",
             [expression, *params],
         )
-        return dict(cursor.fetchall())
+        return {
+            pk: score * max(length, SHORT_TEXT) ** LENGTH_PRIOR
+            for pk, score, length in cursor.fetchall()
+        }
 
 
 def matching_sql(expression: str):

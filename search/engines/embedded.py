@@ -494,7 +494,10 @@ class EmbeddedEngine:
         def holding_phrases(expression):  # a quoted phrase must occur
             return " AND ".join([f"({expression})", *filter(None, required)])
 
-        visible_sql, params = records.values("pk").query.sql_with_params()
+        try:
+            visible_sql, params = records.values("pk").query.sql_with_params()
+        except EmptyResultSet:  # a filter no record can pass (an unknown value)
+            return Match(records.none(), ScoredRecords([], {}), ScoredRecords([], {}))
         words = ", ".join(f"'{term.text}'" for term in parsed.terms)
         # Each part: (reason, weight, expressions, whether rarity counts); a record scores its
         # best expression, so one holding every synonym a theme lists is not more about the

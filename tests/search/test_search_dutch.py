@@ -220,6 +220,25 @@ def test_a_record_in_context_keeps_its_own_order_within_its_page(engine):
     assert order.index("Wipkippen") < order.index("Zandbak")
 
 
+def test_a_section_about_a_word_outranks_a_short_record_that_names_it_once(engine):
+    # BM25 favours short texts: on SQLite (b = 0.75, fixed) a one-line record holding the
+    # word once outranked the page about it.
+    about = " ".join(
+        [
+            "De buurtkaart toont elke bank en elk bankje in de wijk.",
+            "Vrijwilligers lopen rondes, tellen wat er staat en zetten het op papier.",
+            "Ouderen gebruiken de buurtkaart om een wandeling met rustpunten te plannen.",
+            "Wie een kapot bankje ziet, meldt het en de buurtkaart wordt bijgewerkt.",
+            "Zo groeit er in een jaar een overzicht dat de gemeente en bewoners delen.",
+            "De wijkagent, het buurthuis en de bibliotheek hangen er elk een afdruk van op.",
+        ]
+    )
+    PracticeFactory(title="Rustpunten", summary=about)
+    PracticeFactory(title="Agenda", summary="Dinsdag: buurtkaart.")
+    order = titles(engine, "buurtkaart")
+    assert order.index("Rustpunten") < order.index("Agenda")
+
+
 # 17.6 Quoted phrases are honoured; words close together rank first.
 
 
