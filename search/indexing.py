@@ -28,7 +28,8 @@ from search.vectors import (
 from wijkwijs.normalise import normalise
 from wijkwijs.remembered import content_changed
 
-VOCABULARY_WORD = re.compile(r"^[a-z][a-z]{3,39}$")
+# A word of the vocabulary: 4 to 40 letters a-z, a whole word of the normalised text.
+VOCABULARY_WORDS = re.compile(r"(?<![^ ])[a-z]{4,40}(?![^ ])")
 
 
 def build_records(page) -> list[tuple[SearchRecord, object]]:
@@ -180,9 +181,8 @@ def index_page(page, just_saved=False):
 
 
 def words_of(text) -> Counter:
-    # Counted first, then each distinct word matched: a text repeats its words.
-    counts = Counter(normalise(text).split())
-    return Counter({word: n for word, n in counts.items() if VOCABULARY_WORD.match(word)})
+    # One pass of a regular expression finds them faster than splitting and matching each.
+    return Counter(VOCABULARY_WORDS.findall(normalise(text)))
 
 
 def add_to_vocabulary(records):
@@ -243,6 +243,12 @@ def delete_all_records():
             cursor.execute(f"DELETE FROM {connection.ops.quote_name(model._meta.db_table)}")
 
 
+def keys_added_after():
+    """PostgreSQL: the foreign keys of every table a rebuild fills, checked once at the end."""
+    throughs = [getattr(SearchRecord, relation).through for relation, _column in LABEL_RELATIONS]
+    return bulk.foreign_keys_added_after([SearchRecord, *throughs, PageFacet])
+
+
 @contextmanager
 def text_indexes_rebuilt():
     """PostgreSQL: the GIN and RUM indexes on the search vectors are dropped for the load and
@@ -274,10 +280,32 @@ def text_indexes_rebuilt():
 
 def rebuild(progress=None):
     """Rewrite the whole index; ``progress(done, total)`` is called along the way. The
-    records are built before the transaction, so the table is written to, and locked, only
+    records are built before the search tables are written to, so they are locked only
     for the load itself."""
     built = [item for page in pages_to_rebuild() for item in build_records(page)]
     records = [record for record, _labels in built]
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with bulk.staged_meanwhile(records):
+                vocabulary = vocabulary_with_compound_parts(records)
+            with keys_added_after(), text_indexes_rebuilt():
+                with bulk.lexemes_counted_afresh():
+                    delete_all_records()
+                    bulk.write_all(built, vocabulary, LABEL_RELATIONS)
+                bulk.copy_page_facets(page_facets(built))
+        else:
+            vocabulary = vocabulary_with_compound_parts(records)
+            delete_all_records()
+            write_in_batches(built, vocabulary, progress)
+    if progress:
+        progress(len(built), len(built))
+    content_changed()
+    return SearchRecord.objects.count()
+
+
+def vocabulary_with_compound_parts(records) -> Counter:
+    """The words of every record, counted; each record given its compound parts (split
+    against these words, not the database's)."""
     words = [words_of(record.full_text) for record in records]
     vocabulary = Counter()
     for record_words in words:
@@ -287,19 +315,7 @@ def rebuild(progress=None):
         lambda found: {word: vocabulary[word] for word in found if word in vocabulary},
         words,
     )
-    with transaction.atomic(), text_indexes_rebuilt():
-        if connection.vendor == "postgresql":
-            with bulk.lexemes_counted_afresh():
-                delete_all_records()
-                bulk.write_all(built, vocabulary, LABEL_RELATIONS)
-            bulk.copy_page_facets(page_facets(built))
-        else:
-            delete_all_records()
-            write_in_batches(built, vocabulary, progress)
-    if progress:
-        progress(len(built), len(built))
-    content_changed()
-    return SearchRecord.objects.count()
+    return vocabulary
 
 
 def write_in_batches(built, vocabulary, progress):
