@@ -25,11 +25,12 @@ from search.vectors import (
     plain,
     vector_sql,
 )
-from wijkwijs.normalise import normalise
+from wijkwijs.normalise import folded
 from wijkwijs.remembered import content_changed
 
-# A word of the vocabulary: 4 to 40 letters a-z, a whole word of the normalised text.
-VOCABULARY_WORDS = re.compile(r"(?<![^ ])[a-z]{4,40}(?![^ ])")
+# A word of the vocabulary: 4 to 40 letters a-z, a whole word of the normalised text (read
+# from the folded text, between characters that are not letters or digits).
+VOCABULARY_WORDS = re.compile(r"(?<![^\W_])[a-z]{4,40}(?![^\W_])")
 
 
 def build_records(page) -> list[tuple[SearchRecord, object]]:
@@ -180,15 +181,20 @@ def index_page(page, just_saved=False):
     sync.schedule([page_id])
 
 
+def vocabulary_words(text) -> list[str]:
+    """The text's words that the vocabulary counts, in order."""
+    # One pass of a regular expression: faster than splitting and matching each word.
+    return VOCABULARY_WORDS.findall(folded(text))
+
+
 def words_of(text) -> Counter:
-    # One pass of a regular expression finds them faster than splitting and matching each.
-    return Counter(VOCABULARY_WORDS.findall(normalise(text)))
+    return Counter(vocabulary_words(text))
 
 
 def add_to_vocabulary(records):
     counts = Counter()
     for record in records:
-        counts.update(words_of(record.full_text))
+        counts.update(vocabulary_words(record.full_text))
     known = set(SearchTerm.objects.filter(word__in=list(counts)).values_list("word", flat=True))
     SearchTerm.objects.bulk_create(
         [
@@ -306,14 +312,14 @@ def rebuild(progress=None):
 def vocabulary_with_compound_parts(records) -> Counter:
     """The words of every record, counted; each record given its compound parts (split
     against these words, not the database's)."""
-    words = [words_of(record.full_text) for record in records]
+    found = [vocabulary_words(record.full_text) for record in records]
     vocabulary = Counter()
-    for record_words in words:
-        vocabulary.update(record_words)
+    for record_words in found:
+        vocabulary.update(record_words)  # counted in C, where adding Counters is not
     add_compound_parts(
         records,
         lambda found: {word: vocabulary[word] for word in found if word in vocabulary},
-        words,
+        [set(record_words) for record_words in found],
     )
     return vocabulary
 
