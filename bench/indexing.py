@@ -7,8 +7,9 @@ Times ``rebuild_search_index``'s two halves on a database that already holds con
 one ``bench/load.py --build`` fills: the demo, the corpus and 10,000 synthetic sections):
 the database search records (``search.indexing.rebuild``) and, with ``--elasticsearch``, the
 bulk load of a new Elasticsearch index (``search.elastic.index.rebuild``, under the index
-prefix ``bench-indexing``, deleted afterwards). The baseline is the code of another commit
-(by default the one before issue 19's indexing work), exported with ``git archive`` and run
+prefix ``bench-indexing`` or ``$WIJKWIJS_BENCH_INDEX_PREFIX``, deleted afterwards). The
+baseline is the code of another commit (by default the one before issue 19's indexing
+work), exported with ``git archive`` and run
 against the same database and node, alternating with this version run by run. Prints
 records/s, median and slow end (p95) per version, with the machine and its load described.
 """
@@ -26,7 +27,8 @@ from bench.ingest import describe_machine, percentile  # noqa: E402
 from bench.versions import export, run_in  # noqa: E402
 
 BASELINE = "babb407"  # issue 19's branch point: records written row by row
-ES_PREFIX = "bench-indexing"
+# Its own indexes, deleted afterwards; WIJKWIJS_BENCH_INDEX_PREFIX keeps two runs on one node apart.
+ES_PREFIX = os.environ.get("WIJKWIJS_BENCH_INDEX_PREFIX", "bench-indexing")
 
 # Run inside a version's source tree: one timed rebuild, its figures as JSON on stdout.
 MEASURE = """
@@ -104,7 +106,10 @@ def main():
                     for label, tree in order:
                         rate, records = measure(tree, kind, args.elasticsearch)
                         rates[(kind, label)].append(rate)
-                        print(f"  run {run + 1}: {kind:<13} {label:<22} {rate:7.0f} records/s")
+                        print(
+                            f"  run {run + 1}: {kind:<13} {label:<22} {rate:7.0f} records/s"
+                            f"   (load {os.getloadavg()[0]:.1f})"
+                        )
         finally:
             if args.elasticsearch:
                 drop_bench_indexes(args.elasticsearch)
