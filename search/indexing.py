@@ -75,7 +75,7 @@ LABEL_RELATIONS = (
 def add_compound_parts(records, frequency_of, words=None):
     """Index the parts of compounds (a search for 'privacy' then finds 'privacyregels') and
     hyphenated words written together (a search for 'wmoloket' finds 'Wmo-loket').
-    ``words``: each record's words (``words_of``), where the caller has read them already."""
+    ``words``: each record's vocabulary words, where the caller has read them already."""
     words = words or [words_of(record.full_text) for record in records]
     splits = split_compounds(set().union(*words), frequency_of)
     for record, record_words in zip(records, words, strict=True):
@@ -318,7 +318,7 @@ def vocabulary_with_compound_parts(records) -> Counter:
         vocabulary.update(record_words)  # counted in C, where adding Counters is not
     add_compound_parts(
         records,
-        lambda found: {word: vocabulary[word] for word in found if word in vocabulary},
+        lambda wanted: {word: vocabulary[word] for word in wanted if word in vocabulary},
         [set(record_words) for record_words in found],
     )
     return vocabulary
