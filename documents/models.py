@@ -10,7 +10,7 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -70,8 +70,9 @@ PRIVACY_FIELDS = (
 )
 
 
-# A report's sections (in position order: their default ordering) with their footnotes.
-SECTIONS_WITH_FOOTNOTES = "sections__footnotes"
+# A report's sections (in position order: their default ordering) with their footnotes, a
+# list on each section: a rebuild's 10,000 sections each made a queryset for theirs.
+SECTIONS_WITH_FOOTNOTES = Prefetch("sections__footnotes", to_attr="search_footnotes")
 
 
 class ReportPage(Findable, VisibilityMixin, RoutablePageMixin, ClassifiedPage):
@@ -326,7 +327,7 @@ class ReportPage(Findable, VisibilityMixin, RoutablePageMixin, ClassifiedPage):
                 context=context,
                 url=f"{url}#{section.anchor}",
                 text=plain_text(
-                    "\n\n".join([section.text, *(note.text for note in section.footnotes.all())])
+                    "\n\n".join([section.text, *(note.text for note in section.search_footnotes)])
                 ),
                 **of_report,
             )

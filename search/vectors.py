@@ -12,6 +12,9 @@ WEIGHTED_FIELDS = (
     ("text", "C"),
     ("compound_parts", "D"),
 )
+# A rebuild computes the vectors of a record's own texts while it looks for the compound
+# parts, which need the whole vocabulary, and appends theirs after (``search.bulk``).
+OWN_TEXT_FIELDS, COMPOUND_FIELDS = WEIGHTED_FIELDS[:-1], WEIGHTED_FIELDS[-1:]
 
 # Typographic punctuation becomes a space before parsing: under some server locales
 # (C) PostgreSQL's parser counts every non-ASCII character as a letter, which would glue
@@ -29,11 +32,11 @@ def plain(text: str) -> str:
     return ONE_TYPOGRAPHIC.sub(" ", text)
 
 
-def vector_sql(text_of) -> str:
+def vector_sql(text_of, fields=WEIGHTED_FIELDS) -> str:
     """The SQL of a vector over the texts ``text_of(field)`` gives the SQL of (for the
-    fields of ``PLAIN_FIELDS``: already ``plain``)."""
+    fields of ``PLAIN_FIELDS``: already ``plain``), weighted as ``fields`` say."""
     return " || ".join(
         f"setweight(to_tsvector('{TEXT_SEARCH_CONFIG}'::regconfig, COALESCE({text_of(name)}, "
         f"'')), '{weight}')"
-        for name, weight in WEIGHTED_FIELDS
+        for name, weight in fields
     )

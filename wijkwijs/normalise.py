@@ -33,11 +33,16 @@ def fold_run(match) -> str:
     return match[1].lower() if match[1] else fold(match[0])
 
 
-def normalise(text: str) -> str:
+def folded(text: str) -> str:
+    """The text casefolded and without diacritics: ``normalise`` but for the spacing."""
     # Runs of ASCII only need lowercasing, and the rest folds the same on its own (composing
     # a letter with the accent after it, or not, ends in the letter once the accents go):
     # Unicode normalisation then runs over a few characters, not the whole text.
-    return NOT_ALPHANUMERIC.sub(" ", ASCII_OR_NOT.sub(fold_run, text)).strip()
+    return ASCII_OR_NOT.sub(fold_run, text)
+
+
+def normalise(text: str) -> str:
+    return NOT_ALPHANUMERIC.sub(" ", folded(text)).strip()
 
 
 def shingles(words: list[str]) -> set[str]:
