@@ -48,6 +48,11 @@ def _current_version():
     return _version["value"]
 
 
+def content_version() -> str:
+    """The content's current version: it changes with every ``content_changed``."""
+    return _current_version()
+
+
 def remembered(kind: str, key, look_up):
     """``look_up()``, or what it gave for (kind, key) since the index last changed."""
     _current_version()
