@@ -2,11 +2,12 @@
 
 A visitor sees exactly what every other visitor sees (public content only, in their
 language), so the home page's lists and a report's text are rendered once and kept, under
-the content's version (``wijkwijs.remembered``): every publish, unpublish, edit, move or
-privacy change gives a new version, so a kept part is never older than the last change
-(another worker's change within a second). Signed-in users, whose view depends on who they
-are (members-only content, communities, grants), always get theirs rendered afresh. Kept
-in the ``fragments`` cache (a table of its own in production, shared by all workers).
+the content's version (``wijkwijs.remembered``), read afresh for every request: every
+publish, unpublish, edit, move or privacy change gives a new version once it commits, so a
+kept part is never older than the last change, in any worker. Signed-in users, whose view
+depends on who they are (members-only content, communities, grants), always get theirs
+rendered afresh. Kept in the ``fragments`` cache (a table of its own in production, shared
+by all workers).
 """
 
 import hashlib
@@ -17,7 +18,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from wijkwijs.remembered import content_changed, content_version
+from wijkwijs.remembered import content_changed, shared_version
 
 CACHE = "fragments"
 TIMEOUT = 60 * 60  # seconds; a new version replaces a part sooner
@@ -33,7 +34,10 @@ def for_visitors(request, parts, render) -> str:
         or request.user.is_authenticated
     ):
         return render()
-    identity = repr((content_version(), get_language(), request.get_host(), *parts))
+    if not hasattr(request, "wijkwijs_content_version"):  # once per request
+        request.wijkwijs_content_version = shared_version()
+    version = request.wijkwijs_content_version
+    identity = repr((version, get_language(), request.get_host(), *parts))
     key = "fragment:" + hashlib.sha256(identity.encode()).hexdigest()
     fragments = caches[CACHE]
     html = fragments.get(key)

@@ -3,6 +3,7 @@ is never older than the last publish, and never what a signed-in user saw."""
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 
 from documents.models import ReportAuthor
 from tests.factories import (
@@ -12,7 +13,8 @@ from tests.factories import (
     ThemeFactory,
     add_sections,
 )
-from wijkwijs.models import HomePage
+from wijkwijs import remembered
+from wijkwijs.models import HomePage, ThemePage
 from wijkwijs.site_structure import ensure_site_structure
 from wijkwijs.visibility import Visibility
 
@@ -109,3 +111,13 @@ def test_a_page_added_to_the_menu_appears_in_it(client):
     index.show_in_menus = True
     index.save_revision().publish()
     assert f'class="utrecht-nav-list__link" href="{index.url}"' in home(client)
+
+
+def test_a_change_another_worker_committed_reaches_visitors_here_at_once(client):
+    theme = ThemeFactory(title="Buurtsoep")
+    assert "Buurtsoep" in home(client)
+    # Another process changed the theme and, on commit, gave the content a new version;
+    # this process remembers the old one for up to a second.
+    ThemePage.objects.filter(pk=theme.pk).update(title="Straatsoep")
+    cache.set(remembered.VERSION_KEY, "set by another worker", timeout=None)
+    assert "Straatsoep" in home(client)
