@@ -53,6 +53,7 @@ CATCH_UP_TARGET = 60  # s after the node is back
 class Server:
     url: str
     pid: int  # gunicorn's master
+    node_pid_file: Path | None = None  # the Elasticsearch node's, if one serves
 
 
 def production_env(port, elasticsearch_url="", prefix="load", tree=ROOT):
@@ -101,8 +102,9 @@ def cpu_seconds(pid):
 
 
 def server_cpu(server):
-    """CPU seconds so far of gunicorn (master and workers) and of this database's
-    backends (PostgreSQL on this machine; a backend that has ended is missed)."""
+    """CPU seconds so far of gunicorn (master and workers), of this database's backends
+    (PostgreSQL on this machine; a backend that has ended is missed) and of the
+    Elasticsearch node (by its process id: a node restarted meanwhile is not compared)."""
     from django.db import connection
 
     workers = [
@@ -119,11 +121,19 @@ def server_cpu(server):
     def total(pids):
         return sum(cpu_seconds(pid) for pid in pids if Path(f"/proc/{pid}").exists())
 
-    return {"gunicorn": total([server.pid, *workers]), "database": total(backends)}
+    spent = {"gunicorn": total([server.pid, *workers]), "database": total(backends)}
+    if server.node_pid_file and server.node_pid_file.exists():
+        node = int(server.node_pid_file.read_text())
+        spent[f"elasticsearch {node}"] = total([node])
+    return spent
+
+
+def node_folder(port):
+    return ROOT / "var" / f"elasticsearch-load-{port}"
 
 
 @contextlib.contextmanager
-def serving(port, elasticsearch_url="", prefix="load", tree=ROOT):
+def serving(port, elasticsearch_url="", prefix="load", tree=ROOT, node_port=None):
     """gunicorn and a task worker with the production settings, until the block ends."""
     env = production_env(port, elasticsearch_url, prefix, tree)
     manage = [sys.executable, "manage.py"]
@@ -142,7 +152,8 @@ def serving(port, elasticsearch_url="", prefix="load", tree=ROOT):
     ]
     try:
         wait_until(lambda: answers(f"http://127.0.0.1:{port}/health/"), "gunicorn", 300)
-        yield Server(f"http://127.0.0.1:{port}", processes[1].pid)
+        node_pid_file = node_folder(node_port) / "node.pid" if node_port else None
+        yield Server(f"http://127.0.0.1:{port}", processes[1].pid, node_pid_file)
     finally:
         for process in processes:
             process.terminate()
@@ -159,7 +170,7 @@ def elasticsearch_node(action, port):
     env = os.environ | {
         "WIJKWIJS_ES_PORT": str(port),
         "WIJKWIJS_ES_HEAP": "768m",
-        "WIJKWIJS_ES_DIR": str(ROOT / "var" / f"elasticsearch-load-{port}"),
+        "WIJKWIJS_ES_DIR": str(node_folder(port)),
         "WIJKWIJS_ES_START_TIMEOUT": "580",
     }
     done = subprocess.run(
@@ -217,7 +228,7 @@ def swarm(server, plan_path, args, label):
     after = server_cpu(server)
     with open(f"{prefix}_stats.csv", encoding="utf-8") as stats:
         rows = list(csv.DictReader(stats))
-    return rows, {part: after[part] - before[part] for part in after}
+    return rows, {part: after[part] - before[part] for part in after if part in before}
 
 
 def show(label, measured, duration):
@@ -243,10 +254,14 @@ def show(label, measured, duration):
     print("  targets: " + ("; ".join(verdicts) if verdicts else "met (0 errors, p95 in bounds)"))
     requests = sum(int(row["Request Count"]) for row in rows if row["Name"] == "Aggregated")
     if requests:
+        names = {"gunicorn": "gunicorn", "database": "PostgreSQL backends"}
+        parts = [
+            f"{1000 * seconds / requests:.0f} ms {names.get(part, 'Elasticsearch')}"
+            for part, seconds in cpu.items()
+        ]
         print(
-            f"  server CPU per request: {1000 * cpu['gunicorn'] / requests:.0f} ms gunicorn + "
-            f"{1000 * cpu['database'] / requests:.0f} ms PostgreSQL backends; load average "
-            f"after: {', '.join(f'{value:.1f}' for value in os.getloadavg())}"
+            f"  server CPU per request: {' + '.join(parts)}; load average after: "
+            f"{', '.join(f'{value:.1f}' for value in os.getloadavg())}"
         )
 
 
@@ -450,7 +465,7 @@ def main():
                 f"\nElasticsearch bulk load: {built['records']} records in {seconds:.1f} s "
                 f"({built['records'] / seconds:.0f} records/s; before issue 19: ~1,250/s)"
             )
-        with serving(args.port, es_url, args.es_prefix, args.serve_from) as server:
+        with serving(args.port, es_url, args.es_prefix, args.serve_from, args.es_port) as server:
             if "elasticsearch" in engines:
                 show("Elasticsearch", swarm(server, plan, args, "elasticsearch"), args.duration)
             if "outage" in engines:
