@@ -6,8 +6,7 @@ the content's version (``wijkwijs.remembered``), read afresh for every request: 
 publish, unpublish, edit, move or privacy change gives a new version once it commits, so a
 kept part is never older than the last change, in any worker. Signed-in users, whose view
 depends on who they are (members-only content, communities, grants), always get theirs
-rendered afresh. Kept in the ``fragments`` cache (a table of its own in production, shared
-by all workers).
+rendered afresh. Kept in the ``fragments`` cache (each process's memory).
 """
 
 import hashlib
