@@ -26,3 +26,11 @@ accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
 errorlog = "-"
 # Who, what, status, size and the time taken (microseconds), for spotting slow pages.
 access_log_format = '%(h)s "%(r)s" %(s)s %(B)s %(D)sus "%(a)s"'
+
+
+def post_worker_init(worker):
+    """Load views, templates and translations before the worker's first request
+    (project/warm_up.py), not during its first answers."""
+    from project.warm_up import warm_up
+
+    warm_up()

@@ -15,7 +15,12 @@ Elasticsearch node of this benchmark's own (``--es-port``, started and stopped h
 timing its bulk load; then again while that node is stopped mid-run and started again, with
 a page changed during the outage: every request must still succeed (the embedded engine
 answers), and the change must reach the index once the node is back. Prints requests/s,
-p50/p95/p99 per kind and the errors, with the machine described.
+p50/p95/p99 per kind and the errors, with the machine described, and the server's CPU time
+per request (gunicorn's processes and the database's backends): unlike the latencies, it
+hardly depends on what else the machine is doing.
+
+``--serve-from`` serves another version's source tree (``git worktree add … <commit>``) with
+the same database, users and plan, to compare with it in alternate runs.
 """
 
 import argparse
@@ -29,6 +34,7 @@ import sys
 import threading
 import time
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,7 +49,14 @@ TARGETS = {"page": 300, "api": 150}  # p95, ms
 CATCH_UP_TARGET = 60  # s after the node is back
 
 
-def production_env(port, elasticsearch_url=""):
+@dataclass
+class Server:
+    url: str
+    pid: int  # gunicorn's master
+    node_pid_file: Path | None = None  # the Elasticsearch node's, if one serves
+
+
+def production_env(port, elasticsearch_url="", prefix="load", tree=ROOT):
     return os.environ | {
         "WIJKWIJS_ENV": "production",
         "SECRET_KEY": os.environ.get("SECRET_KEY") or secrets.token_urlsafe(50),
@@ -53,11 +66,18 @@ def production_env(port, elasticsearch_url=""):
         "WIJKWIJS_TASKS": "database",
         "GUNICORN_BIND": f"127.0.0.1:{port}",
         "GUNICORN_ACCESS_LOG": str(ROOT / "var" / "load-access.log"),
-        "STATIC_ROOT": str(ROOT / "var" / "load-static"),
+        "STATIC_ROOT": str(ROOT / "var" / f"load-static-{tree.name}"),
         "ELASTICSEARCH_URL": elasticsearch_url,
-        "ELASTICSEARCH_INDEX_PREFIX": "load",
+        "ELASTICSEARCH_INDEX_PREFIX": prefix,
         "ELASTICSEARCH_RETRY_AFTER": "10",
     }
+
+
+def version_of(tree):
+    done = subprocess.run(
+        ["git", "-C", str(tree), "log", "-1", "--format=%h %s"], capture_output=True, text=True
+    )
+    return done.stdout.strip()[:60] or "not a git tree"
 
 
 def wait_until(condition, what, limit):
@@ -75,27 +95,65 @@ def answers(url):
         return False
 
 
+def cpu_seconds(pid):
+    """User and system CPU time of a process and of its children that have ended."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return sum(int(tick) for tick in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+
+
+def server_cpu(server):
+    """CPU seconds so far of gunicorn (master and workers), of this database's backends
+    (PostgreSQL on this machine; a backend that has ended is missed) and of the
+    Elasticsearch node (by its process id: a node restarted meanwhile is not compared)."""
+    from django.db import connection
+
+    workers = [
+        int(pid)
+        for pid in Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+            "AND pid <> pg_backend_pid()"
+        )
+        backends = [pid for (pid,) in cursor.fetchall()]
+
+    def total(pids):
+        return sum(cpu_seconds(pid) for pid in pids if Path(f"/proc/{pid}").exists())
+
+    spent = {"gunicorn": total([server.pid, *workers]), "database": total(backends)}
+    if server.node_pid_file and server.node_pid_file.exists():
+        node = int(server.node_pid_file.read_text())
+        spent[f"elasticsearch {node}"] = total([node])
+    return spent
+
+
+def node_folder(port):
+    return ROOT / "var" / f"elasticsearch-load-{port}"
+
+
 @contextlib.contextmanager
-def serving(port, elasticsearch_url=""):
+def serving(port, elasticsearch_url="", prefix="load", tree=ROOT, node_port=None):
     """gunicorn and a task worker with the production settings, until the block ends."""
-    env = production_env(port, elasticsearch_url)
+    env = production_env(port, elasticsearch_url, prefix, tree)
     manage = [sys.executable, "manage.py"]
-    subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
-    subprocess.run([*manage, "createcachetable", "-v0"], cwd=ROOT, env=env, check=True)
+    subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], cwd=tree, env=env, check=True)
+    subprocess.run([*manage, "createcachetable", "-v0"], cwd=tree, env=env, check=True)
     # gunicorn's own log and every server error's traceback, for reading after the run.
     server_log = (ROOT / "var" / "load-gunicorn.log").open("a", encoding="utf-8")
     processes = [
-        subprocess.Popen([*manage, "db_worker", "--no-reload", "-v0"], cwd=ROOT, env=env),
+        subprocess.Popen([*manage, "db_worker", "--no-reload", "-v0"], cwd=tree, env=env),
         subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py", "project.wsgi"],
-            cwd=ROOT,
+            cwd=tree,
             env=env,
             stderr=server_log,
         ),
     ]
     try:
         wait_until(lambda: answers(f"http://127.0.0.1:{port}/health/"), "gunicorn", 300)
-        yield f"http://127.0.0.1:{port}"
+        node_pid_file = node_folder(node_port) / "node.pid" if node_port else None
+        yield Server(f"http://127.0.0.1:{port}", processes[1].pid, node_pid_file)
     finally:
         for process in processes:
             process.terminate()
@@ -112,7 +170,7 @@ def elasticsearch_node(action, port):
     env = os.environ | {
         "WIJKWIJS_ES_PORT": str(port),
         "WIJKWIJS_ES_HEAP": "768m",
-        "WIJKWIJS_ES_DIR": str(ROOT / "var" / f"elasticsearch-load-{port}"),
+        "WIJKWIJS_ES_DIR": str(node_folder(port)),
         "WIJKWIJS_ES_START_TIMEOUT": "580",
     }
     done = subprocess.run(
@@ -136,8 +194,9 @@ def locust():
     return str(command)
 
 
-def swarm(base_url, plan_path, args, label):
-    """One Locust run; returns its rows (per kind, then the total)."""
+def swarm(server, plan_path, args, label):
+    """One Locust run; returns its rows (per kind, then the total) and the server's CPU
+    seconds during it."""
     prefix = ROOT / "var" / f"load-{label}"
     env = os.environ | {
         "LOAD_PLAN": str(plan_path),
@@ -153,7 +212,7 @@ def swarm(base_url, plan_path, args, label):
         "--run-time",
         f"{args.duration}s",
         "--host",
-        base_url,
+        server.url,
         "--csv",
         str(prefix),
         "--only-summary",
@@ -163,13 +222,17 @@ def swarm(base_url, plan_path, args, label):
         "ERROR",
     ]
     users = str(ROOT / "bench" / "load_users.py")
+    before = server_cpu(server)
     # Locust exits with 1 when a request failed: the table shows which.
     subprocess.run([locust(), "-f", users, *arguments], env=env, stdout=subprocess.DEVNULL)
+    after = server_cpu(server)
     with open(f"{prefix}_stats.csv", encoding="utf-8") as stats:
-        return list(csv.DictReader(stats))
+        rows = list(csv.DictReader(stats))
+    return rows, {part: after[part] - before[part] for part in after if part in before}
 
 
-def show(label, rows, duration):
+def show(label, measured, duration):
+    rows, cpu = measured
     print(f"\n{label}")
     print(
         f"  {'kind':<34} {'requests':>8} {'req/s':>6} {'p50':>6} {'p95':>6} {'p99':>6} "
@@ -189,6 +252,17 @@ def show(label, rows, duration):
     errors = sum(int(row["Failure Count"]) for row in rows if row["Name"] == "Aggregated")
     verdicts += [f"{errors} errors"] if errors else []
     print("  targets: " + ("; ".join(verdicts) if verdicts else "met (0 errors, p95 in bounds)"))
+    requests = sum(int(row["Request Count"]) for row in rows if row["Name"] == "Aggregated")
+    if requests:
+        names = {"gunicorn": "gunicorn", "database": "PostgreSQL backends"}
+        parts = [
+            f"{1000 * seconds / requests:.0f} ms {names.get(part, 'Elasticsearch')}"
+            for part, seconds in cpu.items()
+        ]
+        print(
+            f"  server CPU per request: {' + '.join(parts)}; load average after: "
+            f"{', '.join(f'{value:.1f}' for value in os.getloadavg())}"
+        )
 
 
 def build(corpus):
@@ -270,7 +344,7 @@ def write_plan():
     return path
 
 
-def outage(base_url, plan_path, args, es_port, es_url):
+def outage(server, plan_path, args, es_url):
     """Stop the node a quarter into the run, change a page while it is away, start it again
     at three fifths; then time until the change is in the index and the queue is empty."""
     from django.test import override_settings
@@ -278,25 +352,25 @@ def outage(base_url, plan_path, args, es_port, es_url):
     from search.elastic import index, sync
     from tests.factories import PracticeFactory
 
-    timeline, rows = {}, []
+    timeline, measured = {}, []
     worker = threading.Thread(
-        target=lambda: rows.extend(swarm(base_url, plan_path, args, "outage"))
+        target=lambda: measured.append(swarm(server, plan_path, args, "outage"))
     )
     started = time.monotonic()
     worker.start()
     time.sleep(args.duration * 0.25)
-    elasticsearch_node("stop", es_port)
+    elasticsearch_node("stop", args.es_port)
     timeline["stopped"] = time.monotonic() - started
     with override_settings(
         ELASTICSEARCH_URL=es_url,
-        ELASTICSEARCH_INDEX_PREFIX="load",
+        ELASTICSEARCH_INDEX_PREFIX=args.es_prefix,
         TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}},
     ):
         changed = PracticeFactory(title=f"Uitvaltest {secrets.token_hex(3)}")
         key = f"page:{changed.pk}"
         queued = sync.pending()
         time.sleep(max(0.0, args.duration * 0.6 - (time.monotonic() - started)))
-        elasticsearch_node("start", es_port)
+        elasticsearch_node("start", args.es_port)
         back = time.monotonic()
         timeline["back"] = back - started
 
@@ -310,7 +384,7 @@ def outage(base_url, plan_path, args, es_port, es_url):
     show(
         f"Elasticsearch stopped at {timeline['stopped']:.0f} s and back at "
         f"{timeline['back']:.0f} s of {args.duration} s",
-        rows,
+        measured[0],
         args.duration,
     )
     verdict = "met" if catch_up <= CATCH_UP_TARGET else f"missed (> {CATCH_UP_TARGET} s)"
@@ -336,7 +410,14 @@ def main():
     parser.add_argument("--think", default="2,5", help="think time between requests (s)")
     parser.add_argument("--port", type=int, default=8190)
     parser.add_argument("--es-port", type=int, default=9219, help="the benchmark's own node")
+    parser.add_argument("--es-prefix", default="load", help="the node's index names")
     parser.add_argument("--engines", default="embedded,elasticsearch,outage")
+    parser.add_argument(
+        "--serve-from",
+        type=Path,
+        default=ROOT,
+        help="another version's source tree to serve (the same database and plan)",
+    )
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         sys.exit("Set DATABASE_URL to a PostgreSQL database this benchmark may fill.")
@@ -362,20 +443,21 @@ def main():
     engines = args.engines.split(",")
     print(
         f"{args.users} users, think time {args.think} s, {args.duration} s per run, "
-        f"at most {args.max_requests} requests; gunicorn on 127.0.0.1:{args.port}"
+        f"at most {args.max_requests} requests; gunicorn on 127.0.0.1:{args.port}, "
+        f"serving {args.serve_from} ({version_of(args.serve_from)})"
     )
     if "embedded" in engines:
-        with serving(args.port) as base_url:
+        with serving(args.port, tree=args.serve_from) as server:
             show(
                 "Embedded engine (PostgreSQL)",
-                swarm(base_url, plan, args, "embedded"),
+                swarm(server, plan, args, "embedded"),
                 args.duration,
             )
     if "elasticsearch" not in engines and "outage" not in engines:
         return
     es_url = elasticsearch_node("start", args.es_port)
     try:
-        with override_settings(ELASTICSEARCH_URL=es_url, ELASTICSEARCH_INDEX_PREFIX="load"):
+        with override_settings(ELASTICSEARCH_URL=es_url, ELASTICSEARCH_INDEX_PREFIX=args.es_prefix):
             started = time.perf_counter()
             built = index.rebuild()
             seconds = time.perf_counter() - started
@@ -383,11 +465,11 @@ def main():
                 f"\nElasticsearch bulk load: {built['records']} records in {seconds:.1f} s "
                 f"({built['records'] / seconds:.0f} records/s; before issue 19: ~1,250/s)"
             )
-        with serving(args.port, es_url) as base_url:
+        with serving(args.port, es_url, args.es_prefix, args.serve_from, args.es_port) as server:
             if "elasticsearch" in engines:
-                show("Elasticsearch", swarm(base_url, plan, args, "elasticsearch"), args.duration)
+                show("Elasticsearch", swarm(server, plan, args, "elasticsearch"), args.duration)
             if "outage" in engines:
-                outage(base_url, plan, args, args.es_port, es_url)
+                outage(server, plan, args, es_url)
     finally:
         elasticsearch_node("stop", args.es_port)
 

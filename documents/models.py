@@ -14,6 +14,7 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -193,19 +194,26 @@ class ReportPage(Findable, VisibilityMixin, RoutablePageMixin, ClassifiedPage):
         context = super().get_context(request, *args, **kwargs)
         user = request.user
         context.update(
+            # Read only when rendered: a visitor's page usually comes ready (wijkwijs.fragments).
             # Only files this user may fetch are listed: their names may name people.
-            downloadable_files=[
-                item
-                for item in self.files.select_related("document")
-                if may_download(user, item.document)
-            ],
-            authors=[
-                (
-                    author.name,
-                    author.expert if author.expert and author.expert.is_visible_to(user) else None,
-                )
-                for author in self.authors.select_related("expert")
-            ],
+            downloadable_files=SimpleLazyObject(
+                lambda: [
+                    item
+                    for item in self.files.select_related("document")
+                    if may_download(user, item.document)
+                ]
+            ),
+            authors=SimpleLazyObject(
+                lambda: [
+                    (
+                        author.name,
+                        author.expert
+                        if author.expert and author.expert.is_visible_to(user)
+                        else None,
+                    )
+                    for author in self.authors.select_related("expert")
+                ]
+            ),
             practices=visible(self.practices.all(), user).order_by("title"),
             organisations=visible(self.organisations.all(), user).order_by("title"),
             sections=self.sections.prefetch_related("footnotes"),

@@ -302,7 +302,15 @@ CACHES = {
         if CACHE_MODE == "database"
         else "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "wijkwijs_cache",
-    }
+    },
+    # Page parts rendered once for all visitors (wijkwijs.fragments), in each process's
+    # memory: a kept part costs no query (a database cache costs one to read and four to
+    # write, more than most parts save). The least recently used go past MAX_ENTRIES.
+    "fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "wijkwijs-fragments",
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("FRAGMENT_CACHE_ENTRIES", "300"))},
+    },
 }
 LOGGING = {
     "version": 1,

@@ -19,7 +19,7 @@ from django.db import connection
 from project.demo import DemoLoader
 from search.engines.embedded import close_alongside_connections
 from tests import users
-from wijkwijs import remembered
+from wijkwijs import fragments, remembered
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 SHARED_DIR = Path(__file__).resolve().parents[2] / "shared"
@@ -88,8 +88,10 @@ def nothing_remembered():
     """A rolled-back test leaves nothing in what the process remembers of the content (the
     vocabulary, the index's word counts)."""
     remembered.forget_here()
+    fragments.forget_here()
     yield
     remembered.forget_here()
+    fragments.forget_here()
 
 
 @pytest.fixture(scope="session")

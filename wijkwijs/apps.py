@@ -7,7 +7,8 @@ class WijkwijsConfig(AppConfig):
     verbose_name = _("Wijkwijs: gemeenten, thema's en kennisgemeenschappen")
 
     def ready(self):
-        from wijkwijs import login_limits, vocabulary
+        from wijkwijs import fragments, login_limits, vocabulary
 
+        fragments.connect()
         login_limits.connect()
         vocabulary.connect()

@@ -35,13 +35,20 @@ def content_changed():
     transaction.on_commit(_new_version)
 
 
+def shared_version() -> str:
+    """The content's version as the shared cache holds it now: a change committed by any
+    worker is in it (what this process remembers may be a second older)."""
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        version = cache.get(VERSION_KEY)
+    return version
+
+
 def _current_version():
     now = time.monotonic()
     if now - _version["checked"] >= VERSION_CHECK_INTERVAL or _version["value"] is None:
-        version = cache.get(VERSION_KEY)
-        if version is None:
-            cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-            version = cache.get(VERSION_KEY)
+        version = shared_version()
         if version != _version["value"]:
             _remembered.clear()
         _version.update(value=version, checked=now)
