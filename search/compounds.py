@@ -2,8 +2,11 @@
 
 'keukentafelgesprek' → ('keukentafel', 'gesprek'); with a linking s:
 'zelfredzaamheidsmatrix' → ('zelfredzaamheid', 'matrix'). A split counts only when both
-parts are words of the index vocabulary; among several, the one whose rarer part is most
-frequent wins. Used on query words and, at index time, on the words of every record.
+parts are words of the index vocabulary, or common Dutch words (``search.lexicon``) of five
+letters or more, each more common than the compound itself: a word more common than its
+would-be part is a word of its own ('verschillen' is not 'vers' + 'chillen'). Among several
+splits, index words before lexicon words, then the one whose rarer part is most frequent.
+Used on query words and, at index time, on the words of every record.
 The other way round, two query words written apart ('vrijwilligers centrale') are also
 searched as the compound the index holds ('vrijwilligerscentrale'); and a compound that
 matches nothing is searched by its longest known first and last parts
@@ -12,8 +15,11 @@ matches nothing is searched by its longest known first and last parts
 
 from collections.abc import Callable, Iterable
 
+from search import lexicon
+
 MIN_LENGTH = 9
 PART_MIN = 4
+LEXICON_PART_MIN = 5  # shorter Dutch words ('vers', 'gesp') are too often a compound's chance start
 
 
 def candidate_splits(word: str):
@@ -35,10 +41,26 @@ def split_compounds(
     frequency = frequency_of(wanted) if wanted else {}
     splits = {}
     for word, pairs in candidates.items():
-        known = [pair for pair in pairs if pair[0] in frequency and pair[1] in frequency]
-        if known:
-            splits[word] = max(known, key=lambda pair: min(frequency[pair[0]], frequency[pair[1]]))
+        in_index = [pair for pair in pairs if pair[0] in frequency and pair[1] in frequency]
+        if in_index:
+            splits[word] = max(in_index, key=lambda pair: min(map(frequency.get, pair)))
+        elif in_dutch := [pair for pair in pairs if split_by_lexicon(word, pair, frequency)]:
+            splits[word] = max(in_dutch, key=lambda pair: min(map(lexicon.frequency, pair)))
     return splits
+
+
+def split_by_lexicon(word: str, pair: tuple[str, str], index_frequency: dict) -> bool:
+    """Whether Dutch at large supports the split: each part an index word or a common
+    Dutch word of five letters or more, and each part more common than the compound."""
+    own = lexicon.frequency(word)
+    return all(
+        (
+            part in index_frequency
+            or (len(part) >= LEXICON_PART_MIN and lexicon.is_common_word(part))
+        )
+        and lexicon.frequency(part) >= own
+        for part in pair
+    )
 
 
 def join_compounds(

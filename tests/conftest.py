@@ -123,7 +123,7 @@ def require_service(url, variable, what, script) -> str:
             f"CI=true but {variable} is not set (make test starts {what} with {script})",
             pytrace=False,
         )
-    pytest.skip(f"no {what}: run `make test`, or start {script} and set {variable}")
+    pytest.skip(f"needs {what}: run `make test`, or start {script} and set {variable}")
 
 
 def require_elasticsearch() -> str:

@@ -3,8 +3,8 @@
 Indexing splits words on hyphens and also joins them (Wmo-loket → wmo, loket, wmoloket),
 folds accents, drops stop words and stems with Snowball Dutch (pinned by the server
 version). Searching analyses the query the same way and widens it with the theme
-vocabulary's synonyms (``synonym_graph``); a ``parts`` sub-field splits compounds with a
-word list built from the vocabulary and the corpus, so 'privacy' finds 'privacyregels'.
+vocabulary's synonyms (``synonym_graph``); the ``compound_parts`` field holds the parts the
+database split each record's compounds into, so 'privacy' finds 'privacyregels'.
 """
 
 import hashlib
@@ -86,22 +86,6 @@ def synonym_analyzer(synonym_rules):
     )
 
 
-def compound_analyzer(word_list):
-    decompounder = token_filter(
-        "wijkwijs_compound_parts",
-        "dictionary_decompounder",
-        word_list=word_list or ["wijkwijs"],
-        min_word_size=8,
-        min_subword_size=4,
-        only_longest_match=True,
-    )
-    return analyzer(
-        "wijkwijs_compounds",
-        tokenizer="standard",
-        filter=[*folded, decompounder, dutch_stop, plural_ie, dutch_stemmer],
-    )
-
-
 class RecordDocument(Document):
     """One search record; the index name and analysis are set per build (``index.py``)."""
 
@@ -135,28 +119,24 @@ class RecordDocument(Document):
     municipality_facet = Keyword(eager_global_ordinals=True)
     theme_facet = Keyword(eager_global_ordinals=True)
     organisation_facet = Keyword(eager_global_ordinals=True)
+    # The parts of the record's compounds as the database split them ('privacy regels' for
+    # 'privacyregels'): each record's own, so no other record's words change what it is found by.
+    compound_parts = Text(norms=False)
     checksum = Keyword(index=False)  # what `search_index verify` compares with the database
 
 
-def field_mapping(synonym_rules, word_list) -> dict:
+def field_mapping(synonym_rules) -> dict:
     """Analysis settings and mappings, the analyzers of the text fields filled in."""
     mapping = RecordDocument._doc_type.mapping.to_dict()
     dutch, query_side = index_analyzer(), search_analyzer()
-    compounds, synonyms = compound_analyzer(word_list), synonym_analyzer(synonym_rules)
+    synonyms = synonym_analyzer(synonym_rules)
     properties = mapping["properties"]
-    for name in ("title", "parent_title", "context", "text"):
+    for name in ("title", "parent_title", "context", "text", "compound_parts"):
         properties[name].update(
             analyzer=dutch._name, search_analyzer=query_side._name, similarity=SIMILARITY
         )
-    # Split on both sides: 'privacy' finds 'privacyregels', and 'keukentafelgesprek' finds
-    # a text about the 'gesprek' at the 'keukentafel'.
-    properties["text"]["fields"]["parts"] = {
-        "type": "text",
-        "analyzer": compounds._name,
-        "norms": False,
-    }
     analysis = {}
-    for custom in (dutch, query_side, synonyms, compounds, plain_analyzer):
+    for custom in (dutch, query_side, synonyms, plain_analyzer):
         for section, definitions in custom.get_analysis_definition().items():
             analysis.setdefault(section, {}).update(definitions)
     analysis.setdefault("normalizer", {}).update(
@@ -173,6 +153,7 @@ def checksum(record) -> str:
         record.context,
         record.url,
         record.text,
+        record.compound_parts,
         record.visibility,
     )
     return hashlib.sha1("\x1f".join(fields).encode()).hexdigest()
@@ -189,6 +170,7 @@ def as_document(record, labels) -> dict:
         "context": record.context,
         "url": record.url,
         "text": record.text,
+        "compound_parts": record.compound_parts,
         "visibility": record.visibility,
         "communities": labels.get("communities", []),
         "report_kind": record.report_kind or None,

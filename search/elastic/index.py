@@ -79,23 +79,15 @@ def indexes_behind(alias) -> list[str]:
 # Building ------------------------------------------------------------------------------
 
 
-def vocabulary():
-    """Synonym rules from the theme vocabulary and the compound word list from the corpus."""
-    rules = sorted(
+def synonym_rules():
+    """The theme vocabulary's synonyms, as the index's synonym filter reads them."""
+    return sorted(
         ", ".join(sorted(equivalents)) for equivalents in synonym_sets() if len(equivalents) > 1
     )
-    parts = set()
-    for value in (
-        SearchRecord.objects.exclude(compound_parts="")
-        .values_list("compound_parts", flat=True)
-        .iterator(chunk_size=2000)
-    ):
-        parts.update(value.split())
-    return rules, sorted(parts)
 
 
-def create_index(name, rules, word_list):
-    body = field_mapping(rules, word_list)
+def create_index(name, rules):
+    body = field_mapping(rules)
     body["settings"] = {
         "number_of_shards": settings.ELASTICSEARCH_SHARDS,
         # For the bulk load only (LOADED_SETTINGS after): no replicas to copy to, no
@@ -109,7 +101,6 @@ def create_index(name, rules, word_list):
     }
     body["mappings"]["_meta"] = {
         "synonym_rules": len(rules),
-        "compound_words": len(word_list),
         "built_at": timezone.now().isoformat(),
     }
     try:
@@ -171,8 +162,8 @@ def rebuild(progress=None) -> dict:
     """Build a new index from the database's records and point the aliases at it."""
     es = admin_client()
     name = f"{read_alias()}-{datetime.datetime.now(datetime.UTC):%Y%m%d%H%M%S%f}"
-    rules, word_list = vocabulary()
-    create_index(name, rules, word_list)
+    rules = synonym_rules()
+    create_index(name, rules)
     old = indexes_behind(read_alias())
     es.indices.update_aliases(body={"actions": [{"add": {"index": name, "alias": write_alias()}}]})
     total, done = SearchRecord.objects.count(), 0
@@ -199,7 +190,6 @@ def rebuild(progress=None) -> dict:
         "index": name,
         "records": done,
         "synonym_rules": len(rules),
-        "compound_words": len(word_list),
     }
 
 

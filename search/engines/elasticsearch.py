@@ -85,7 +85,7 @@ def text_query(parsed: ParsedQuery, fuzzy=False, parts=True):
     """Any word matches; records with every word get a fixed bonus; compound parts and
     theme synonyms count, less than the words themselves (the synonym clause also scores
     each word in its best field, next to the blended per-word clauses). Without ``parts``,
-    the query's own compounds are not taken apart by the index's word list."""
+    the records' compound parts are not searched."""
     clauses = []
     for term in parsed.terms:
         if len(term.words) > 1:
@@ -118,16 +118,18 @@ def text_query(parsed: ParsedQuery, fuzzy=False, parts=True):
     # A compound query word also finds its two parts side by side ('wijkteam': wijk, team),
     # and a word its derivations ('opbouwwerkers': opbouwwerk).
     # Two words written as the compound they make are the user's own words, written together.
-    rewrites = [(rewrite, SPLIT_BOOST) for rewrite in [*compound_splits(parsed), *parsed.derived]]
+    splits = compound_splits(parsed)
+    rewrites = [(rewrite, SPLIT_BOOST) for rewrite in [*splits, *parsed.derived]]
     rewrites += [(rewrite, 1.0) for rewrite in compound_joins(parsed)]
     for rewrite, boost in rewrites:
         words = " ".join(term.text for term in rewrite)
         every = {"type": "cross_fields", "fields": OWN_FIELDS, "operator": "and"}
         clauses.append(Q("multi_match", query=words, boost=boost, **every))
     if parts:
-        clauses.append(
-            Q("match", **{"text.parts": {"query": all_words, "boost": COMPOUND_PARTS_BOOST}})
-        )
+        # The query's words among the records' compound parts, and the parts of its own.
+        split_words = [term.text for rewrite in splits for term in rewrite]
+        in_parts = {"query": " ".join([*parsed.words, *split_words]), "boost": COMPOUND_PARTS_BOOST}
+        clauses.append(Q("match", compound_parts=in_parts))
     # Holding a theme synonym is a fixed bonus: scored, a theme record that lists all of a
     # word's synonyms would add them up and outrank every section about the word itself.
     synonyms = Q("multi_match", query=all_words, fields=OWN_FIELDS, analyzer=SYNONYM_ANALYZER)
@@ -252,8 +254,8 @@ class ElasticsearchEngine(WithFallback):
         elif suggestion and not base.query(text_query(parse(suggestion))).count():
             suggestion = ""
         fallback = None if searched_for else compound_fallback(parsed)
-        # As on the embedded engine: when the words themselves match nothing (the word
-        # list's pieces of an unknown compound aside), its known parts are searched.
+        # As on the embedded engine: when the words themselves match nothing (another
+        # record's compound parts aside), its known parts are searched.
         if fallback and not base.query(text_query(parsed, parts=False)).count():
             fallback_answer = self._page(base, fallback, limit, offset, sort)
             if fallback_answer.total:

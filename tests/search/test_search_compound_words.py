@@ -4,10 +4,12 @@ The words are invented or rare, so no test passes on what the demo content holds
 """
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 
-from tests.factories import PracticeFactory
+from tests.factories import PracticeFactory, ReportFactory, with_section
 from tests.search.test_search_dutch import reindexed, titles
+from wijkwijs.visibility import Visibility
 
 pytestmark = pytest.mark.django_db
 
@@ -46,3 +48,38 @@ def test_a_typo_is_still_corrected_before_any_part_is_searched(engine):
     reindexed(engine)
     result = engine.search("buurtommetej", user=AnonymousUser())
     assert result.searched_for == "buurtommetje" and result.hits[0].title == "Ommetje"
+
+
+def test_a_compound_is_found_by_its_head_when_the_content_never_uses_its_first_part(engine):
+    # 'schijn' occurs nowhere on its own: Dutch at large (the lexicon) knows it as a word.
+    PracticeFactory(title="Kookclub", summary="Het bleek een schijnoplossing voor de wijk.")
+    PracticeFactory(title="Elders", summary="Een verhaal over tuinieren.")
+    reindexed(engine)
+    found = titles(engine, "oplossing")
+    assert "Kookclub" in found and "Elders" not in found
+
+
+def test_the_lexicon_splits_compounds_but_not_words_that_only_start_like_one():
+    from search.compounds import split_compounds
+
+    splits = split_compounds(
+        ["schijnparticipatie", "ketencoordinator", "verschillen", "gesprekken", "verslagen"],
+        lambda words: {},
+    )
+    assert splits["schijnparticipatie"] == ("schijn", "participatie")
+    assert splits["ketencoordinator"] == ("keten", "coordinator")
+    # More common than 'chillen', 'rekken' or 'lagen': words of their own, and 'vers' or
+    # 'gesp' is too short a Dutch word to count as a part.
+    assert not {"verschillen", "gesprekken", "verslagen"} & set(splits)
+
+
+def test_a_restricted_compound_changes_nothing_a_visitor_finds(engine):
+    # Split by the lexicon, the restricted 'gruttotelling' yields 'telling'; were that part
+    # known to the index as a whole, the public 'teamsamenstelling' would be found by it.
+    report = ReportFactory(title="Verslag", visibility=Visibility.EDITORS)
+    with_section(report, "Telling", "De gruttotelling in de polder.", anchor="telling")
+    PracticeFactory(title="Team", summary="Over de teamsamenstelling van het wijkteam.")
+    reindexed(engine)
+    assert engine.search("gruttotelling", user=AnonymousUser()).hits == []
+    editor = get_user_model().objects.create_user("redactie", password="x", is_staff=True)
+    assert [hit.title for hit in engine.search("telling", user=editor).hits][:1] == ["Telling"]

@@ -52,7 +52,7 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Index {built['index']} gebouwd en in gebruik genomen: "
                 f"{built['records']} records in {seconds:.1f} s ({rate:.0f}/s), "
-                f"{built['synonym_rules']} synoniemregels, {built['compound_words']} woorddelen."
+                f"{built['synonym_rules']} synoniemregels."
             )
         )
 
