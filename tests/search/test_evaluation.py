@@ -142,3 +142,15 @@ def test_explain_shows_what_each_top_hit_scores_for(capsys):
     assert first["title"] == "Kraakpand" and first["rank"] == 1
     assert any("kraakpand" in reason for reason in first["reasons"])
     assert any("every word" in reason for reason in first["reasons"])
+
+
+@pytest.mark.django_db
+def test_explain_follows_a_typo_to_the_words_the_search_used(capsys):
+    from tests.factories import PracticeFactory
+
+    PracticeFactory(title="Kraakpand", summary="Een kraakpand wordt een buurthuis.")
+    PracticeFactory(title="Elders", summary="Over tuinieren.")
+    call_command("evaluate_search", "--explain", "kraakpnd", "--engine", "embedded")
+    printed = capsys.readouterr().out
+    assert "kraakpand" in printed.splitlines()[0]  # what was searched instead
+    assert "1." in printed and "Kraakpand" in printed and "Elders" not in printed

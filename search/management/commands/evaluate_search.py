@@ -106,11 +106,16 @@ class Command(BaseCommand):
         )
 
     def _explain(self, search_engine, query, k, as_json):
-        explained = search_engine.explain(query, user=evaluation_user(), limit=k)
+        # The search may have taken other words (a typo's correction, a compound's known
+        # parts): explain the ranking of those, as the visitor saw it.
+        user = evaluation_user()
+        searched = search_engine.search(query, user=user, limit=k).searched_for or query
+        explained = search_engine.explain(searched, user=user, limit=k)
         if as_json:
             self.stdout.write(json.dumps(explained, ensure_ascii=False, indent=2))
             return
-        self.stdout.write(f"{search_engine.name}: {query}")
+        instead = f" → gezocht naar: {searched}" if searched != query else ""
+        self.stdout.write(f"{search_engine.name}: {query}{instead}")
         for row in explained:
             self.stdout.write(f"{row['rank']:>3}. {row['score']:.4f}  {row['title']}")
             for reason in row["reasons"]:
