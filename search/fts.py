@@ -13,6 +13,7 @@ from search import dutch
 
 TABLE = "wijkwijs_search_fulltext"
 COLUMNS = ("title", "parent_title", "context", "text", "parts")
+PARTS_COLUMN = "parts"
 # BM25 weight of each column: a title counts most, the report title and headings less than
 # the text, compound parts least (as PostgreSQL's A–D weights).
 WEIGHTS = (8.0, 4.0, 4.0, 5.0, 1.0)

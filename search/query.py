@@ -48,6 +48,7 @@ class Term:
     words: tuple[str, ...]
     required: bool = False
     weight: float = 1.0  # a named municipality weighs more (it boosts, it does not filter)
+    among_parts: bool = False  # found only among the compound parts of a record
 
     @property
     def text(self):

@@ -237,10 +237,21 @@ def widenings(parsed: ParsedQuery) -> list[list[Term]]:
     return parsed.alternatives + parsed.derived + compound_splits(parsed) + compound_joins(parsed)
 
 
+def split_parts(parsed: ParsedQuery) -> list[list[Term]]:
+    """Each part of the query's compounds alone, among the records' compound parts:
+    'procesregisseur' also finds a 'procesregie' and a 'regisseursrol'."""
+    splits = compound_splits(parsed)
+    return [[Term(part.words, among_parts=True)] for split in splits for part in split]
+
+
 def _tsquery(terms: list[Term], joiner: str) -> str:
     parts = []
     for term in terms:
-        words = ["(" + " | ".join(sorted(word_variants(word))) + ")" for word in term.words]
+        label = ":D" if term.among_parts else ""
+        words = [
+            "(" + " | ".join(variant + label for variant in sorted(word_variants(word))) + ")"
+            for word in term.words
+        ]
         parts.append("(" + " <-> ".join(words) + ")")
     return f" {joiner} ".join(parts)
 
@@ -408,7 +419,8 @@ class EmbeddedEngine:
             return RawSQL("search_vector @@ %s::tsquery", search_query.params, BooleanField())
 
         alternatives = [(terms, "&") for terms in widenings(parsed)]
-        any_word = _tsquery_text((parsed.terms, "|"), *alternatives)
+        parts = [(terms, "&") for terms in split_parts(parsed)]
+        any_word = _tsquery_text((parsed.terms, "|"), *alternatives, *parts)
         required = [term for term in parsed.terms if term.required]
         if required:  # a quoted phrase must occur
             any_word = f"({any_word}) & ({_tsquery(required, '&')})"
@@ -416,6 +428,8 @@ class EmbeddedEngine:
         widened = {}
         if alternatives:
             widened["alternatives"] = _tsquery_text(*alternatives)
+        if parts:
+            widened["parts"] = _tsquery_text(*parts)
         if joins := compound_joins(parsed):
             widened["joined"] = _tsquery_text(*((terms, "&") for terms in joins))
         compiled = compile_tsqueries(
@@ -457,6 +471,8 @@ class EmbeddedEngine:
             components.append(
                 ("synonyms, derivations, compound parts", ALTERNATIVE_WEIGHT * alternative)
             )
+        if "parts" in widened:
+            components.append(("a part of a compound", ALTERNATIVE_WEIGHT * rank(widened["parts"])))
         score = sum((expression for _reason, expression in components), Value(0.0))
         matched = records.filter(matching(matcher))
         # Two phases: one cheap rank over every match picks the candidates, the full score
@@ -515,6 +531,9 @@ class EmbeddedEngine:
         if alternatives:
             reason = "synonyms, derivations, compound parts"
             parts.append((reason, ALTERNATIVE_WEIGHT, alternatives, False))
+        if in_parts := list(filter(None, (_fts_term(term) for [term] in split_parts(parsed)))):
+            parts.append(("a part of a compound", ALTERNATIVE_WEIGHT, in_parts, False))
+            alternatives = [*alternatives, *in_parts]
         components, scores = [], {}
         for reason, weight, expressions, rarity in parts:
             best = {}
@@ -631,7 +650,8 @@ def _fts_term(term: Term) -> str:
     )
     if not variants:
         return ""
-    return "(" + " OR ".join(fts.quoted([stem]) for stem in sorted(variants)) + ")"
+    column = f"{fts.PARTS_COLUMN} : " if term.among_parts else ""
+    return column + "(" + " OR ".join(fts.quoted([stem]) for stem in sorted(variants)) + ")"
 
 
 class RankedInContext:

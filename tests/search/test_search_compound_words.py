@@ -83,3 +83,13 @@ def test_a_restricted_compound_changes_nothing_a_visitor_finds(engine):
     assert engine.search("gruttotelling", user=AnonymousUser()).hits == []
     editor = get_user_model().objects.create_user("redactie", password="x", is_staff=True)
     assert [hit.title for hit in engine.search("telling", user=editor).hits][:1] == ["Telling"]
+
+
+def test_a_compound_finds_other_compounds_that_share_a_part_below_its_own(engine):
+    PracticeFactory(title="Menu", summary="De kookregisseur plant het menu.")
+    PracticeFactory(title="Buurt", summary="De kookregie ligt bij de buurt zelf.")
+    # The parts as words of their own: found by neither, only a compound holds them as parts.
+    PracticeFactory(title="Kook", summary="Wij kook samen.")
+    PracticeFactory(title="Film", summary="De regie en de regisseur.")
+    reindexed(engine)
+    assert titles(engine, "kookregisseur") == ["Menu", "Buurt"]
