@@ -6,11 +6,13 @@ Needs PostgreSQL and an empty database it may fill (default: a `wijkwijs_bench` 
 the server `scripts/postgres.sh start` runs). The generator builds synthetic reports from the
 real corpus: sections are made of real paragraphs (Dutch vocabulary) recombined at the real
 sections' lengths, labelled with demo themes and municipalities, some members-only. Then 200
-mixed queries (one to three words, some with a facet filter, some with a typo) run through the
-embedded engine (hits, snippets and facet counts) and through `wagtail-default`
-(`Page.objects.live().search`), as a signed-in editor, an anonymous visitor and a signed-in
-member of a community (`--as`; the last two search with the visibility condition). Prints p50
-and p95 per engine and user, the median over runs, with the machine described.
+mixed queries (one to three words, some with a facet filter, some with a typo) and the judged
+queries of ``../shared/eval/`` (what people type: questions, rare words, typos, expert
+questions; ``--queries``) run through the embedded engine (hits, snippets and facet counts)
+and through `wagtail-default` (`Page.objects.live().search`), as a signed-in editor, an
+anonymous visitor and a signed-in member of a community (`--as`; the last two search with the
+visibility condition). Prints p50 and p95 per engine, query set and user, the median over
+runs, with the machine described.
 
 With `--engines elasticsearch,…` the records are also bulk-loaded into a fresh Elasticsearch
 index (`search_index rebuild`: records per second are printed) and the same queries run on it;
@@ -19,6 +21,7 @@ the node is ELASTICSEARCH_URL, else one started by `scripts/elasticsearch.sh`.
 
 import argparse
 import io
+import json
 import os
 import random
 import statistics
@@ -64,6 +67,11 @@ def main():
         help="who searches: editor (sees everything), anonymous, member (of a community)",
     )
     parser.add_argument(
+        "--queries",
+        default="synthetic,judged",
+        help="synthetic (200 from the corpus's words), judged (those of ../shared/eval/*.jsonl)",
+    )
+    parser.add_argument(
         "--reuse",
         action="store_true",
         help="time the bench database as it is (after an earlier run), without building",
@@ -98,7 +106,8 @@ def main():
         size = ReportSection.objects.count()
         print(f"Machine: {describe_machine()}\nReusing the bench database: {size} sections")
         users = searching_users(editor, args.users)
-        measure(size, make_queries(paragraphs, rng), users, args.runs, args.engines.split(","))
+        query_sets = make_query_sets(args.queries, paragraphs, rng)
+        measure(size, query_sets, users, args.runs, args.engines.split(","))
         return
     call_command("migrate", verbosity=0)
     call_command("load_demo", verbosity=0, stdout=io.StringIO())
@@ -117,7 +126,8 @@ def main():
         created = grow_to(size, created, paragraphs, lengths, rng)
         build = time.perf_counter() - started
         print(f"\n{size} sections (built and indexed in {build:.0f} s):")
-        measure(size, make_queries(paragraphs, rng), users, args.runs, args.engines.split(","))
+        query_sets = make_query_sets(args.queries, paragraphs, rng)
+        measure(size, query_sets, users, args.runs, args.engines.split(","))
     print(
         "\nTargets at 100k sections, 2 cores: embedded (PostgreSQL) p95 ≤ 200 ms, p50 ≤ 50 ms;"
         " elasticsearch p95 ≤ 50 ms, bulk load ≥ 1,000 sections/s."
@@ -163,10 +173,11 @@ def searching_users(editor, names) -> dict:
     return {name: users[name] for name in names.split(",")}
 
 
-def measure(size, queries, users, runs, engines=("embedded", "wagtail-default")):
+def measure(size, query_sets, users, runs, engines=("embedded", "wagtail-default")):
     from django.test import override_settings
 
-    print(f"{len(queries)} queries at {size} sections:")
+    counts = ", ".join(f"{len(queries)} {name}" for name, queries in query_sets.items())
+    print(f"Queries ({counts}) at {size} sections:")
     # Only the measurement uses Elasticsearch: building the corpus sends nothing to it.
     elasticsearch = override_settings(
         ELASTICSEARCH_URL=elasticsearch_url() if "elasticsearch" in engines else "",
@@ -179,16 +190,18 @@ def measure(size, queries, users, runs, engines=("embedded", "wagtail-default"))
         if engine_name == "elasticsearch":
             elasticsearch.enable()
             load_elasticsearch()
-        for user_name, user in users.items():
-            p50s, p95s = [], []
-            for _run in range(runs):
-                times = time_queries(engine_name, queries, user)
-                p50s.append(statistics.median(times))
-                p95s.append(percentile(times, 0.95))
-            print(
-                f"  {engine_name:<16} {user_name:<10} p50 {statistics.median(p50s) * 1000:7.1f} ms"
-                f"   p95 {statistics.median(p95s) * 1000:7.1f} ms   (median of {runs} runs)"
-            )
+        for set_name, queries in query_sets.items():
+            for user_name, user in users.items():
+                p50s, p95s = [], []
+                for _run in range(runs):
+                    times = time_queries(engine_name, queries, user)
+                    p50s.append(statistics.median(times))
+                    p95s.append(percentile(times, 0.95))
+                print(
+                    f"  {engine_name:<16} {set_name:<10} {user_name:<10}"
+                    f" p50 {statistics.median(p50s) * 1000:7.1f} ms"
+                    f"   p95 {statistics.median(p95s) * 1000:7.1f} ms   (median of {runs} runs)"
+                )
         if engine_name == "elasticsearch":
             elasticsearch.disable()
 
@@ -247,6 +260,24 @@ def grow_to(size, created, paragraphs, lengths, rng):
 
     call_command("update_index", verbosity=0)
     return created
+
+
+def make_query_sets(names, paragraphs, rng) -> dict:
+    makers = {"synthetic": lambda: make_queries(paragraphs, rng), "judged": judged_queries}
+    return {name: makers[name]() for name in names.split(",")}
+
+
+def judged_queries():
+    """The queries of the relevance judgments beside the project, with their filters."""
+    queries = []
+    for path in sorted((ROOT.parent / "shared" / "eval").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                item = json.loads(line)
+                queries.append((item["query"], item.get("filters") or {}))
+    if not queries:
+        sys.exit("No judged queries in ../shared/eval/*.jsonl (or leave out --queries judged).")
+    return queries
 
 
 def make_queries(paragraphs, rng):
