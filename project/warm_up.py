@@ -1,8 +1,9 @@
 """What a server process loads before its first answer, so no visitor waits for it.
 
 Left to the first requests, each worker imports the views behind the URLs, compiles the
-templates and reads the translations while people wait: a few hundred milliseconds on each
-of a worker's first answers. gunicorn.conf.py calls ``warm_up`` in every new worker.
+templates and reads the translations and the Dutch lexicon while people wait: a few hundred
+milliseconds on each of a worker's first answers. gunicorn.conf.py calls ``warm_up`` in every
+new worker.
 """
 
 import logging
@@ -12,6 +13,8 @@ from django.conf import settings
 from django.template import TemplateSyntaxError, engines
 from django.urls import reverse
 from django.utils import translation
+
+from search import lexicon
 
 logger = logging.getLogger(__name__)
 
@@ -31,6 +34,7 @@ def templates():
 
 def warm_up():
     reverse("search")  # imports every URL pattern's view, the API and its schemas
+    lexicon.frequencies()  # Dutch's common words, for the first search's compounds
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
             translation.gettext("Zoeken")  # reads the catalogue

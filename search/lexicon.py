@@ -17,25 +17,27 @@ COMMON = 1e-6  # once per million words (Zipf 3): below it the list holds names 
 
 
 @functools.cache
-def _frequencies() -> dict[str, float]:
+def frequencies() -> dict[str, float]:
+    """{normalised word: frequency} of Dutch's common words (read once: a server reads it
+    before its first request)."""
     from wordfreq import get_frequency_list  # only where it is needed
 
     # Buckets of words, most common first; bucket i holds the words of frequency 10^(-i/100).
     buckets = get_frequency_list(LANGUAGE, wordlist="large")
-    frequencies: dict[str, float] = {}
+    common: dict[str, float] = {}
     for index, words in enumerate(buckets):
         bucket_frequency = 10 ** (-index / 100)
         if bucket_frequency < COMMON:
             break
         for word in words:
-            frequencies.setdefault(normalise(word), bucket_frequency)  # the first is the highest
-    return frequencies
+            common.setdefault(normalise(word), bucket_frequency)  # the first is the highest
+    return common
 
 
 def frequency(word: str) -> float:
     """How often the (normalised) word occurs in Dutch text; 0.0 if not at all or rarely
     (below ``COMMON``)."""
-    return _frequencies().get(word, 0.0)
+    return frequencies().get(word, 0.0)
 
 
 def is_common_word(word: str) -> bool:

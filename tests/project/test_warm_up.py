@@ -27,3 +27,11 @@ def test_a_new_worker_has_the_pages_templates_compiled_before_its_first_request(
         "search/search.html",
         "includes/card_list.html",
     } <= compiled()
+
+
+def test_a_new_worker_has_read_the_dutch_lexicon_before_its_first_search():
+    from search import lexicon
+
+    lexicon.frequencies.cache_clear()
+    runpy.run_path(str(GUNICORN_CONFIG))["post_worker_init"](worker=None)
+    assert lexicon.frequencies.cache_info().currsize == 1
