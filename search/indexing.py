@@ -257,11 +257,12 @@ def keys_added_after():
 
 @contextmanager
 def text_indexes_rebuilt():
-    """PostgreSQL: the GIN and RUM indexes on the search vectors are dropped for the load and
-    built again in one pass at the end, inside the caller's transaction. Kept up row by row,
-    they cost ten times what a single build does (RUM logs whole pages per change). The
-    table is locked meanwhile: searches wait the seconds of the load, then see the new
-    records (or, if the load fails, the old ones with their indexes)."""
+    """PostgreSQL: the text index on the search vectors (RUM's, or else GIN's: migration
+    0011) is dropped for the load and built again in one pass at the end, inside the
+    caller's transaction. Kept up row by row, it costs ten times what a single build does
+    (RUM logs whole pages per change). The table is locked meanwhile: searches wait the
+    seconds of the load, then see the new records (or, if the load fails, the old ones with
+    their indexes)."""
     if connection.vendor != "postgresql":
         yield
         return
@@ -292,13 +293,14 @@ def rebuild(progress=None):
     records = [record for record, _labels in built]
     with transaction.atomic():
         if connection.vendor == "postgresql":
-            with bulk.staged_meanwhile(records):
-                vocabulary = vocabulary_with_compound_parts(records)
-            with keys_added_after(), text_indexes_rebuilt():
-                with bulk.lexemes_counted_afresh():
-                    delete_all_records()
-                    bulk.write_all(built, vocabulary, LABEL_RELATIONS)
-                bulk.copy_page_facets(page_facets(built))
+            with bulk.tuned():
+                with bulk.staged_meanwhile(records):
+                    vocabulary = vocabulary_with_compound_parts(records)
+                with keys_added_after(), text_indexes_rebuilt():
+                    with bulk.lexemes_counted_afresh():
+                        delete_all_records()
+                        bulk.write_all(built, vocabulary, LABEL_RELATIONS)
+                    bulk.copy_page_facets(page_facets(built))
         else:
             vocabulary = vocabulary_with_compound_parts(records)
             delete_all_records()
