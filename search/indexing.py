@@ -79,10 +79,29 @@ def add_compound_parts(records, frequency_of, words=None):
     words = words or [words_of(record.full_text) for record in records]
     splits = split_compounds(set().union(*words), frequency_of)
     for record, record_words in zip(records, words, strict=True):
-        split = [splits[word] for word in sorted(record_words) if word in splits]
+        # The few split words a record has, found by a set intersection (in C).
+        split = [splits[word] for word in sorted(splits.keys() & record_words)]
         parts = [f"{left} {right}" for left, right in split]
-        joined = sorted(set(dutch.joined_words(record.full_text)))
+        joined = sorted(set(hyphenated_joined(record.full_text)))
         record.compound_parts = " ".join([*parts, *joined])
+
+
+HYPHEN_ONWARDS = re.compile(r"-[\w-]*")
+
+
+def hyphenated_joined(text) -> list[str]:
+    """``dutch.joined_words(text)``, read only around the text's hyphens: a hyphenated word
+    lies within a run of word characters and hyphens, and such a run reads the same alone
+    as in the text. Scanning every word of the text for a hyphen took 0.6 s of a rebuild."""
+    joined, end = [], 0
+    for hyphen in HYPHEN_ONWARDS.finditer(text):
+        if hyphen.start() < end:  # within the run just read
+            continue
+        start, end = hyphen.start(), hyphen.end()
+        while start and (text[start - 1].isalnum() or text[start - 1] in "_-"):  # \w or -
+            start -= 1
+        joined += dutch.joined_words(text[start:end])
+    return joined
 
 
 def vocabulary_frequency(words):
@@ -321,7 +340,7 @@ def vocabulary_with_compound_parts(records) -> Counter:
     add_compound_parts(
         records,
         lambda wanted: {word: vocabulary[word] for word in wanted if word in vocabulary},
-        [set(record_words) for record_words in found],
+        found,
     )
     return vocabulary
 
