@@ -1,7 +1,8 @@
 """Benchmark: rebuilding the search index, this version against a baseline in the same run.
 
     DATABASE_URL=postgres://…/wijkwijs_load .venv/bin/python bench/indexing.py \
-        [--baseline babb407] [--runs 3] [--elasticsearch http://127.0.0.1:9219]
+        [--baseline babb407] [--runs 3] [--elasticsearch http://127.0.0.1:9219] \
+        [--baseline-database postgres://…/wijkwijs_load_baseline]
 
 Times ``rebuild_search_index``'s two halves on a database that already holds content (the
 one ``bench/load.py --build`` fills: the demo, the corpus and 10,000 synthetic sections):
@@ -12,6 +13,10 @@ baseline is the code of another commit (by default the one before issue 19's ind
 work), exported with ``git archive`` and run
 against the same database and node, alternating with this version run by run. Prints
 records/s, median and slow end (p95) per version, with the machine and its load described.
+Where this version's migrations change the search tables (0011 drops the GIN index where RUM
+is), ``--baseline-database`` gives the baseline a copy at its own migration
+(``createdb -T``, then ``migrate wijkwijs_search <its last>``): a rebuild rebuilds the
+indexes it finds.
 """
 
 import argparse
@@ -71,8 +76,9 @@ print(json.dumps(figures))
 """
 
 
-def measure(tree, what, elasticsearch_url) -> dict:
+def measure(tree, what, elasticsearch_url, database_url) -> dict:
     env = {
+        "DATABASE_URL": database_url,
         "WIJKWIJS_TASKS": "immediate",
         "ELASTICSEARCH_URL": elasticsearch_url if what == "elasticsearch" else "",
         "ELASTICSEARCH_INDEX_PREFIX": ES_PREFIX,
@@ -118,6 +124,9 @@ def main():
     parser.add_argument("--baseline", default=BASELINE, help="commit to compare with")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--elasticsearch", default="", help="a node to bulk load (URL)")
+    parser.add_argument(
+        "--baseline-database", default="", help="the baseline's copy of the database (URL)"
+    )
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         sys.exit("Set DATABASE_URL to a PostgreSQL database with content (bench/load.py --build).")
@@ -126,9 +135,13 @@ def main():
     print(f"Machine: {describe_machine()}")
     print(f"Load average before: {load} (a machine shared with other work is slower)")
     with tempfile.TemporaryDirectory(prefix="wijkwijs-bench-indexing-") as folder:
+        database = os.environ["DATABASE_URL"]
         versions = {
-            f"baseline ({args.baseline})": export(args.baseline, Path(folder)),
-            "this version": ROOT,
+            f"baseline ({args.baseline})": (
+                export(args.baseline, Path(folder)),
+                args.baseline_database or database,
+            ),
+            "this version": (ROOT, database),
         }
         runs = {(kind, label): [] for kind in kinds for label in versions}
         records = 0
@@ -137,8 +150,8 @@ def main():
                 # Alternate which goes first, so neither always meets a warm cache.
                 order = list(versions.items())[:: 1 if run % 2 == 0 else -1]
                 for kind in kinds:
-                    for label, tree in order:
-                        figures = measure(tree, kind, args.elasticsearch)
+                    for label, (tree, database_url) in order:
+                        figures = measure(tree, kind, args.elasticsearch, database_url)
                         runs[(kind, label)].append(figures)
                         records = figures["records"]
                         print(

@@ -72,7 +72,10 @@ def test_a_load_failing_after_the_records_were_replaced_leaves_the_old_index(ind
         rebuild()
     state = index_state()
     assert state == indexed
-    assert "search_record_vector" in state["indexes"] and state["keys"]
+    assert (
+        any(name in state["indexes"] for name in ("search_record_rum", "search_record_vector"))
+        and state["keys"]
+    )
     assert found("zwaluwnesten") == ["Het zwaluwnestproject"]
     monkeypatch.undo()
     rebuild()

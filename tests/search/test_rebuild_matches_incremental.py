@@ -10,7 +10,8 @@ from django.db import connection
 from wagtail.models import Page, PageViewRestriction
 
 from documents.models import ReportSection, SectionFootnote
-from search.indexing import index_page, pages_to_rebuild, rebuild
+from search import dutch
+from search.indexing import hyphenated_joined, index_page, pages_to_rebuild, rebuild
 from search.models import LexemeFrequency, PageFacet, SearchRecord, SearchTerm
 from tests.factories import CommunityFactory, PracticeFactory, ReportFactory, add_sections
 from wijkwijs.findable import records_changed
@@ -107,3 +108,17 @@ def test_a_rebuild_writes_what_indexing_page_by_page_writes(varied_content):
     # A second rebuild over the incremental rows changes nothing either.
     rebuild()
     assert index_contents() == rebuilt
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het Wmo-loket en jeugd-/gezinswerk",
+        "(Wmo-loket), sociaal-medisch-team; e-mail_adres-lijst",
+        "--dubbel--streepje- en -voorop en achteraan-",
+        "cliënt-ondersteuning, Noord-Holland 2024-2025 en ss_-x",
+        "geen koppelteken hier",
+    ],
+)
+def test_hyphenated_words_are_found_around_the_hyphens_as_in_the_whole_text(text):
+    assert hyphenated_joined(text) == dutch.joined_words(text)
