@@ -94,9 +94,10 @@ def rum_index_present() -> bool:
 
 @contextmanager
 def text_index_preferred():
-    """Counting matches: use the GIN index. The planner does not count the cost of reading
-    each record's vector back from out-of-line storage, so for a common word it scans the
-    table and reads every vector, where the index alone says which records match."""
+    """Counting matches: use the text index (RUM where installed, else GIN), as a bitmap
+    scan. The planner does not count the cost of reading each record's vector back from
+    out-of-line storage, so for a common word it scans the table and reads every vector,
+    where the index alone says which records match."""
     if connection.vendor != "postgresql":
         yield
         return
