@@ -23,7 +23,10 @@ hardly depends on what else the machine is doing.
 the same database, users and plan, to compare with it in alternate runs. ``--baseline``
 serves such a tree beside this one in the same run, on the same database, plan and
 Elasticsearch node: on the embedded engine the baseline first, on Elasticsearch the
-baseline second (so neither version always meets the warmer database).
+baseline second (so neither version always meets the warmer database). The first run on
+a node just bulk-loaded pays for its segment merges (about twice the node's CPU per
+request): compare Elasticsearch figures of runs in the same place, or run again with the
+two trees swapped (``--baseline`` this tree, ``--serve-from`` the other).
 """
 
 import argparse
