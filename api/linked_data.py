@@ -23,12 +23,20 @@ def organisation(request, page):
     return {"@type": "Organization", "name": page.title, "url": absolute(request, page)}
 
 
+# Labels are read with .all() and filtered here, so a report's prefetched ones serve
+# (ReportPage.with_shown_parts).
 def places(request, page):
-    return [municipality(request, place, full=False) for place in page.municipalities.live()]
+    return [
+        municipality(request, place, full=False)
+        for place in page.municipalities.all()
+        if place.live
+    ]
 
 
 def topics(page):
-    return [{"@type": "DefinedTerm", "name": theme.title} for theme in page.themes.live()]
+    return [
+        {"@type": "DefinedTerm", "name": theme.title} for theme in page.themes.all() if theme.live
+    ]
 
 
 def person(request, expert):
@@ -37,12 +45,11 @@ def person(request, expert):
 
 def authors(request, page):
     described = []
-    for author in page.authors.select_related("expert"):
-        expert = author.expert
-        if expert is not None and expert.is_visible_to(request.user):
-            described.append(person(request, expert) | {"name": author.name})
+    for name, expert in page.authors_shown_to(request.user):
+        if expert is not None:
+            described.append(person(request, expert) | {"name": name})
         else:
-            described.append({"@type": "Person", "name": author.name})
+            described.append({"@type": "Person", "name": name})
     return described
 
 
@@ -58,6 +65,7 @@ def publisher(request, page):
 
 
 def report(request, page):
+    page = page.with_shown_parts()
     url = absolute(request, page)
     return {
         "@type": "Report",
@@ -78,7 +86,7 @@ def report(request, page):
                 "name": str(section),
                 "url": f"{url}#{section.anchor}",
             }
-            for section in page.sections.order_by("position")
+            for section in page.sections.all()  # in position order
         ],
     }
 

@@ -20,7 +20,13 @@ per request (gunicorn's processes and the database's backends): unlike the laten
 hardly depends on what else the machine is doing.
 
 ``--serve-from`` serves another version's source tree (``git worktree add … <commit>``) with
-the same database, users and plan, to compare with it in alternate runs.
+the same database, users and plan, to compare with it in alternate runs. ``--baseline``
+serves such a tree beside this one in the same run, on the same database, plan and
+Elasticsearch node: on the embedded engine the baseline first, on Elasticsearch the
+baseline second (so neither version always meets the warmer database). The first run on
+a node just bulk-loaded pays for its segment merges (about twice the node's CPU per
+request): compare Elasticsearch figures of runs in the same place, or run again with the
+two trees swapped (``--baseline`` this tree, ``--serve-from`` the other).
 """
 
 import argparse
@@ -418,6 +424,11 @@ def main():
         default=ROOT,
         help="another version's source tree to serve (the same database and plan)",
     )
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        help="a baseline version's source tree, run beside this one on each engine",
+    )
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         sys.exit("Set DATABASE_URL to a PostgreSQL database this benchmark may fill.")
@@ -446,13 +457,19 @@ def main():
         f"at most {args.max_requests} requests; gunicorn on 127.0.0.1:{args.port}, "
         f"serving {args.serve_from} ({version_of(args.serve_from)})"
     )
+    trees = [args.baseline, args.serve_from] if args.baseline else [args.serve_from]
+
+    def named(label, tree):
+        return f"{label}, {version_of(tree)}" if args.baseline else label
+
     if "embedded" in engines:
-        with serving(args.port, tree=args.serve_from) as server:
-            show(
-                "Embedded engine (PostgreSQL)",
-                swarm(server, plan, args, "embedded"),
-                args.duration,
-            )
+        for tree in trees:
+            with serving(args.port, tree=tree) as server:
+                show(
+                    named("Embedded engine (PostgreSQL)", tree),
+                    swarm(server, plan, args, f"embedded-{tree.name}"),
+                    args.duration,
+                )
     if "elasticsearch" not in engines and "outage" not in engines:
         return
     es_url = elasticsearch_node("start", args.es_port)
@@ -465,10 +482,14 @@ def main():
                 f"\nElasticsearch bulk load: {built['records']} records in {seconds:.1f} s "
                 f"({built['records'] / seconds:.0f} records/s; before issue 19: ~1,250/s)"
             )
-        with serving(args.port, es_url, args.es_prefix, args.serve_from, args.es_port) as server:
-            if "elasticsearch" in engines:
-                show("Elasticsearch", swarm(server, plan, args, "elasticsearch"), args.duration)
-            if "outage" in engines:
+        for tree in reversed(trees) if "elasticsearch" in engines else []:
+            with serving(args.port, es_url, args.es_prefix, tree, args.es_port) as server:
+                label = f"elasticsearch-{tree.name}"
+                show(named("Elasticsearch", tree), swarm(server, plan, args, label), args.duration)
+        if "outage" in engines:
+            with serving(
+                args.port, es_url, args.es_prefix, args.serve_from, args.es_port
+            ) as server:
                 outage(server, plan, args, es_url)
     finally:
         elasticsearch_node("stop", args.es_port)

@@ -203,22 +203,39 @@ class ReportPage(Findable, VisibilityMixin, RoutablePageMixin, ClassifiedPage):
                     if may_download(user, item.document)
                 ]
             ),
-            authors=SimpleLazyObject(
-                lambda: [
-                    (
-                        author.name,
-                        author.expert
-                        if author.expert and author.expert.is_visible_to(user)
-                        else None,
-                    )
-                    for author in self.authors.select_related("expert")
-                ]
-            ),
+            authors=SimpleLazyObject(lambda: self.authors_shown_to(user)),
             practices=visible(self.practices.all(), user).order_by("title"),
             organisations=visible(self.organisations.all(), user).order_by("title"),
-            sections=self.sections.prefetch_related("footnotes"),
+            sections=SimpleLazyObject(lambda: list(self.with_shown_parts().sections.all())),
         )
         return context
+
+    def authors_shown_to(self, user):
+        """(name, profile) of each author, the profile None unless ``user`` may see it; the
+        profiles' visibility asked in one query, however many authors there are."""
+        authors = list(self.with_shown_parts().authors.all())
+        experts = [author.expert for author in authors if author.expert]
+        seen = set()
+        if experts:
+            model = type(experts[0])
+            profiles = model.objects.filter(pk__in=[expert.pk for expert in experts])
+            seen = set(profiles.filter(model.visible_q(user)).values_list("pk", flat=True))
+        return [
+            (author.name, author.expert if author.expert_id in seen else None) for author in authors
+        ]
+
+    def with_shown_parts(self):
+        """This page with what its page and its linked data both show fetched once (and not
+        at all when both come ready): authors with their profiles, themes, municipalities,
+        sections with their footnotes."""
+        prefetch_related_objects(
+            [self],
+            Prefetch("authors", queryset=ReportAuthor.objects.select_related("expert")),
+            "themes",
+            "municipalities",
+            "sections__footnotes",
+        )
+        return self
 
     @property
     def card_summary(self):

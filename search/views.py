@@ -58,11 +58,11 @@ def search(request):
             result = run(page)
         # A record has one type, kind and year, so values chosen in one of those groups
         # mean "any of them": the group's counts leave out its own choice, or choosing one
-        # value would hide the others.
+        # value would hide the others. Counted without ranking anything (limit 0).
         for name in SINGLE_VALUED_FACETS.keys() & filters.keys():
             others = {key: values for key, values in filters.items() if key != name}
             result.facets[name] = engine.search(
-                query, others, user=request.user, limit=1, sort=SORTS[sort]
+                query, others, user=request.user, limit=0, sort=SORTS[sort]
             ).facets[name]
     return render(request, "search/search.html", search_context(query, filters, sort, page, result))
 

@@ -7,12 +7,18 @@ from usage import views
 from usage.counting import count_download, count_page_view
 
 
-@hooks.register("before_serve_page")
-def count_view(page, request, serve_args, serve_kwargs):
-    # Only what the visitor may see counts (a refused view is not a view).
-    may_see = getattr(page, "is_visible_to", None)
-    if request.method == "GET" and (may_see is None or may_see(request.user)):
-        count_page_view(page, request)
+@hooks.register("on_serve_page")
+def count_view(serve_page):
+    """A page view counts once the page has served it: a refused view (404, the way to log
+    in) is not a view, and the page's own visibility check is not made twice."""
+
+    def counting(page, request, serve_args, serve_kwargs):
+        response = serve_page(page, request, serve_args, serve_kwargs)
+        if request.method == "GET" and response.status_code == 200:
+            count_page_view(page, request)
+        return response
+
+    return counting
 
 
 @hooks.register("before_serve_document", order=100)  # after the access check

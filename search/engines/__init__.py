@@ -1,7 +1,8 @@
 """Search engines behind one contract (``search.engines.base.SearchEngine``):
 
 - ``search(query, filters, user, limit, offset, sort) -> SearchResult`` (hits, facet
-  counts, suggestion), counting only what ``user`` may see;
+  counts, suggestion), counting only what ``user`` may see; with ``limit=0`` the counts
+  alone, nothing ranked;
 - ``suggest_titles(prefix, user, limit)`` for autocomplete;
 - ``explain(query, user, limit)``: why the top hits rank where they do.
 

@@ -289,11 +289,12 @@ class ElasticsearchEngine(WithFallback):
         their snippets; beyond them, and by date, the engine's order stands."""
         query = text_query(parsed, fuzzy=fuzzy)
         ranked = base.query(query).extra(track_total_hits=False)
-        in_context = sort == "relevance" and offset + limit <= CONTEXT_DEPTH
+        # With limit 0, the counts alone: no candidates fetched (a facet group's counts).
+        in_context = sort == "relevance" and limit > 0 and offset + limit <= CONTEXT_DEPTH
         if in_context:
             # Ids, scores and page ids from doc values: no stored text read for 200 hits.
             ranked = ranked.source(False).extra(docvalue_fields=["page_id"])[:CONTEXT_DEPTH]
-        elif offset + limit > MAX_WINDOW:
+        elif offset + limit > MAX_WINDOW or not limit:
             ranked = ranked.extra(size=0)
         else:
             ranked = with_snippets(ranked[offset : offset + limit])

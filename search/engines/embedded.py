@@ -334,16 +334,18 @@ class EmbeddedEngine:
             if fallback_found and fallback_found.matched.exists():
                 searched_for, parsed, found = fallback.original, fallback, fallback_found
         facets = counted_alongside(found.matched)
-        if sort == "newest":
-            ranked = found.matched.only("pk", "published_at").order_by(
-                F("published_at").desc(nulls_last=True), "pk"
-            )
-        else:
-            ranked = found.ranked if offset + limit <= RERANK_DEPTH else found.deep_ranked
-        page = list(ranked[offset : offset + limit])
-        hits = group_near_identical(self.hits(page, parsed, found.headline_query))
-        if sort == "relevance":
-            hits = with_answers(parsed, hits, user, self, limit, offset)
+        hits = []
+        if limit:  # with limit 0, the counts alone: nothing ranked (a facet group's counts)
+            if sort == "newest":
+                ranked = found.matched.only("pk", "published_at").order_by(
+                    F("published_at").desc(nulls_last=True), "pk"
+                )
+            else:
+                ranked = found.ranked if offset + limit <= RERANK_DEPTH else found.deep_ranked
+            page = list(ranked[offset : offset + limit])
+            hits = group_near_identical(self.hits(page, parsed, found.headline_query))
+            if sort == "relevance":
+                hits = with_answers(parsed, hits, user, self, limit, offset)
         facets = facets()
         return SearchResult(
             hits=hits,

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from wijkwijs import routing
 from wijkwijs.listing import index_page_models
 from wijkwijs.visibility import visible
 
@@ -21,6 +22,9 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("startpagina")
+
+    def route(self, request, path_components):
+        return routing.route(self, request, path_components, super().route)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
