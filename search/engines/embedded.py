@@ -56,6 +56,12 @@ from wijkwijs.vocabulary import named
 RANK_WEIGHTS = [0.1, 0.5, 0.4, 0.8]
 ALL_TERMS_BONUS = 2.0
 RERANK_DEPTH = 200  # candidates given the full score; results beyond are rarely read
+# The cheap rank gives a distance to every record the query matches (RUM), so a question of
+# many words, any of which matches, would order most of a large index (0.7 s at 100,000
+# sections). Such a question matches by its rarest words instead, as many as hold at most
+# this many records together; all its words still order and score what they match.
+CANDIDATE_BUDGET = 20_000
+CANDIDATE_MIN_TERMS = 4  # fewer words: every one of them matches
 ALTERNATIVE_WEIGHT = 0.5
 PROXIMITY_WEIGHT = 1.0
 PROXIMITY_SPAN = 10  # words (SQLite's NEAR)
@@ -289,6 +295,35 @@ def compile_tsqueries(texts: list[str]) -> list[str]:
         return [compiled for (compiled,) in cursor.fetchall()]
 
 
+def candidate_tsquery(terms, compiled_terms, counts) -> str | None:
+    """For a query of many words that match more records than the cheap rank should order
+    (``CANDIDATE_BUDGET``): its rarest words and its quoted phrases, compiled
+    (None: every word)."""
+    if len(terms) < CANDIDATE_MIN_TERMS or sum(counts) <= CANDIDATE_BUDGET:
+        return None
+    chosen, total = [], 0
+    # A named place only boosts (``query.PLACE_WEIGHT``): it never decides what matches.
+    words = [
+        (count, compiled)
+        for term, count, compiled in zip(terms, counts, compiled_terms, strict=True)
+        if compiled and term.weight <= 1  # a stop word compiles to nothing
+    ]
+    if not words:
+        return None
+    for count, compiled in sorted(words):
+        if chosen and total + count > CANDIDATE_BUDGET:
+            break
+        chosen.append(compiled)
+        total += count
+    # Rewrites are left out: each holds all the other words, so a record matching one holds
+    # the rarest words too, and an index scan would read the common words' postings for it.
+    narrowed = " | ".join(f"({text})" for text in chosen)
+    required = [c for term, c in zip(terms, compiled_terms, strict=True) if term.required]
+    if required:
+        narrowed = f"({narrowed}) & " + " & ".join(f"({text})" for text in required)
+    return narrowed
+
+
 def _tsquery_constant(compiled: str):
     """A compiled tsquery as a constant: to_tsquery with unaccent is too slow to run again
     for every row."""
@@ -477,10 +512,13 @@ class EmbeddedEngine:
         if "parts" in widened:
             components.append(("a part of a compound", ALTERNATIVE_WEIGHT * rank(widened["parts"])))
         score = sum((expression for _reason, expression in components), Value(0.0))
-        matched = records.filter(matching(matcher))
-        # Two phases: one cheap rank over every match picks the candidates, the full score
-        # orders them. Keys only: the text is fetched for the hits shown, not for every match.
-        # With the RUM index the cheap rank comes from the index, in order.
+        narrowed = candidate_tsquery(parsed.terms, compiled_terms, found)
+        candidates = _tsquery_constant(narrowed) if narrowed else matcher
+        matched = records.filter(matching(candidates))
+        # Two phases: one cheap rank (by every word) over every match picks the candidates,
+        # the full score orders them. Keys only: the text is fetched for the hits shown, not
+        # for every match. With the RUM index the cheap rank comes from the index, in order
+        # (also by every word where a question matches by its rarest).
         if rum_index_present():
             distance = RawSQL("search_vector <=> %s::tsquery", matcher.params, FloatField())
             cheap = matched.only("pk", "published_at").annotate(distance=distance)

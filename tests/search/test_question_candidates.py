@@ -1,0 +1,54 @@
+"""Questions of many words at scale: their candidates come from their rarest words.
+
+On PostgreSQL a question whose words together match more records than
+``CANDIDATE_BUDGET`` is matched by its rarest words only, so the cheap rank does not order
+most of the index; the candidates are still ordered by every word of the question. The
+budget and the candidate depth are made tiny here so a handful of records behaves like
+100,000. Every engine keeps the same contract (the others have no budget to narrow).
+"""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from search.engines import embedded
+from tests.factories import MunicipalityFactory, PracticeFactory
+
+pytestmark = pytest.mark.django_db
+
+COMMON = "De gemeente en de bewoners werken samen in de wijk aan een groene straat."
+
+
+@pytest.fixture
+def tiny_budget(monkeypatch):
+    monkeypatch.setattr(embedded, "CANDIDATE_BUDGET", 3)
+
+
+def titles(engine, query):
+    return [hit.title for hit in engine.search(query, user=AnonymousUser(), limit=20).hits]
+
+
+def test_a_narrowed_question_still_puts_the_record_holding_every_word_first(engine, tiny_budget):
+    PracticeFactory(title="Alles", summary=f"{COMMON} Daarbij hoort dakgroen.")
+    PracticeFactory(title="Dakgroen", summary="Dakgroen, dakgroen.")  # nearest on that word
+    for number in range(5):
+        PracticeFactory(title=f"Gewoon {number}", summary=COMMON)
+    question = "Hoe werken de gemeente en de bewoners in de wijk samen aan dakgroen?"
+    assert titles(engine, question)[0] == "Alles"
+
+
+def test_a_named_place_never_becomes_what_a_narrowed_question_must_match(engine, tiny_budget):
+    MunicipalityFactory(title="Zwaluwdorp")
+    PracticeFactory(title="In Zwaluwdorp", summary=f"{COMMON} Zwaluwdorp legt dakgroen aan.")
+    PracticeFactory(title="Elders", summary="Een andere gemeente legt ook dakgroen aan.")
+    PracticeFactory(title="Nog een", summary="Dakgroen op het gemeentehuis.")
+    for number in range(3):
+        PracticeFactory(title=f"Gewoon {number}", summary=COMMON)
+    found = titles(engine, "Hoe legt Zwaluwdorp samen met de bewoners dakgroen aan in de wijk?")
+    assert found[0] == "In Zwaluwdorp"  # the place boosts
+    assert {"Elders", "Nog een"} <= set(found)  # and does not filter
+
+
+def test_a_question_of_common_words_only_still_finds_them(engine, tiny_budget):
+    for number in range(5):
+        PracticeFactory(title=f"Gewoon {number}", summary=COMMON)
+    assert len(titles(engine, "Hoe werken de gemeente en de bewoners samen in de wijk?")) >= 1
