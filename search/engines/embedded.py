@@ -13,6 +13,7 @@ hits, snippets, facet counts and suggestions never reveal restricted content.
 import dataclasses
 import functools
 import math
+import re
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -56,12 +57,12 @@ from wijkwijs.vocabulary import named
 RANK_WEIGHTS = [0.1, 0.5, 0.4, 0.8]
 ALL_TERMS_BONUS = 2.0
 RERANK_DEPTH = 200  # candidates given the full score; results beyond are rarely read
-# The cheap rank gives a distance to every record the query matches (RUM), so a question of
-# many words, any of which matches, would order most of a large index (0.7 s at 100,000
-# sections). Such a question matches by its rarest words instead, as many as hold at most
-# this many records together; all its words still order and score what they match.
+# The cheap rank gives a distance to every record the query matches (RUM), so a query of
+# several common words, any of which matches, would order most of a large index (a long
+# question: 0.7 s at 100,000 sections). Such a query matches by its rarest words instead, as
+# many as hold at most this many records together; all its words still rank what matches.
 CANDIDATE_BUDGET = 20_000
-CANDIDATE_MIN_TERMS = 4  # fewer words: every one of them matches
+CANDIDATE_MIN_TERMS = 2  # one word: it is what matches
 ALTERNATIVE_WEIGHT = 0.5
 PROXIMITY_WEIGHT = 1.0
 PROXIMITY_SPAN = 10  # words (SQLite's NEAR)
@@ -296,7 +297,7 @@ def compile_tsqueries(texts: list[str]) -> list[str]:
 
 
 def candidate_tsquery(terms, compiled_terms, counts) -> str | None:
-    """For a query of many words that match more records than the cheap rank should order
+    """For a query of several words that match more records than the cheap rank should order
     (``CANDIDATE_BUDGET``): its rarest words and its quoted phrases, compiled
     (None: every word)."""
     if len(terms) < CANDIDATE_MIN_TERMS or sum(counts) <= CANDIDATE_BUDGET:
@@ -322,6 +323,16 @@ def candidate_tsquery(terms, compiled_terms, counts) -> str | None:
     if required:
         narrowed = f"({narrowed}) & " + " & ".join(f"({text})" for text in required)
     return narrowed
+
+
+LABELLED_LEXEME = re.compile(r"'((?:[^']|'')*)'(:[A-D]+)?")
+
+
+def any_of_its_words(compiled: str) -> str:
+    """Each word of a compiled tsquery once, OR-ed: the index orders by the distance to it
+    fast, where each of a question's rewrites (all its words again) would cost one more."""
+    words = {match[1] for match in LABELLED_LEXEME.finditer(compiled) if not match[2]}
+    return " | ".join(sorted(f"'{lexeme}'" for lexeme in words))
 
 
 def _tsquery_constant(compiled: str):
@@ -515,19 +526,30 @@ class EmbeddedEngine:
         narrowed = candidate_tsquery(parsed.terms, compiled_terms, found)
         candidates = _tsquery_constant(narrowed) if narrowed else matcher
         matched = records.filter(matching(candidates))
-        # Two phases: one cheap rank (by every word) over every match picks the candidates,
-        # the full score orders them. Keys only: the text is fetched for the hits shown, not
-        # for every match. With the RUM index the cheap rank comes from the index, in order
-        # (also by every word where a question matches by its rarest).
-        if rum_index_present():
-            distance = RawSQL("search_vector <=> %s::tsquery", matcher.params, FloatField())
-            cheap = matched.only("pk", "published_at").annotate(distance=distance)
-            cheap = cheap.annotate(score=1 / F("distance")).order_by("distance")
+
+        def nearest(query):
+            """The matches in order of a cheap rank: with the RUM index, from the index."""
+            if rum_index_present():
+                distance = RawSQL("search_vector <=> %s::tsquery", query.params, FloatField())
+                cheap = matched.only("pk", "published_at").annotate(distance=distance)
+                return cheap.annotate(score=1 / F("distance")).order_by("distance")
+            cheap = matched.only("pk", "published_at").annotate(score=rank(query))
+            return cheap.order_by("-score", "pk")
+
+        # Two phases: a cheap rank over every match picks the candidates, the full score
+        # orders them. Keys only: the text is fetched for the hits shown, not for every match.
+        if narrowed:
+            # The cheap rank knows no rarity: the records nearest to all of a question's
+            # words, and those nearest to its rarest, are candidates.
+            cheap = nearest(_tsquery_constant(any_of_its_words(compiled[0])))
+            half = RERANK_DEPTH // 2
+            chosen = Q(pk__in=cheap.values("pk")[:half])
+            chosen |= Q(pk__in=nearest(candidates).values("pk")[:half])
         else:
-            cheap = matched.only("pk", "published_at").annotate(score=rank(matcher))
-            cheap = cheap.order_by("-score", "pk")
+            cheap = nearest(matcher)
+            chosen = Q(pk__in=cheap.values("pk")[:RERANK_DEPTH])
         ranked = (
-            SearchRecord.objects.filter(pk__in=cheap.values("pk")[:RERANK_DEPTH])
+            SearchRecord.objects.filter(chosen)
             .only("pk", "published_at", "page_id")
             .annotate(score=score)
             .order_by("-score", "pk")

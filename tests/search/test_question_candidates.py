@@ -1,8 +1,9 @@
-"""Questions of many words at scale: their candidates come from their rarest words.
+"""Queries of several words at scale: what they match comes from their rarest words.
 
-On PostgreSQL a question whose words together match more records than
-``CANDIDATE_BUDGET`` is matched by its rarest words only, so the cheap rank does not order
-most of the index; the candidates are still ordered by every word of the question. The
+On PostgreSQL a query whose words together match more records than ``CANDIDATE_BUDGET``
+is matched by its rarest words only, so the cheap rank does not order most of the index;
+the candidates are those nearest to all its words and those nearest to its rarest, and the
+full score orders them. The
 budget and the candidate depth are made tiny here so a handful of records behaves like
 100,000. Every engine keeps the same contract (the others have no budget to narrow).
 """
