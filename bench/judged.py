@@ -9,8 +9,8 @@ a tree), each warmed up by one untimed pass; then, run after run, each times eve
 through ``engine.search`` (the main box: first page, hits with snippets, facet counts,
 answers to expert questions) as each user, the two versions taking turns at going first.
 Prints p50/p95 per version and user, overall and for the expert questions ("wie weet iets
-van …"), the median over runs, the load average, and whether both versions answered every
-query with the same hits and scores.
+van …"; each of them too), the median over runs, the load average, and whether both
+versions answered every query with the same hits and scores.
 """
 
 import argparse
@@ -152,6 +152,17 @@ def main():
                 f"  {label:<22} {user:<10} {subset:<7} ({len(numbers):3} queries)"
                 f"  p50 {ms(p50)}  p95 {ms(p95)}  (median of {len(times)} runs)"
             )
+    print("Expert questions, median over runs (ms):", " / ".join(v.label for v in versions))
+    for user in users:
+        first = measured[versions[0].label, user][0]
+        for n, intent in enumerate(first["intents"]):
+            if intent == "expert":
+                medians = [
+                    statistics.median(answer["times"][n] for answer in measured[v.label, user])
+                    for v in versions
+                ]
+                shown = " / ".join(f"{median * 1000:.0f}" for median in medians)
+                print(f"  {user:<10} {queries[n][0]:<45} {shown}")
     print(f"Load average at the end: {os.getloadavg()[:3]}")
     if differing:
         print(f"Different first pages ({len(differing)}):")
