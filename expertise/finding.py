@@ -154,7 +154,8 @@ class Evidence:
         self.reasons[expert_id].append(reason)
 
     def add_hits(self, hits, scale=1.0):
-        """Hits of one ranked list: each weighs its score relative to the best one."""
+        """Hits of one ranked list (``EvidenceHit``s, or ``Hit``s): each weighs its score
+        relative to the best one."""
         best = (max((hit.score for hit in hits), default=0) or 1.0) / scale
         best_of_page = {}  # page id → (rank, its best hit)
         for rank, hit in enumerate(hits):
@@ -248,11 +249,12 @@ def find_experts(text, user, municipality="", organisation="", theme="", engine=
     if topic:
         engine = engine or get_engine()
         theme_filter = {"theme": theme} if theme else {}
-        for kinds in (PROFILE_KINDS, [ReportPage.search_kind.value]):
-            result = engine.search(
-                topic, {"type": kinds, **theme_filter}, user=user, limit=EVIDENCE_DEPTH
-            )
-            evidence.add_hits(result.hits)
+        filter_sets = [
+            {"type": kinds, **theme_filter}
+            for kinds in (PROFILE_KINDS, [ReportPage.search_kind.value])
+        ]
+        for hits in engine.rank_evidence(topic, filter_sets, user=user, limit=EVIDENCE_DEPTH):
+            evidence.add_hits(hits)
     themes = question.themes + (chosen_themes or [])
     if themes:
         evidence.add_hits(classified_under(themes, user), scale=CLASSIFIED_WEIGHT)

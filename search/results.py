@@ -1,4 +1,5 @@
-"""What every engine returns: ranked hits, the total, facet counts and a suggestion."""
+"""What every engine returns: ranked hits, the total, facet counts and a suggestion; or,
+ranking evidence, the ranked records alone."""
 
 from dataclasses import dataclass, field
 
@@ -35,6 +36,18 @@ class Hit:
             for position, part in enumerate(parts)
             if not position or part != parts[position - 1]
         )
+
+
+@dataclass(frozen=True)
+class EvidenceHit:
+    """A ranked record as evidence (``rank_evidence``): where it is and how well it ranks,
+    without the snippet, text and labels a results page shows."""
+
+    page_id: int
+    score: float
+    title: str
+    url: str
+    parent_title: str = ""
 
 
 @dataclass

@@ -3,6 +3,9 @@
 - ``search(query, filters, user, limit, offset, sort) -> SearchResult`` (hits, facet
   counts, suggestion), counting only what ``user`` may see; with ``limit=0`` the counts
   alone, nothing ranked;
+- ``rank_evidence(query, filter_sets, user, limit)``: per filter set, the records
+  ``search`` ranks first, as (page, score, title, address) only (the expert finder's
+  evidence: no snippets, text or facet counts);
 - ``suggest_titles(prefix, user, limit)`` for autocomplete;
 - ``explain(query, user, limit)``: why the top hits rank where they do.
 

@@ -1,7 +1,8 @@
 """The engine contract, and the guard of an engine whose service can fail.
 
 Every engine answers ``search`` (hits, facet counts and a suggestion, counting only what
-``user`` may see), ``suggest_titles`` (autocomplete) and ``explain`` (why the top hits
+``user`` may see), ``rank_evidence`` (the records ``search`` ranks, for the expert finder,
+without snippets or counts), ``suggest_titles`` (autocomplete) and ``explain`` (why the top hits
 rank where they do). An engine that talks to a service of its own (Elasticsearch) is
 guarded by ``WithFallback``: while the service fails, the fallback engine (the
 database's, which holds the same records) answers, marked as a fallback, and the service
@@ -12,7 +13,7 @@ import logging
 import time
 from typing import Protocol
 
-from search.results import SearchResult, TitleSuggestion
+from search.results import EvidenceHit, SearchResult, TitleSuggestion
 
 logger = logging.getLogger(__name__)
 
@@ -24,6 +25,10 @@ class SearchEngine(Protocol):
         self, query, filters=None, user=None, limit=10, offset=0, sort="relevance"
     ) -> SearchResult: ...
 
+    def rank_evidence(
+        self, query, filter_sets, user=None, limit=100
+    ) -> list[list[EvidenceHit]]: ...
+
     def suggest_titles(self, prefix, user=None, limit=8) -> list[TitleSuggestion]: ...
 
     def explain(self, query, user=None, limit=10) -> list[dict]: ...
@@ -34,8 +39,9 @@ class ServiceUnavailable(Exception):
 
 
 class WithFallback:
-    """``search`` and ``suggest_titles`` of an engine whose own calls (``_search``,
-    ``_suggest_titles``) may fail with one of ``failures``; ``fallback`` answers then."""
+    """``search``, ``rank_evidence`` and ``suggest_titles`` of an engine whose own calls
+    (``_search``, ``_rank_evidence``, ``_suggest_titles``) may fail with one of
+    ``failures``; ``fallback`` answers then."""
 
     fallback: type
     failures: tuple[type[Exception], ...] = ()
@@ -56,6 +62,12 @@ class WithFallback:
             result = self.fallback().search(*arguments)
             result.fallback = True
             return result
+
+    def rank_evidence(self, query, filter_sets, user=None, limit=100):
+        try:
+            return self.guarded(self._rank_evidence, query, filter_sets, user, limit)
+        except ServiceUnavailable:
+            return self.fallback().rank_evidence(query, filter_sets, user, limit)
 
     def suggest_titles(self, prefix, user=None, limit=8) -> list[TitleSuggestion]:
         try:

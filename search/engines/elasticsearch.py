@@ -11,6 +11,7 @@ and the result says so; Elasticsearch is tried again after ``ELASTICSEARCH_RETRY
 seconds.
 """
 
+import functools
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -35,7 +36,7 @@ from search.models import full_text
 from search.page_context import CONTEXT_DEPTH, Candidate, explanation, in_page_context
 from search.query import ParsedQuery, parse
 from search.registry import kind_choices, kind_label
-from search.results import Hit, SearchResult, TitleSuggestion
+from search.results import EvidenceHit, Hit, SearchResult, TitleSuggestion
 from search.snippets import MARK_START, MARK_STOP, safe_snippet, simple_snippet
 from wijkwijs.visibility import (
     Visibility,
@@ -55,6 +56,7 @@ SPLIT_BOOST = ALTERNATIVE_WEIGHT  # as the embedded engine weighs splits
 PROXIMITY_SLOP = 10
 PROXIMITY_BOOST = 1.0
 FACET_LIMIT = 20
+EVIDENCE_FIELDS = ["page_id", "title", "url", "parent_title"]  # what rank_evidence reads
 MAX_WINDOW = 10_000  # index.max_result_window: pages beyond it are empty, not errors
 
 
@@ -171,6 +173,21 @@ def with_snippets(search):
     ).highlight("text")
 
 
+def add_facet_aggregations(counted):
+    """The facet counts, as aggregations of the counting search."""
+    counted.aggs.bucket("type", "terms", field="kind", size=len(kind_choices()))
+    counted.aggs.bucket("kind", "terms", field="report_kind", size=FACET_LIMIT)
+    counted.aggs.bucket("year", "terms", field="year", size=50, order={"_key": "desc"})
+    for name in LABEL_FACETS:
+        counted.aggs.bucket(
+            name,
+            "terms",
+            field=f"{name}_facet",
+            size=FACET_LIMIT,
+            order=[{"_count": "desc"}, {"_key": "asc"}],
+        )
+
+
 def candidates(hits) -> list[Candidate]:
     """Hits as candidates, their page id from doc values (a list of one) or the source."""
     found = []
@@ -238,30 +255,10 @@ class ElasticsearchEngine(WithFallback):
         if parsed.empty:
             return SearchResult(hits=[], total=0, engine=self.name)
         base = self._base(user, filters)
-        answer = self._page(base, parsed, limit, offset, sort)
-        # Corrections as the embedded engine makes them, each corrected word checked
-        # against what this user may see here: nothing restricted is ever suggested.
-        visible = self._base(user, None)
-        correction = correct(parsed.words, lambda word: self._visible_word(visible, word))
-        suggestion, searched_for = correction.text, ""
-        if suggestion and (correction.search_it or answer.total == 0):
-            corrected = parse(suggestion)
-            corrected_answer = self._page(base, corrected, limit, offset, sort)
-            if corrected_answer.total:
-                searched_for, parsed, answer = suggestion, corrected, corrected_answer
-            else:
-                suggestion = ""
-        elif suggestion and not base.query(text_query(parse(suggestion))).count():
-            suggestion = ""
-        fallback = None if searched_for else compound_fallback(parsed)
-        # As on the embedded engine: when the words themselves match nothing (another
-        # record's compound parts aside), its known parts are searched.
-        if fallback and not base.query(text_query(parsed, parts=False)).count():
-            fallback_answer = self._page(base, fallback, limit, offset, sort)
-            if fallback_answer.total:
-                searched_for, parsed, answer = fallback.original, fallback, fallback_answer
-        if answer.total == 0 and not suggestion:
-            answer = self._page(base, parsed, limit, offset, sort, fuzzy=True)
+        correction = self._correction(parsed, user)
+        parsed, answer, suggestion, searched_for = self._searched(
+            base, parsed, correction, limit, offset, sort
+        )
         hits = group_near_identical([self._hit(hit, parsed) for hit in answer.ranked])
         if sort == "relevance":
             hits = with_answers(parsed, hits, user, self, limit, offset)
@@ -274,6 +271,67 @@ class ElasticsearchEngine(WithFallback):
             engine=self.name,
         )
 
+    def _correction(self, parsed, user):
+        """Corrections as the embedded engine makes them, each corrected word checked
+        against what this user may see here: nothing restricted is ever suggested."""
+        visible = self._base(user, None)
+        return correct(parsed.words, lambda word: self._visible_word(visible, word))
+
+    def _searched(self, base, parsed, correction, limit, offset, sort, evidence=False):
+        """What is searched within ``base``: the words, their correction, their compounds'
+        known parts, or the words spelled loosely; as (parsed, answer, suggestion,
+        searched for). As ``evidence``, the answer has no snippets and no facet counts."""
+        page = functools.partial(self._page, base, evidence=evidence)
+        answer = page(parsed, limit, offset, sort)
+        suggestion, searched_for = correction.text, ""
+        if suggestion and (correction.search_it or answer.total == 0):
+            corrected = parse(suggestion)
+            corrected_answer = page(corrected, limit, offset, sort)
+            if corrected_answer.total:
+                searched_for, parsed, answer = suggestion, corrected, corrected_answer
+            else:
+                suggestion = ""
+        elif suggestion and not base.query(text_query(parse(suggestion))).count():
+            suggestion = ""
+        fallback = None if searched_for else compound_fallback(parsed)
+        # As on the embedded engine: when the words themselves match nothing (another
+        # record's compound parts aside), its known parts are searched.
+        if fallback and not base.query(text_query(parsed, parts=False)).count():
+            fallback_answer = page(fallback, limit, offset, sort)
+            if fallback_answer.total:
+                searched_for, parsed, answer = fallback.original, fallback, fallback_answer
+        if answer.total == 0 and not suggestion:
+            answer = page(parsed, limit, offset, sort, fuzzy=True)
+        return parsed, answer, suggestion, searched_for
+
+    def _rank_evidence(self, query, filter_sets, user, limit):
+        """The first ``limit`` hits ``search`` ranks under each filter set, as evidence:
+        the same hits, order and scores (before near-identical ones are folded), read
+        without snippets or aggregations."""
+        parsed = parse(query) if isinstance(query, str) else query
+        if parsed.empty:
+            return [[] for _filters in filter_sets]
+        correction = self._correction(parsed, user)
+        ranked_lists = []
+        for filters in filter_sets:
+            base = self._base(user, filters)
+            _parsed, answer, _suggestion, _searched_for = self._searched(
+                base, parsed, correction, limit, 0, "relevance", evidence=True
+            )
+            ranked_lists.append(
+                [
+                    EvidenceHit(
+                        page_id=hit.page_id,
+                        score=round(float(hit.meta.score or 0), 4),
+                        title=hit.title,
+                        url=hit.url,
+                        parent_title=getattr(hit, "parent_title", "") or "",
+                    )
+                    for hit in answer.ranked
+                ]
+            )
+        return ranked_lists
+
     @staticmethod
     def _visible_word(visible, word) -> bool:
         """Whether a vocabulary word occurs, as written, in a record of ``visible``."""
@@ -281,12 +339,14 @@ class ElasticsearchEngine(WithFallback):
         found = visible.filter(written).extra(size=0, terminate_after=1).execute()
         return found.hits.total.value > 0
 
-    def _page(self, base, parsed, limit, offset, sort, fuzzy=False):
+    def _page(self, base, parsed, limit, offset, sort, fuzzy=False, evidence=False):
         """Two searches in one request, run side by side: the ranked candidates (top hits
         only, so the engine may skip what cannot reach it) and the counts (matching without
         scoring). Ranked by relevance, the best ``CONTEXT_DEPTH`` candidates are ordered in
         their pages' context (``search.page_context``) and the page's hits fetched with
-        their snippets; beyond them, and by date, the engine's order stands."""
+        their snippets; beyond them, and by date, the engine's order stands. As
+        ``evidence`` (the first page by relevance): the total alone is counted, and the
+        hits are read without snippets."""
         query = text_query(parsed, fuzzy=fuzzy)
         ranked = base.query(query).extra(track_total_hits=False)
         # With limit 0, the counts alone: no candidates fetched (a facet group's counts).
@@ -301,32 +361,27 @@ class ElasticsearchEngine(WithFallback):
         if sort == "newest":
             ranked = ranked.sort({"published_at": {"order": "desc", "missing": "_last"}}, "key")
         counted = base.filter(query).extra(size=0, track_total_hits=True)
-        counted.aggs.bucket("type", "terms", field="kind", size=len(kind_choices()))
-        counted.aggs.bucket("kind", "terms", field="report_kind", size=FACET_LIMIT)
-        counted.aggs.bucket("year", "terms", field="year", size=50, order={"_key": "desc"})
-        for name in LABEL_FACETS:
-            counted.aggs.bucket(
-                name,
-                "terms",
-                field=f"{name}_facet",
-                size=FACET_LIMIT,
-                order=[{"_count": "desc"}, {"_key": "asc"}],
-            )
+        if not evidence:
+            add_facet_aggregations(counted)
         both = MultiSearch(using=index.client(), index=index.read_alias())
         ranked_response, counted_response = both.add(ranked).add(counted).execute()
         hits = list(ranked_response)
         if in_context:
             window = in_page_context(candidates(hits))[offset : offset + limit]
-            hits = self._hits_in_order(base.query(query), window)
-        return Answer(hits, self._facets(counted_response), counted_response.hits.total.value)
+            hits = self._hits_in_order(base.query(query), window, evidence)
+        facets = {} if evidence else self._facets(counted_response)
+        return Answer(hits, facets, counted_response.hits.total.value)
 
     @staticmethod
-    def _hits_in_order(search, window):
-        """The hits of ``window`` (candidates in context), with snippets, in its order."""
+    def _hits_in_order(search, window, evidence=False):
+        """The hits of ``window`` (candidates in context), in its order: with snippets, or
+        as ``evidence`` their places alone."""
         if not window:
             return []
         keys = [candidate.key for candidate in window]
-        matching = with_snippets(search.filter("ids", values=keys))[: len(keys)]
+        search = search.filter("ids", values=keys)
+        search = search.source(EVIDENCE_FIELDS) if evidence else with_snippets(search)
+        matching = search[: len(keys)]
         found = {hit.meta.id: hit for hit in matching}
         hits = []
         for candidate in window:

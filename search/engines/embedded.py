@@ -32,6 +32,7 @@ from django.db.models.functions import Greatest
 from search import dutch, fts
 from search.compounds import join_compounds, known_parts, split_compounds
 from search.corrections import correct, known_frequency
+from search.engines import evidence
 from search.filters import (
     FACET_NAMES,
     FACET_OF_RELATION,
@@ -48,7 +49,7 @@ from search.models import PageFacet, SearchRecord
 from search.page_context import CONTEXT_DEPTH, Candidate, explanation, in_page_context
 from search.query import ParsedQuery, Term, parse, word_variants
 from search.registry import kind_label
-from search.results import Hit, SearchResult, TitleSuggestion
+from search.results import EvidenceHit, Hit, SearchResult, TitleSuggestion
 from search.snippets import MARK_START, MARK_STOP, safe_snippet, simple_snippet
 from wijkwijs.vocabulary import named
 
@@ -363,9 +364,42 @@ class EmbeddedEngine:
         if parsed.empty:
             return SearchResult(hits=[], total=0)
         records = apply_filters(SearchRecord.visible_to(user), filters)
-        found = self.match(records, parsed)
+        searched = self.searched(records, parsed, self.correction(parsed, user))
+        parsed, found, suggestion, searched_for = searched
+        facets = counted_alongside(found.matched)
+        hits = []
+        if limit:  # with limit 0, the counts alone: nothing ranked (a facet group's counts)
+            if sort == "newest":
+                ranked = found.matched.only("pk", "published_at").order_by(
+                    F("published_at").desc(nulls_last=True), "pk"
+                )
+            else:
+                ranked = found.ranked if offset + limit <= RERANK_DEPTH else found.deep_ranked
+            page = list(ranked[offset : offset + limit])
+            hits = group_near_identical(self.hits(page, parsed, found.headline_query))
+            if sort == "relevance":
+                answering = EmbeddedEngine()
+                answering.main_search = None if filters else found
+                hits = with_answers(parsed, hits, user, answering, limit, offset)
+        facets = facets()
+        return SearchResult(
+            hits=hits,
+            total=sum(count for _kind, _label, count in facets["type"]),  # every record has one
+            facets=facets,
+            suggestion=suggestion,
+            searched_for=searched_for,
+            engine=self.name,
+        )
+
+    def correction(self, parsed, user):
+        """'Bedoelde u …?' for the words, checked against all ``user`` may see."""
         visible = SearchRecord.visible_to(user)
-        correction = correct(parsed.words, lambda word: self.visible_word(visible, word))
+        return correct(parsed.words, lambda word: self.visible_word(visible, word))
+
+    def searched(self, records, parsed, correction):
+        """What is searched within ``records``: the words, their correction, or their
+        compounds' known parts; as (parsed, match, suggestion, searched for)."""
+        found = self.match(records, parsed)
         suggestion, searched_for = correction.text, ""
         if suggestion:
             corrected = parse(suggestion)
@@ -379,28 +413,29 @@ class EmbeddedEngine:
             fallback_found = self.match(records, fallback) if fallback else None
             if fallback_found and fallback_found.matched.exists():
                 searched_for, parsed, found = fallback.original, fallback, fallback_found
-        facets = counted_alongside(found.matched)
-        hits = []
-        if limit:  # with limit 0, the counts alone: nothing ranked (a facet group's counts)
-            if sort == "newest":
-                ranked = found.matched.only("pk", "published_at").order_by(
-                    F("published_at").desc(nulls_last=True), "pk"
-                )
-            else:
-                ranked = found.ranked if offset + limit <= RERANK_DEPTH else found.deep_ranked
-            page = list(ranked[offset : offset + limit])
-            hits = group_near_identical(self.hits(page, parsed, found.headline_query))
-            if sort == "relevance":
-                hits = with_answers(parsed, hits, user, self, limit, offset)
-        facets = facets()
-        return SearchResult(
-            hits=hits,
-            total=sum(count for _kind, _label, count in facets["type"]),  # every record has one
-            facets=facets,
-            suggestion=suggestion,
-            searched_for=searched_for,
-            engine=self.name,
-        )
+        return parsed, found, suggestion, searched_for
+
+    # The unfiltered search whose answers (``search.intents``) are being found, if any:
+    # its ranking, already read, may be the evidence's (``evidence.reused``).
+    main_search = None
+
+    def rank_evidence(self, query, filter_sets, user=None, limit=100) -> list[list[EvidenceHit]]:
+        """The first ``limit`` records ``search`` ranks for ``query`` under each of
+        ``filter_sets``, as evidence: the same records, order and scores as its hits
+        (before near-identical ones are folded), without snippets, text or facet counts."""
+        parsed = parse(query) if isinstance(query, str) else query
+        if parsed.empty:
+            return [[] for _filters in filter_sets]
+        visible = SearchRecord.visible_to(user)  # the permissions, read once for all lists
+        correction = correct(parsed.words, lambda word: self.visible_word(visible, word))
+        ranked_lists = []
+        for filters in filter_sets:
+            searched, found, _suggestion, _searched_for = self.searched(
+                apply_filters(visible, filters), parsed, correction
+            )
+            reused = evidence.reused(self.main_search, self.match, visible, searched, filters)
+            ranked_lists.append(evidence.ranked_hits(reused or found.ranked[:limit], limit))
+        return ranked_lists
 
     def suggest_titles(self, prefix, user=None, limit=8) -> list[TitleSuggestion]:
         """Autocomplete: titles that start with, or have a word starting with, ``prefix``."""

@@ -7,7 +7,7 @@ same content as the other engines.
 
 from wagtail.models import Page
 
-from search.results import Hit, SearchResult
+from search.results import EvidenceHit, Hit, SearchResult
 from wijkwijs.findable import search_field_text
 
 
@@ -37,3 +37,13 @@ class WagtailDefaultEngine:
             if len(hits) >= offset + limit:
                 break
         return SearchResult(hits=hits[offset:], total=len(hits))
+
+    def rank_evidence(self, query, filter_sets, user=None, limit=100):
+        """Its search's hits (it knows no filters), as evidence."""
+        return [
+            [
+                EvidenceHit(hit.page_id, hit.score, hit.title, hit.url, hit.parent_title)
+                for hit in self.search(query, filters, user=user, limit=limit).hits
+            ]
+            for filters in filter_sets
+        ]
