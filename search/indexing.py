@@ -261,12 +261,24 @@ def pages_to_rebuild():
 
 
 def delete_all_records():
-    """Every record, its labels and facets, in one statement per table: Django's cascade
-    would first read each record (texts and vectors) to delete its labels by key."""
-    tables = [getattr(SearchRecord, relation).through for relation, _column in LABEL_RELATIONS]
+    """Every record, its labels, facets and vocabulary, in one statement per table: Django's
+    cascade would first read each record (texts and vectors) to delete its labels by key.
+    PostgreSQL truncates them: deleted rows would stay in the tables until a vacuum, and
+    the text index built after the load would hold them too (an index built in the
+    transaction that deleted them keeps them for other transactions), which doubled its
+    build. The tables are locked until the rebuild commits, as the dropped text index
+    already locks the records; a rollback brings the old rows back."""
+    throughs = [getattr(SearchRecord, relation).through for relation, _column in LABEL_RELATIONS]
+    tables = [model._meta.db_table for model in (*throughs, SearchRecord, PageFacet, SearchTerm)]
     with connection.cursor() as cursor:
-        for model in (*tables, SearchRecord, PageFacet, SearchTerm):
-            cursor.execute(f"DELETE FROM {connection.ops.quote_name(model._meta.db_table)}")
+        if connection.vendor == "postgresql":
+            # A table with (deferred) foreign key checks pending cannot be truncated.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute(f"TRUNCATE {', '.join(map(connection.ops.quote_name, tables))}")
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+            return
+        for table in tables:
+            cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")
 
 
 def keys_added_after():
