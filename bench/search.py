@@ -2,17 +2,18 @@
 
     DATABASE_URL=postgres://… .venv/bin/python bench/search.py [--sizes 10000,100000] [--runs 3]
 
-Needs PostgreSQL and an empty database it may fill (default: a `wijkwijs_bench` database on
-the server `scripts/postgres.sh start` runs). The generator builds synthetic reports from the
-real corpus: sections are made of real paragraphs (Dutch vocabulary) recombined at the real
-sections' lengths, labelled with demo themes and municipalities, some members-only. Then 200
-mixed queries (one to three words, some with a facet filter, some with a typo) and the judged
-queries of ``../shared/eval/`` (what people type: questions, rare words, typos, expert
-questions; ``--queries``) run through the embedded engine (hits, snippets and facet counts)
-and through `wagtail-default` (`Page.objects.live().search`), as a signed-in editor, an
-anonymous visitor and a signed-in member of a community (`--as`; the last two search with the
-visibility condition). Prints p50 and p95 per engine, query set and user, the median over
-runs, with the machine described.
+Needs PostgreSQL and an empty database it may fill (default: a `wijkwijs_bench` database on the
+server `scripts/postgres.sh start` runs), or a new SQLite file for the demo's engine
+(``DATABASE_URL=sqlite:///var/bench.sqlite3 … --sizes 1000``). The generator builds synthetic
+reports from the real corpus: sections are made of real paragraphs (Dutch vocabulary)
+recombined at the real sections' lengths, labelled with demo themes and municipalities, some
+members-only. Then 200 mixed queries (one to three words, some with a facet filter, some with a
+typo) and the judged queries of ``../shared/eval/`` (what people type: questions, rare words,
+typos, expert questions; ``--queries``) run through the embedded engine (hits, snippets and
+facet counts) and through `wagtail-default` (`Page.objects.live().search`), as a signed-in
+editor, an anonymous visitor and a signed-in member of a community (`--as`; the last two search
+with the visibility condition). Prints p50 and p95 per engine, query set and user, the median
+over runs, with the machine described.
 
 With `--engines elasticsearch,…` the records are also bulk-loaded into a fresh Elasticsearch
 index (`search_index rebuild`: records per second are printed) and the same queries run on it;
@@ -39,7 +40,8 @@ QUERY_COUNT = 200
 
 
 def bench_database_url():
-    if os.environ.get("DATABASE_URL", "").startswith("postgres"):
+    # A database named by the caller must be empty; SQLite times the demo's engine.
+    if os.environ.get("DATABASE_URL", "").startswith(("postgres", "sqlite")):
         return os.environ["DATABASE_URL"]
     server = subprocess.run(
         [str(ROOT / "scripts" / "postgres.sh"), "start"], capture_output=True, text=True, check=True

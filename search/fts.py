@@ -62,16 +62,23 @@ def quoted(stems) -> str:
     return '"' + " ".join(stem.replace('"', "") for stem in stems) + '"'
 
 
+def scoring_sql(visible_sql: str) -> str:
+    """The statement ``scores`` runs: the match found in the full-text index, then kept
+    where the record is visible. ``+rowid`` keeps the visibility list from reaching FTS5
+    as a row id constraint: given one, FTS5 looks up every visible record and tests the
+    match on each, 20–40 times slower on a thousand records than the match alone."""
+    weights = ", ".join(str(weight) for weight in WEIGHTS)
+    return (
+        f"SELECT rowid, -bm25({TABLE}, {weights}), length(text) FROM {TABLE} "
+        f"WHERE {TABLE} MATCH %s AND +rowid IN ({visible_sql})"
+    )
+
+
 def scores(expression: str, visible_sql: str, params) -> dict[int, float]:
     """{record id: BM25 score (higher is better)} of the visible records matching, with
     FTS5's length normalisation partly undone (``LENGTH_PRIOR``)."""
-    weights = ", ".join(str(weight) for weight in WEIGHTS)
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT rowid, -bm25({TABLE}, {weights}), length(text) FROM {TABLE} "
-            f"WHERE {TABLE} MATCH %s AND rowid IN ({visible_sql})",
-            [expression, *params],
-        )
+        cursor.execute(scoring_sql(visible_sql), [expression, *params])
         return {
             pk: score * max(length, SHORT_TEXT) ** LENGTH_PRIOR
             for pk, score, length in cursor.fetchall()
