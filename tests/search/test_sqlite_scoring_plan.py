@@ -33,12 +33,11 @@ def test_the_full_text_match_is_searched_first_and_the_visible_records_filter_it
     assert any("record_visibility" in detail for detail in details)
 
 
-def test_the_check_sees_a_row_id_constraint_where_there_is_one():
+def test_the_check_sees_a_row_id_constraint_where_there_is_one(monkeypatch):
     # The same statement without the plus sign: what the test above guards against.
-    unguarded = fts.scoring_sql
-    try:
-        fts.scoring_sql = lambda visible: unguarded(visible).replace("+rowid", "rowid")
-        details = plan("SELECT id FROM record WHERE visibility IN (?)")
-    finally:
-        fts.scoring_sql = unguarded
+    guarded = fts.scoring_sql
+    monkeypatch.setattr(
+        fts, "scoring_sql", lambda visible: guarded(visible).replace("+rowid", "rowid")
+    )
+    details = plan("SELECT id FROM record WHERE visibility IN (?)")
     assert "=" in full_text_constraints(details)
