@@ -230,11 +230,9 @@ def foreign_keys_added_after(models):
                 [quoted(table)],
             )
             keys += [(table, name, definition) for name, definition in cursor.fetchall()]
-        # A key is dropped only with none of its checks pending (rows the transaction wrote).
-        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-        for table, name, _definition in keys:
-            cursor.execute(f"ALTER TABLE {quoted(table)} DROP CONSTRAINT {quoted(name)}")
-        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        with pending_checks_run(cursor):
+            for table, name, _definition in keys:
+                cursor.execute(f"ALTER TABLE {quoted(table)} DROP CONSTRAINT {quoted(name)}")
     yield
     with connection.cursor() as cursor:
         for table, name, definition in keys:
@@ -244,12 +242,19 @@ def foreign_keys_added_after(models):
 
 
 def switch_triggers(cursor, switch):
-    # A table is altered only with no (deferred) foreign key checks pending: run them first.
+    with pending_checks_run(cursor):
+        for trigger in LEXEME_TRIGGERS:
+            table = quoted(SearchRecord._meta.db_table)
+            cursor.execute(f"ALTER TABLE {table} {switch} TRIGGER {quoted(trigger)}")
+
+
+@contextmanager
+def pending_checks_run(cursor):
+    """The transaction's deferred foreign key checks run now, and later ones deferred again
+    after the block: PostgreSQL alters, truncates or indexes a table only with none of its
+    checks pending (rows the transaction wrote)."""
     cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-    for trigger in LEXEME_TRIGGERS:
-        cursor.execute(
-            f"ALTER TABLE {quoted(SearchRecord._meta.db_table)} {switch} TRIGGER {quoted(trigger)}"
-        )
+    yield
     cursor.execute("SET CONSTRAINTS ALL DEFERRED")
 
 

@@ -272,10 +272,8 @@ def delete_all_records():
     tables = [model._meta.db_table for model in (*throughs, SearchRecord, PageFacet, SearchTerm)]
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            # A table with (deferred) foreign key checks pending cannot be truncated.
-            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-            cursor.execute(f"TRUNCATE {', '.join(map(connection.ops.quote_name, tables))}")
-            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+            with bulk.pending_checks_run(cursor):
+                cursor.execute(f"TRUNCATE {', '.join(map(connection.ops.quote_name, tables))}")
             return
         for table in tables:
             cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")
@@ -309,12 +307,10 @@ def text_indexes_rebuilt():
             cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
     yield
     with connection.cursor() as cursor:
-        # An index cannot be built over rows whose (deferred) foreign keys are unchecked.
-        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
-        for _name, definition in indexes:
-            cursor.execute(definition)
-        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        with bulk.pending_checks_run(cursor):
+            for _name, definition in indexes:
+                cursor.execute(definition)
 
 
 @contextmanager
