@@ -578,13 +578,14 @@ class EmbeddedEngine:
             # words, and those nearest to its rarest, are candidates.
             cheap = nearest(_tsquery_constant(any_of_its_words(compiled[0])))
             half = RERANK_DEPTH // 2
-            chosen = Q(pk__in=cheap.values("pk")[:half])
-            chosen |= Q(pk__in=nearest(candidates).values("pk")[:half])
+            # One list (a union), not two conditions OR-ed: the records are then looked up
+            # by key, where an OR of two subqueries tests every record of the table.
+            chosen = cheap.values("pk")[:half].union(nearest(candidates).values("pk")[:half])
         else:
             cheap = nearest(matcher)
-            chosen = Q(pk__in=cheap.values("pk")[:RERANK_DEPTH])
+            chosen = cheap.values("pk")[:RERANK_DEPTH]
         ranked = (
-            SearchRecord.objects.filter(chosen)
+            SearchRecord.objects.filter(pk__in=chosen)
             .only("pk", "published_at", "page_id")
             .annotate(score=score)
             .order_by("-score", "pk")
