@@ -34,6 +34,7 @@ import contextlib
 import csv
 import json
 import os
+import random
 import secrets
 import subprocess
 import sys
@@ -276,7 +277,7 @@ def build(corpus):
 
     from django.core.management import call_command
 
-    from bench.search import grow_to
+    from bench.search import grow_to, shareable_texts
     from documents.ingest.collect import collect_files
     from documents.ingest.pipeline import import_file
     from documents.models import ReportSection
@@ -285,11 +286,7 @@ def build(corpus):
     call_command("load_demo", "--create-users", verbosity=0, stdout=io.StringIO())
     for path in collect_files([Path(corpus)]):
         import_file(path)
-    real = list(ReportSection.objects.values_list("text", flat=True))
-    paragraphs = [p for text in real for p in text.split("\n\n") if len(p) > 80]
-    lengths = [len(text) for text in real if text]
-    import random
-
+    paragraphs, lengths = shareable_texts(ReportSection.objects.all())
     grow_to(SYNTHETIC_SECTIONS, 0, paragraphs, lengths, random.Random(2026))
 
 
@@ -307,8 +304,6 @@ def time_database_rebuild():
 
 def write_plan():
     """What the simulated users pick from, read from the database."""
-    import random
-
     from django.urls import reverse
 
     from documents.models import ReportSection

@@ -99,12 +99,7 @@ def main():
     rng = random.Random(2026)
     if args.reuse:
         editor = get_user_model().objects.get(username="bench")
-        paragraphs = [
-            p
-            for text in ReportSection.objects.values_list("text", flat=True)[:2000]
-            for p in text.split("\n\n")
-            if len(p) > 80
-        ]
+        paragraphs, _lengths = shareable_texts(ReportSection.objects.all()[:2000])
         size = ReportSection.objects.count()
         print(f"Machine: {describe_machine()}\nReusing the bench database: {size} sections")
         users = searching_users(editor, args.users)
@@ -115,13 +110,11 @@ def main():
     call_command("load_demo", verbosity=0, stdout=io.StringIO())
     for path in collect_files([args.corpus]):
         import_file(path)
-    real = list(ReportSection.objects.values_list("text", flat=True))
-    paragraphs = [p for text in real for p in text.split("\n\n") if len(p) > 80]
-    lengths = [len(text) for text in real if text]
+    paragraphs, lengths = shareable_texts(ReportSection.objects.all())
     editor = get_user_model().objects.create_superuser("bench", "bench@example.invalid", "bench-x1")
     users = searching_users(editor, args.users)
     print(f"Machine: {describe_machine()}")
-    print(f"Source: {len(real)} real sections, {len(paragraphs)} paragraphs")
+    print(f"Source: {len(lengths)} real sections, {len(paragraphs)} paragraphs")
     created = 0
     for size in sorted(int(s) for s in args.sizes.split(",")):
         started = time.perf_counter()
@@ -206,6 +199,18 @@ def measure(size, query_sets, users, runs, engines=("embedded", "wagtail-default
                 )
         if engine_name == "elasticsearch":
             elasticsearch.disable()
+
+
+def shareable_texts(sections):
+    """The paragraphs synthetic reports are made of, and the lengths of the sections they
+    come from: of the reports every member may read only, so that no text an editor keeps
+    to editors (interview write-ups that name people) is copied into a public report."""
+    from wijkwijs.visibility import Visibility
+
+    shared = sections.filter(report__visibility__in=[Visibility.PUBLIC, Visibility.MEMBERS])
+    texts = [text for text in shared.values_list("text", flat=True) if text]
+    paragraphs = [p for text in texts for p in text.split("\n\n") if len(p) > 80]
+    return paragraphs, [len(text) for text in texts]
 
 
 def grow_to(size, created, paragraphs, lengths, rng):
