@@ -62,7 +62,9 @@ RERANK_DEPTH = 200  # candidates given the full score; results beyond are rarely
 # several common words, any of which matches, would order most of a large index (a long
 # question: 0.7 s at 100,000 sections). Such a query matches by its rarest words instead, as
 # many as hold at most this many records together; all its words still rank what matches.
-CANDIDATE_BUDGET = 20_000
+# At 100,000 sections the judged queries rank as well or better from 2,500 to 7,500 records
+# (nDCG 0.539 at 5,000, 0.502 at 20,000; README, "Search at 100,000 sections").
+CANDIDATE_BUDGET = 5_000
 CANDIDATE_MIN_TERMS = 2  # one word: it is what matches
 ALTERNATIVE_WEIGHT = 0.5
 PROXIMITY_WEIGHT = 1.0
@@ -297,11 +299,21 @@ def compile_tsqueries(texts: list[str]) -> list[str]:
         return [compiled for (compiled,) in cursor.fetchall()]
 
 
-def candidate_tsquery(terms, compiled_terms, counts) -> str | None:
-    """For a query of several words that match more records than the cheap rank should order
-    (``CANDIDATE_BUDGET``): its rarest words and its quoted phrases, compiled
-    (None: every word)."""
-    if len(terms) < CANDIDATE_MIN_TERMS or sum(counts) <= CANDIDATE_BUDGET:
+def candidate_tsquery(terms, compiled_terms, counts, widened_count=0) -> str | None:
+    """For a query that matches more records than the cheap rank should order
+    (``CANDIDATE_BUDGET``), what it matches instead, compiled (None: every word and every
+    widening). ``counts``: about how many records hold each term; ``widened_count``: its
+    synonyms, derivations and compound parts together (an upper bound)."""
+    if sum(counts) + widened_count <= CANDIDATE_BUDGET:
+        return None
+    if sum(counts) <= CANDIDATE_BUDGET:
+        # The words fit in the budget and their widenings do not ('ontschotting' 3,000
+        # records, with the theme's synonyms 33,000): where the words alone fill the
+        # candidates, the widenings only rank them (a match of a synonym alone ranks below).
+        if sum(counts) < RERANK_DEPTH:
+            return None
+        return with_phrases(terms, compiled_terms, [c for c in compiled_terms if c])
+    if len(terms) < CANDIDATE_MIN_TERMS:
         return None
     chosen, total = [], 0
     # A named place only boosts (``query.PLACE_WEIGHT``): it never decides what matches.
@@ -319,6 +331,11 @@ def candidate_tsquery(terms, compiled_terms, counts) -> str | None:
         total += count
     # Rewrites are left out: each holds all the other words, so a record matching one holds
     # the rarest words too, and an index scan would read the common words' postings for it.
+    return with_phrases(terms, compiled_terms, chosen)
+
+
+def with_phrases(terms, compiled_terms, chosen) -> str:
+    """Any of the ``chosen`` compiled words, and every quoted phrase (they stay required)."""
     narrowed = " | ".join(f"({text})" for text in chosen)
     required = [c for term, c in zip(terms, compiled_terms, strict=True) if term.required]
     if required:
@@ -521,11 +538,12 @@ class EmbeddedEngine:
         )
         matcher, all_words = map(_tsquery_constant, compiled[:2])
         compiled_terms = compiled[2 : 2 + len(term_texts)]
-        compiled_widened = map(_tsquery_constant, compiled[2 + len(term_texts) :])
-        widened = dict(zip(widened, compiled_widened, strict=True))
+        compiled_widened = compiled[2 + len(term_texts) :]
+        widened = dict(zip(widened, map(_tsquery_constant, compiled_widened), strict=True))
         # ts_rank knows no document frequency: weight each term by its rarity (IDF), so
         # 'privacy' counts for more than 'wijkteam' in "privacy wijkteam".
-        records_in_index, found = document_frequencies(compiled_terms)
+        records_in_index, found = document_frequencies(compiled_terms + compiled_widened)
+        found, widened_found = found[: len(compiled_terms)], found[len(compiled_terms) :]
         components, weights = [], []
         for term, compiled_term, count in zip(parsed.terms, compiled_terms, found, strict=True):
             rarity = math.log(1 + (max(records_in_index, 1) - count + 0.5) / (count + 0.5))
@@ -558,7 +576,7 @@ class EmbeddedEngine:
         if "parts" in widened:
             components.append(("a part of a compound", ALTERNATIVE_WEIGHT * rank(widened["parts"])))
         score = sum((expression for _reason, expression in components), Value(0.0))
-        narrowed = candidate_tsquery(parsed.terms, compiled_terms, found)
+        narrowed = candidate_tsquery(parsed.terms, compiled_terms, found, sum(widened_found))
         candidates = _tsquery_constant(narrowed) if narrowed else matcher
         matched = records.filter(matching(candidates))
 
