@@ -99,7 +99,7 @@ def main():
     rng = random.Random(2026)
     if args.reuse:
         editor = get_user_model().objects.get(username="bench")
-        paragraphs, _lengths = shareable_texts(ReportSection.objects.all()[:2000])
+        paragraphs, _lengths = shareable_texts(ReportSection.objects.all(), limit=2000)
         size = ReportSection.objects.count()
         print(f"Machine: {describe_machine()}\nReusing the bench database: {size} sections")
         users = searching_users(editor, args.users)
@@ -201,14 +201,14 @@ def measure(size, query_sets, users, runs, engines=("embedded", "wagtail-default
             elasticsearch.disable()
 
 
-def shareable_texts(sections):
+def shareable_texts(sections, limit=None):
     """The paragraphs synthetic reports are made of, and the lengths of the sections they
     come from: of the reports every member may read only, so that no text an editor keeps
     to editors (interview write-ups that name people) is copied into a public report."""
     from wijkwijs.visibility import Visibility
 
     shared = sections.filter(report__visibility__in=[Visibility.PUBLIC, Visibility.MEMBERS])
-    texts = [text for text in shared.values_list("text", flat=True) if text]
+    texts = [text for text in shared.values_list("text", flat=True)[:limit] if text]
     paragraphs = [p for text in texts for p in text.split("\n\n") if len(p) > 80]
     return paragraphs, [len(text) for text in texts]
 

@@ -26,3 +26,11 @@ def test_text_kept_to_editors_is_never_copied_into_a_synthetic_report():
         PARAGRAPH.format(visibility) for visibility in (Visibility.PUBLIC, Visibility.MEMBERS)
     ]
     assert len(lengths) == 2
+
+
+def test_a_reused_bench_database_reads_its_first_sections_only():
+    for number in range(3):
+        report = ReportFactory(visibility=Visibility.PUBLIC)
+        with_section(report, "Bevindingen", PARAGRAPH.format(number), "bevindingen")
+    paragraphs, _lengths = shareable_texts(ReportSection.objects.order_by("pk"), limit=2)
+    assert paragraphs == [PARAGRAPH.format(0), PARAGRAPH.format(1)]

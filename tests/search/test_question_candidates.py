@@ -97,6 +97,6 @@ def test_where_a_word_holds_too_few_records_its_synonyms_still_match(postgres_on
 
 @pytest.fixture
 def small(monkeypatch):
-    """A budget of five records and two candidates: the word holds three, its synonyms six."""
+    """A budget of five records and two candidates."""
     monkeypatch.setattr(embedded, "CANDIDATE_BUDGET", 5)
     monkeypatch.setattr(embedded, "RERANK_DEPTH", 2)
