@@ -114,6 +114,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
 ELASTICSEARCH_TEST_URL = os.environ.get("WIJKWIJS_TEST_ELASTICSEARCH_URL", "")
 
 
+@pytest.fixture
+def postgres_only():
+    """Tests of what only PostgreSQL does (its text search, bulk load, planner): skipped on
+    another database locally, a failure under CI, which runs them on PostgreSQL."""
+    if connection.vendor != "postgresql":
+        assert not IN_CI, "CI must run the search tests on PostgreSQL"
+        pytest.skip("needs PostgreSQL: run `make test`")
+
+
 def require_service(url, variable, what, script) -> str:
     """A test service's URL: missing is a skip locally, a failure under CI."""
     if url:

@@ -10,12 +10,10 @@ budget and the candidate depth are made tiny here so a handful of records behave
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.db import connection
 
 from search.engines import embedded
 from search.engines.embedded import EmbeddedEngine
 from search.indexing import rebuild
-from tests.conftest import IN_CI
 from tests.factories import MunicipalityFactory, PracticeFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
@@ -61,13 +59,6 @@ def test_a_question_of_common_words_only_still_finds_them(engine, tiny_budget):
 
 # A word whose synonyms hold far more records than it does ('ontschotting': 3,000 records,
 # with its theme's synonyms 33,000). On PostgreSQL only: the other engines have no budget.
-
-
-@pytest.fixture
-def postgres_only():
-    if connection.vendor != "postgresql":
-        assert not IN_CI, "CI must run the search tests on PostgreSQL"
-        pytest.skip("the candidate budget is PostgreSQL's (make test)")
 
 
 def word_and_synonyms(own, synonym_only):

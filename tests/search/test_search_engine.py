@@ -18,13 +18,6 @@ from wijkwijs.models import ThemePage
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def postgres_only():
-    if connection.vendor != "postgresql":
-        assert not IN_CI, "CI must run the search tests on PostgreSQL"
-        pytest.skip("Dutch full-text search needs PostgreSQL (make test)")
-
-
 def titles(engine, query, user=None, **kwargs):
     return [hit.title for hit in engine.search(query, user=user or AnonymousUser(), **kwargs).hits]
 
