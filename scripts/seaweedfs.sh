@@ -45,7 +45,7 @@ start() {
   if already_running; then return 0; fi
   local weed
   weed="$(find_weed)"
-  refuse_taken_port WIJKWIJS_S3_PORT
+  refuse_taken_ports WIJKWIJS_S3_PORT $(seq "$PORT" "$((PORT + 7))")
   mkdir -p "$BASE_DIR/data"
   # Written with umask 077: the file holds the secret key.
   (umask 077 && cat >"$BASE_DIR/s3.json" <<JSON

@@ -20,6 +20,19 @@ refuse_taken_port() {
   fi
 }
 
+# Any of the ports $2… already listened on (a service of several parts): stop and name the
+# variable that moves them all ($1).
+refuse_taken_ports() {
+  local variable="$1" port
+  shift
+  for port in "$@"; do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      say "port $port (of ports $1-${*: -1}) is taken by another process; set $variable"
+      exit 1
+    fi
+  done
+}
+
 # Start the command "$@" in a session of its own (it outlives this shell, and stop_service
 # ends its whole group), wait until it is healthy (START_TIMEOUT seconds, default 120) and
 # print its URL.
