@@ -20,3 +20,14 @@ def test_language_switch_sets_english(client):
     html = client.get("/").content.decode()
     assert '<html lang="en">' in html
     assert "Skip to content" in html
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_each_language_is_offered_in_its_own_name(client, language):
+    # Marked lang="en", the English option must read "English" for a screen reader and for
+    # someone who reads no Dutch, not "Engels".
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    html = client.get("/").content.decode()
+    assert '<option value="en" lang="en"' in html
+    assert ">English</option>" in html and ">Nederlands</option>" in html
+    assert ">Engels</option>" not in html
