@@ -58,7 +58,7 @@ start() {
   if already_running; then return 0; fi
   ensure_tools
   resolve_runner
-  refuse_taken_port WIJKWIJS_ES_PORT
+  refuse_taken_ports WIJKWIJS_ES_PORT "$PORT"
   mkdir -p "$BASE_DIR/nodes/node_1/config"
   # The runner copies an empty configuration only when none exists: this one keeps the node
   # on loopback, alone (another node on this machine must not join it), and never turns

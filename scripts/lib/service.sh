@@ -12,22 +12,14 @@ already_running() {
   echo "$URL"
 }
 
-# Something else answering on our port: stop and name the variable that moves us ($1).
-refuse_taken_port() {
-  if curl -s -m 2 "$URL" >/dev/null 2>&1; then
-    say "port $PORT is taken by another process; set $1"
-    exit 1
-  fi
-}
-
-# Any of the ports $2… already listened on (a service of several parts): stop and name the
-# variable that moves them all ($1).
+# Any of our ports $2… listened on by another process (a service may have several parts):
+# stop and name the variable that moves them all ($1).
 refuse_taken_ports() {
   local variable="$1" port
   shift
   for port in "$@"; do
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      say "port $port (of ports $1-${*: -1}) is taken by another process; set $variable"
+      say "port $port is taken by another process (this service uses $*); set $variable"
       exit 1
     fi
   done
