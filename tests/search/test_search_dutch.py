@@ -153,6 +153,17 @@ def test_a_rare_misspelling_is_corrected_to_the_far_more_common_word(engine):
     assert result.hits[0].title == "Ommetje"
 
 
+def test_a_typo_is_corrected_to_the_word_fewest_edits_away(engine):
+    # 'buurtbemiddeleng' shares more trigrams with 'buurtbemiddeler' (two edits) than with
+    # 'buurtbemiddeling' (one): the word a single slip away is what was meant.
+    PracticeFactory(title="Bemiddeling", summary="Buurtbemiddeling helpt. " * 3)
+    PracticeFactory(title="Bemiddelaar", summary="Een buurtbemiddeler helpt.")
+    reindexed(engine)
+    result = engine.search("buurtbemiddeleng", user=AnonymousUser())
+    assert result.suggestion == "buurtbemiddeling" and result.searched_for == "buurtbemiddeling"
+    assert result.hits[0].title == "Bemiddeling"
+
+
 def test_a_word_only_restricted_text_holds_is_never_suggested_to_others(engine, staff):
     report("Vertrouwelijk", [(1, "Bevindingen", "Over de zeldzame kwakkelvis.")], "editors")
     PracticeFactory(title="Buurtbus", summary="De buurtbus rijdt op dinsdag.")
