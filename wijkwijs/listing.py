@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 from django.apps import apps
 from django.core.paginator import Paginator
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
@@ -78,6 +79,12 @@ class ListingPage(Page):
 
     class Meta:
         abstract = True
+
+    @property
+    def display_title(self):
+        """The index pages of the skeleton are titled as their ``SiteSection``: in the
+        visitor's language from the catalogue."""
+        return gettext(self.title)
 
     def get_template(self, request, *args, **kwargs):
         # Wagtail derives a template name per class; all listings share one template.

@@ -34,6 +34,13 @@ def page_type_label(page):
 
 
 @register.filter
+def display_title(page):
+    """The page's name in the visitor's language where it has one (an index page, a theme),
+    else its title."""
+    return getattr(page, "display_title", page.title)
+
+
+@register.filter
 def in_section(page, menu_item):
     """Whether ``page`` is ``menu_item`` or lies beneath it (for aria-current in menus)."""
     return bool(page) and page.path.startswith(menu_item.path)
