@@ -227,7 +227,7 @@ def declared_reasons(expert, question: Question, wanted_themes: set[int]):
     reasons = []
     for theme in expert.themes.all():
         if theme.pk in wanted_themes:
-            reasons.append(Reason("theme", theme.title, theme.url))
+            reasons.append(Reason("theme", theme.display_title, theme.url))
     topic_words = set(question.topic.split())
     for tag in expert.tags.all():
         if topic_words & set(normalise(tag.name).split()):

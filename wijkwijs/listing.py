@@ -28,8 +28,13 @@ class ListingFilter:
 
 
 def theme_options():
+    """The themes by their names in the visitor's language, in that language's order."""
     ThemePage = apps.get_model("wijkwijs", "ThemePage")
-    return list(ThemePage.objects.live().order_by("title").values_list("slug", "title"))
+    themes = ThemePage.objects.live().only("slug", "title", "label_en")
+    return sorted(
+        ((theme.slug, theme.display_title) for theme in themes),
+        key=lambda option: option[1].casefold(),
+    )
 
 
 def municipality_options():
