@@ -97,3 +97,16 @@ def test_the_expert_finder_names_themes_in_english(english, debt):
     assert debt.label_en in understood and debt.title not in understood
     reasons = re.findall(r"<li>Theme in the profile: <a [^>]*>([^<]*)</a>", html)
     assert reasons and set(reasons) == {debt.label_en}
+
+
+FACET_COUNT = re.compile(r'<span class="ww-count">(\d+)<span class="ww-visually-hidden"> (\w+)')
+
+
+@pytest.mark.parametrize(
+    ("language", "one", "more"), [("nl", "resultaat", "resultaten"), ("en", "result", "results")]
+)
+def test_facet_counts_say_result_or_results(client, language, one, more):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    counts = FACET_COUNT.findall(client.get("/zoeken/", {"q": "eenzaamheid"}).content.decode())
+    assert {"1", "2"} <= {count for count, _word in counts}
+    assert all(word == (one if count == "1" else more) for count, word in counts)
