@@ -22,7 +22,7 @@ from search.engines import get_engine
 from search.events import searched
 from search.filters import FACET_NAMES
 from search.query import MAX_QUERY_LENGTH
-from search.registry import kind_values
+from search.registry import kind_label, kind_values
 from wijkwijs.parameters import MAX_RESULT_WINDOW, READABLE_TEXT, within_window
 
 router = Router(auth=member_or_public(ApiScope.SEARCH), tags=["zoeken"])
@@ -179,6 +179,7 @@ class Suggestion(Schema):
     report: str = Field(description="Bij een paragraaf: de titel van het rapport; anders leeg.")
     url: str
     type: Kind
+    type_label: str = Field(description="De soort voor mensen, in de taal van het verzoek.")
 
 
 class Suggestions(Schema):
@@ -198,7 +199,11 @@ def autocomplete(request, parameters: Query[AutocompleteParameters]):
     found = get_engine().suggest_titles(prefix, request.user, AUTOCOMPLETE_LIMIT)
     return {
         "suggestions": [
-            asdict(suggestion) | {"url": request.build_absolute_uri(suggestion.url)}
+            asdict(suggestion)
+            | {
+                "url": request.build_absolute_uri(suggestion.url),
+                "type_label": kind_label(suggestion.type),
+            }
             for suggestion in found
         ]
     }

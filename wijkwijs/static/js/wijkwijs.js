@@ -118,7 +118,7 @@
         option.textContent = item.title;
         var detail = document.createElement("span");
         detail.className = "ww-note";
-        detail.textContent = " · " + (item.report ? item.report + " · " : "") + item.type;
+        detail.textContent = " · " + (item.report ? item.report + " · " : "") + item.type_label;
         option.appendChild(detail);
         option.addEventListener("mousedown", function (event) {
           event.preventDefault(); // keep focus in the box until the page changes
