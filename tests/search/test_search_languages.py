@@ -1,9 +1,30 @@
-"""Search in the visitor's language."""
+"""Search in the visitor's language: a theme's hit and a suggestion's kind."""
+
+import re
 
 import pytest
 from django.conf import settings
 
+from wijkwijs.models import ThemePage
+
 pytestmark = pytest.mark.django_db
+
+
+def theme_hit(html, heading):
+    hits = html.split('<li class="ww-hit">')[1:]
+    return next(hit for hit in hits if re.search(rf'<a href="[^"]+">{heading}</a>', hit))
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_a_theme_hit_does_not_repeat_both_names_of_the_theme(client, engine, language):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    theme = ThemePage.objects.get(slug="schuldhulpverlening")
+    shown = theme.title if language == "nl" else theme.label_en
+    html = client.get("/zoeken/", {"q": "schuldhulpverlening"}).content.decode()
+    snippet = re.search(r'<p class="ww-hit__snippet">(.*?)</p>', theme_hit(html, shown)).group(1)
+    plain = re.sub(r"<[^>]+>", "", snippet)
+    assert theme.label_en not in plain and theme.title not in plain
+    assert plain.startswith("Hulp aan huishoudens")  # its description
 
 
 @pytest.mark.parametrize(("language", "label"), [("nl", "Thema"), ("en", "Theme")])
