@@ -1,7 +1,7 @@
 # Wijkwijs: two commands do all set-up on a fresh machine.
 #   make demo   virtualenv, install, SQLite database with demo content, serve on :8000
 #   make test   install, start PostgreSQL, Elasticsearch and SeaweedFS (S3) (and the browser
-#               tools), run the whole suite
+#               tools), run the whole suite, then the search engine contract on SQLite
 #   make serve  the production set-up on this machine: gunicorn and a task worker
 
 SHELL := /bin/bash
@@ -86,7 +86,9 @@ test: install browser-tools
 	  else echo "Let op: geen S3-server; die tests worden overgeslagen (buiten CI)."; fi; \
 	fi; \
 	echo "==> Testsuite draaien op $${DATABASE_URL%%@*}@…"; \
-	$(BIN)/pytest
+	$(BIN)/pytest; \
+	echo "==> Het zoekcontract van de ingebouwde engine op SQLite (de database van make demo)"; \
+	DATABASE_URL=sqlite:///$(CURDIR)/var/test-engine-contract.sqlite3 $(BIN)/pytest --engine-contract-on-sqlite
 
 services-stop:
 	scripts/postgres.sh stop

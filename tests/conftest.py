@@ -17,6 +17,7 @@ import pytest
 from django.db import connection
 
 from project.demo import DemoLoader
+from search import fts
 from search.engines.embedded import close_alongside_connections
 from tests import users
 from wijkwijs import fragments, remembered
@@ -42,6 +43,30 @@ def flushes_the_database(item):
     return transactional or item.get_closest_marker("browser") is not None
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--engine-contract-on-sqlite",
+        action="store_true",
+        help="only the search engines' contract tests, on the embedded engine over SQLite "
+        "(the demo's database; DATABASE_URL must be SQLite): `make test` runs them after the "
+        "suite, which runs on PostgreSQL",
+    )
+
+
+def on_sqlite_pass(config) -> bool:
+    return config.getoption("--engine-contract-on-sqlite")
+
+
+def in_engine_contract_on_sqlite(item) -> bool:
+    """A test of the ``engine`` fixture's embedded variant that needs no PostgreSQL."""
+    params = getattr(item, "callspec", None)
+    return (
+        params is not None
+        and params.params.get("engine") == "embedded"
+        and "postgres_only" not in item.fixturenames
+    )
+
+
 def pytest_configure(config):
     # A run ended with SIGTERM (a CI job's time limit) unwinds as Ctrl+C does, so every
     # fixture's clean-up still stops the servers, workers and nodes it started.
@@ -55,7 +80,11 @@ def ends_with_the_tests():
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 
 
-def pytest_collection_modifyitems(items):
+def pytest_collection_modifyitems(config, items):
+    if on_sqlite_pass(config):
+        left_out = [item for item in items if not in_engine_contract_on_sqlite(item)]
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = [item for item in items if in_engine_contract_on_sqlite(item)]
     items.sort(key=flushes_the_database)
 
 
@@ -95,14 +124,20 @@ def nothing_remembered():
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(request, django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        if IN_CI and connection.vendor != "postgresql":
+        wanted = "sqlite" if on_sqlite_pass(request.config) else "postgresql"
+        if connection.vendor != wanted and (IN_CI or wanted == "sqlite"):
             pytest.exit(
-                f"CI=true but the test database is {connection.vendor}: set DATABASE_URL "
-                "to PostgreSQL (make test starts one).",
+                f"the test database is {connection.vendor}, this run needs {wanted}: set "
+                "DATABASE_URL (make test starts PostgreSQL, then runs the engine contract on "
+                "SQLite).",
                 returncode=3,
             )
+        if wanted == "sqlite" and not fts.available():
+            # Without FTS5 the embedded engine falls back to matching in Python: the pass
+            # would test the fallback, not what the demo runs.
+            pytest.exit("this SQLite has no FTS5: the engine contract needs it", returncode=3)
         DemoLoader().run()
     yield
     # Searches outside a transaction count facets on connections of their own; they must
