@@ -27,7 +27,7 @@ def contact_value(expert) -> str:
     return route["value"] or ""
 
 
-def expert_row(expert) -> list[str]:
+def expert_row(expert, absolute_url) -> list[str]:
     return [
         expert.title,
         expert.role,
@@ -37,10 +37,11 @@ def expert_row(expert) -> list[str]:
         ", ".join(tag.name for tag in expert.tags.all()),
         str(ContactPreference(expert.contact_preference).label),
         contact_value(expert),
-        expert.full_url or "",
+        absolute_url(expert.url) if expert.url else "",
     ]
 
 
-def experts_csv(experts) -> str:
+def experts_csv(experts, absolute_url) -> str:
+    """``absolute_url`` turns a site path into a full address (the request's, as the API's)."""
     consented = [expert for expert in experts if expert.consent_date is not None]
-    return csv_text(COLUMNS, [expert_row(expert) for expert in consented])
+    return csv_text(COLUMNS, [expert_row(expert, absolute_url) for expert in consented])

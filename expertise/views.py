@@ -81,7 +81,7 @@ def who_knows_what_csv(request):
         experts = list(experts.prefetch_related("municipalities", "themes", "tags"))
     else:
         experts = [match.expert for match in finding.matches]
-    return csv_download(experts_csv(experts), "experts")
+    return csv_download(experts_csv(experts, request.build_absolute_uri), "experts")
 
 
 @login_required

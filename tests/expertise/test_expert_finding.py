@@ -146,6 +146,15 @@ def test_the_csv_export_holds_consented_experts_with_their_chosen_contact_only(c
     assert "prive@example.org" not in client.get("/wie-weet-wat/experts.csv").content.decode()
 
 
+def test_the_csv_export_links_profiles_at_the_address_it_was_asked_from(client):
+    expert = ExpertFactory(parent=OrganisationFactory(title="Stichting Adresproef"))
+    export = client.get(
+        "/wie-weet-wat/experts.csv", {"organisatie": "stichting-adresproef"}, secure=True
+    )
+    (row,) = read_csv(export)
+    assert row["profiel"] == f"https://testserver{expert.url}"
+
+
 def test_the_csv_export_follows_the_question(client):
     rows = read_csv(client.get("/wie-weet-wat/experts.csv", {"vraag": "thuiszitters"}))
     assert rows[0]["naam"] == "Bram Vos"
