@@ -11,6 +11,7 @@ from api.main import api, api_openapi_document
 from expertise import views as expertise_views
 from notifications import urls as notification_urls
 from operations import views as operations_views
+from project.sitemap import RequestHostSitemap
 from search import views as search_views
 from wijkwijs import accounts
 from wijkwijs import views as wijkwijs_views
@@ -55,7 +56,7 @@ urlpatterns = [
     path("feeds/", include(notification_urls.feed_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("health/", operations_views.health, name="health"),
-    path("sitemap.xml", sitemap),
+    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": RequestHostSitemap}}),
     # Only image renditions are public media, read from wherever media lives (a production
     # web server may serve them from local disk itself). Documents: the view above.
     path(

@@ -21,3 +21,10 @@ def test_the_sitemap_lists_public_pages_only(client):
     assert members.url not in sitemap
     assert hidden_expert.url not in sitemap
     assert organisation.url in sitemap
+
+
+def test_the_sitemap_gives_addresses_on_the_host_it_was_asked_at(client):
+    report = ReportFactory(title="Rapport op het goede adres", visibility="public")
+    sitemap = client.get("/sitemap.xml", secure=True).content.decode()
+    assert f"<loc>https://testserver{report.url}</loc>" in sitemap
+    assert "localhost" not in sitemap  # the Wagtail Site record's hostname
