@@ -95,6 +95,10 @@ class SearchFeed(NewsFeed):
     def link(self, search):
         return reverse("search") + "?" + search[2].split("?", 1)[1]
 
+    def feed_url(self, search):
+        # The address fetched, with the query and filters (Django's default drops them).
+        return search[2]
+
     def items(self, search):
         query, filters, _path = search
         return news_for_search(query, filters, AnonymousUser(), limit=FEED_LENGTH)

@@ -80,6 +80,12 @@ def test_a_search_feed_lists_public_hits(client, world):
     assert client.get("/feeds/thema/bestaat-niet/").status_code == 404
 
 
+def test_a_search_feed_names_itself_with_its_query_and_filters(client, world):
+    feed = parse(client, "/feeds/zoeken/?q=reigers&type=praktijk")
+    (self_link,) = [link.href for link in feed.feed.links if link.rel == "self"]
+    assert self_link == "http://testserver/feeds/zoeken/?q=reigers&type=praktijk"
+
+
 def test_feeds_are_discoverable_from_their_pages(client, world):
     theme_page = client.get(world["theme"].url).content.decode()
     assert '<link rel="alternate" type="application/atom+xml"' in theme_page
