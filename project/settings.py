@@ -84,6 +84,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outermost, so that their headers reach every response, also those a middleware below
+    # answers itself (a refused parameter, a static file).
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wijkwijs.middleware.ContentSecurityPolicyMiddleware",
     # Static files (compressed, with hashed names) straight from the app server: gunicorn
     # alone serves a complete site.
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -94,8 +98,6 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "wijkwijs.middleware.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 

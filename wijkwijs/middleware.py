@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.http import HttpResponseBadRequest
+from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
@@ -51,8 +52,8 @@ class ContentSecurityPolicyMiddleware:
 
 
 class UnreadableParametersMiddleware:
-    """A path or parameter with a control character (a NUL byte) gets a 400 with the reason,
-    before any view or database sees it (``wijkwijs.parameters``)."""
+    """A path or parameter with a control character (a NUL byte) gets the 400 error page with
+    the reason, before any view or database sees it (``wijkwijs.parameters``)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -63,4 +64,5 @@ class UnreadableParametersMiddleware:
         reason = "" if request.path.startswith("/api/") else refuse_unreadable(request)
         if not reason:
             return self.get_response(request)
-        return HttpResponseBadRequest(reason, content_type="text/plain; charset=utf-8")
+        # Rendered without the request: nothing of what was refused reaches the page.
+        return HttpResponseBadRequest(render_to_string("400.html", {"reason": reason}))

@@ -62,3 +62,39 @@ def test_citation_of_an_odd_section_anchor_is_not_found(client, public_report, a
         400,
         404,
     )
+
+
+@pytest.mark.parametrize(
+    ("path", "params"),
+    [
+        ("/zoeken/", {"q": NUL}),
+        ("/zoeken/", {"q": "wulp", "theme": "a\x1fb"}),
+        ("/wie-weet-wat/", {"vraag": "\x01"}),
+        ("/feeds/zoeken/", {"q": f"wulp{NUL}"}),
+        (f"/publicaties/{NUL}/", {}),
+    ],
+)
+def test_a_control_character_gets_the_styled_error_page_with_the_security_headers(
+    client, path, params
+):
+    response = client.get(path, params)
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("text/html")
+    html = response.content.decode()
+    assert "Fout 400" in html and "wijkwijs.css" in html
+    assert "stuurteken" in html  # the reason
+    assert "Content-Security-Policy" in response.headers
+    assert response["X-Frame-Options"] == "DENY"
+
+
+def test_the_error_page_for_a_control_character_speaks_english_when_chosen(client, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    html = client.get("/zoeken/", {"q": NUL}).content.decode()
+    assert 'lang="en"' in html and "Error 400" in html and "control character" in html
+
+
+def test_the_api_refuses_a_control_character_as_problem_details(client):
+    response = client.get("/api/v1/search/", {"q": NUL})
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["errors"][0]["parameter"] == "q"
