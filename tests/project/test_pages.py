@@ -196,3 +196,10 @@ def test_unknown_url_gets_the_styled_not_found_page(client):
     assert response.status_code == 404
     html = response.content.decode()
     assert "Pagina niet gevonden" in html and "wijkwijs.css" in html
+
+
+def test_the_home_page_title_names_the_site_once(client):
+    ensure_site_structure()
+    html = client.get("/").content.decode()
+    assert "<title>Wijkwijs</title>" in html
+
