@@ -57,6 +57,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("health/", operations_views.health, name="health"),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": RequestHostSitemap}}),
+    path("favicon.ico", wijkwijs_views.favicon),
     # Only image renditions are public media, read from wherever media lives (a production
     # web server may serve them from local disk itself). Documents: the view above.
     path(

@@ -1,11 +1,17 @@
-"""Putting municipalities side by side (wijkwijs/comparison.py), as a page and as CSV."""
+"""Putting municipalities side by side (wijkwijs/comparison.py), as a page and as CSV; the
+favicon's conventional address."""
 
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
+from django.views.decorators.cache import cache_control
 
 from wijkwijs.comparison import MAX_CHOSEN, MIN_CHOSEN, chosen, compare, comparison_csv
 from wijkwijs.listing import municipality_options
 from wijkwijs.spreadsheets import csv_download
+
+# A day, not for ever: the icon's static address changes with its content (hashed names).
+FAVICON_MAX_AGE = 60 * 60 * 24
 
 
 def compare_municipalities(request):
@@ -33,3 +39,9 @@ def compare_municipalities_csv(request):
     text = comparison_csv(compare(municipalities, request.user), request.build_absolute_uri)
     names = "-".join(page.slug for page in municipalities)
     return csv_download(text, f"vergelijking-{names}")
+
+
+@cache_control(public=True, max_age=FAVICON_MAX_AGE)
+def favicon(request):
+    """Browsers and feed readers ask for /favicon.ico whatever the page declares: the SVG icon."""
+    return redirect(static("favicon.svg"))

@@ -203,3 +203,10 @@ def test_the_home_page_title_names_the_site_once(client):
     html = client.get("/").content.decode()
     assert "<title>Wijkwijs</title>" in html
 
+
+def test_the_favicon_address_leads_to_the_site_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302
+    assert response["Location"].endswith(".svg")
+    assert "max-age=" in response["Cache-Control"]
+    assert client.get(response["Location"]).status_code == 200
