@@ -220,6 +220,10 @@ STORAGES["default"] = STORAGES["media_bucket" if MEDIA_STORAGE == "s3" else "med
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "Wijkwijs"
+# The admin calls no other site (its Content-Security-Policy would block it): avatars are
+# Wagtail's own default, not gravatar.com's; no release check at releases.wagtail.io.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Documents are always streamed by Wagtail's view, which checks access (wijkwijs/attachments.py);
 # the web server must not serve MEDIA_ROOT/documents (see the README).

@@ -44,3 +44,10 @@ def test_admin_speaks_dutch(admin_client):
     home = Page.objects.get(depth=2)
     html = admin_client.get(reverse("wagtailadmin_explore", args=(home.pk,))).content.decode()
     assert 'lang="nl"' in html
+
+
+def test_the_admin_dashboard_calls_no_other_site(admin_client):
+    html = admin_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "gravatar.com" not in html  # the account's avatar
+    # Wagtail's upgrade notice asks releases.wagtail.io (its w-upgrade controller).
+    assert "releases.wagtail.io" not in html and "w-upgrade" not in html
