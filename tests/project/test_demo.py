@@ -134,5 +134,21 @@ def test_the_readme_lists_every_demo_login():
         assert f"`{username}` / `{password}`" in readme, username
 
 
+# The README's curl examples with filters: each should show something on the demo.
+README_QUERY_EXAMPLE = re.compile(r"curl -s '(?:http://127\.0\.0\.1:8000)([^'?]*\?[^']*)'")
+
+
+def test_the_readmes_filtered_examples_find_something_in_the_demo(client):
+    examples = README_QUERY_EXAMPLE.findall(README.read_text(encoding="utf-8"))
+    assert len(examples) >= 4
+    for address in examples:
+        response = client.get(address)
+        assert response.status_code == 200, address
+        if response["Content-Type"].startswith("application/json"):
+            assert response.json()["total"] > 0, address
+        else:  # OAI-PMH
+            assert "<record>" in response.content.decode(), address
+
+
 def django_user(username):
     return get_user_model().objects.get(username=username)
