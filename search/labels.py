@@ -11,7 +11,8 @@ from search.models import SearchRecord
 def record_labels(record_ids, communities=True) -> dict:
     """Per record: (slug, title) pairs per label facet in tree order, and (with
     ``communities``) the ids of the communities that may find it. One query over the through
-    tables: loading the label pages themselves is far slower."""
+    tables: loading the label pages themselves is far slower. ``record_ids``: a list, or a
+    query of records (read by the database as a subquery)."""
     labels = defaultdict(lambda: defaultdict(list))
     per_facet = [
         getattr(SearchRecord, relation)

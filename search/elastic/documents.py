@@ -92,20 +92,14 @@ class RecordDocument(Document):
     key = Keyword()
     page_id = Integer()
     kind = Keyword(eager_global_ordinals=True)
-    title = Text(
-        fields={
-            "typed": SearchAsYouType(analyzer=plain_analyzer),
-            "plain": Text(analyzer=plain_analyzer),
-        }
-    )
+    title = Text(fields={"typed": SearchAsYouType(analyzer=plain_analyzer)})
     parent_title = Text()
     context = Text()  # a section's ancestor headings
     url = Keyword(index=False)
     # Offsets in the postings let the highlighter mark long sections without re-analysing them.
-    text = Text(
-        index_options="offsets",
-        fields={"plain": Text(analyzer=plain_analyzer, norms=False, index_options="docs")},
-    )
+    # No unstemmed copy: whether a correction is written in what a user may see is asked of
+    # the database (``ElasticsearchEngine._correction``); the copy cost a quarter of a bulk load.
+    text = Text(index_options="offsets")
     visibility = Keyword()
     communities = Integer()
     report_kind = Keyword(eager_global_ordinals=True)

@@ -1,9 +1,9 @@
 """The Elasticsearch engine: the same contract as the embedded engine, on a cluster.
 
 One request answers a page: the ranked hits with highlighted snippets and the facet counts
-(terms aggregations); "Bedoelde u …?" comes from the index vocabulary
-(``search.corrections``). The permission filter is part of every query, aggregation and
-suggestion check, so nothing a user may not see is counted or suggested. A query word is
+(terms aggregations); "Bedoelde u …?" comes from the database, as on the embedded engine
+(``search.corrections``). The permission filter is part of every query and aggregation, and of
+the database's suggestion check, so nothing a user may not see is counted or suggested. A query word is
 matched in titles, report titles, headings and text (Dutch analysis, synonyms at search
 time), records with all words rank first, and compound parts count a little. If
 Elasticsearch is down, slow or answers with an error, the embedded engine answers instead
@@ -18,7 +18,6 @@ from django.conf import settings
 from elasticsearch.exceptions import ElasticsearchException
 from elasticsearch_dsl import MultiSearch, Q, Search
 
-from search.corrections import correct
 from search.elastic import index, sync
 from search.elastic.documents import FACET_SEPARATOR, SYNONYM_ANALYZER
 from search.engines.base import WithFallback
@@ -272,10 +271,10 @@ class ElasticsearchEngine(WithFallback):
         )
 
     def _correction(self, parsed, user):
-        """Corrections as the embedded engine makes them, each corrected word checked
-        against what this user may see here: nothing restricted is ever suggested."""
-        visible = self._base(user, None)
-        return correct(parsed.words, lambda word: self._visible_word(visible, word))
+        """Corrections as the embedded engine makes them: from the database's vocabulary,
+        each corrected word checked, as written, against the database's records this user
+        may see (the index holds the same, stemmed): nothing restricted is ever suggested."""
+        return EmbeddedEngine().correction(parsed, user)
 
     def _searched(self, base, parsed, correction, limit, offset, sort, evidence=False):
         """What is searched within ``base``: the words, their correction, their compounds'
@@ -331,13 +330,6 @@ class ElasticsearchEngine(WithFallback):
                 ]
             )
         return ranked_lists
-
-    @staticmethod
-    def _visible_word(visible, word) -> bool:
-        """Whether a vocabulary word occurs, as written, in a record of ``visible``."""
-        written = Q("term", **{"text.plain": word}) | Q("term", **{"title.plain": word})
-        found = visible.filter(written).extra(size=0, terminate_after=1).execute()
-        return found.hits.total.value > 0
 
     def _page(self, base, parsed, limit, offset, sort, fuzzy=False, evidence=False):
         """Two searches in one request, run side by side: the ranked candidates (top hits
