@@ -3,9 +3,9 @@
 One request answers a page: the ranked hits with highlighted snippets and the facet counts
 (terms aggregations); "Bedoelde u …?" comes from the database, as on the embedded engine
 (``search.corrections``). The permission filter is part of every query and aggregation, and of
-the database's suggestion check, so nothing a user may not see is counted or suggested. A query word is
-matched in titles, report titles, headings and text (Dutch analysis, synonyms at search
-time), records with all words rank first, and compound parts count a little. If
+the database's suggestion check, so nothing a user may not see is counted or suggested. A
+query word is matched in titles, report titles, headings and text (Dutch analysis, synonyms
+at search time), records with all words rank first, and compound parts count a little. If
 Elasticsearch is down, slow or answers with an error, the embedded engine answers instead
 and the result says so; Elasticsearch is tried again after ``ELASTICSEARCH_RETRY_AFTER``
 seconds.
