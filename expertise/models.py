@@ -20,7 +20,7 @@ from wagtail.search import index
 
 from documents.models import ReportPage
 from expertise.forms import ExpertPageForm
-from wijkwijs.findable import Findable, RecordKind
+from wijkwijs.findable import Findable, RecordKind, join_parts
 from wijkwijs.listing import ListingPage, SiteSection
 from wijkwijs.models.classification import ClassifiedPage, label_counts
 from wijkwijs.models.themes import ThemePage
@@ -290,8 +290,11 @@ class ExpertPage(Findable, VisibilityMixin, ClassifiedPage):
     search_kind = RecordKind("expert", _("Expert"))
     search_prefetch_related = ("municipalities", "themes", "tags", "shared_with")
 
+    # Their role heads their profile; the snippet is their bio.
+    search_snippet_excluded = ("role",)
+
     def search_text(self):
-        return "\n".join(part for part in (super().search_text(), self.organisation.title) if part)
+        return join_parts(super().search_text(), self.organisation.title)
 
     def search_labels(self):
         labels = super().search_labels()

@@ -200,11 +200,8 @@ class PracticePage(Findable, ClassifiedPage):
         "tags",
     )
 
-    def search_text(self):
-        parts = [super().search_text()]
-        parts += [plain_text(tip.text) for tip in self.tips.all()]
-        parts += [plain_text(quote.text) for quote in self.quotes.all()]
-        return "\n".join(part for part in parts if part)
+    def search_prose(self):
+        return [plain_text(item.text) for item in (*self.tips.all(), *self.quotes.all())]
 
     def search_year(self):
         return self.period_start.year if self.period_start else None

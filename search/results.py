@@ -22,6 +22,7 @@ class Hit:
     similar: list = field(default_factory=list)  # near-identical hits of the same document
     kind: str = ""  # the kind's value, as the type filter takes it ("praktijk")
     visibility: str = Visibility.PUBLIC  # who may see it: the page marks what not all may
+    key: str = ""  # the record's ("page:12", "section:345")
 
     def get_visibility_display(self) -> str:
         return str(Visibility(self.visibility).label)

@@ -9,13 +9,21 @@ elements.
 import functools
 import html
 import re
+from collections import defaultdict
+
+from django.db.models import prefetch_related_objects
+from wagtail.models import Page
 
 from search import dutch
+from search.query import word_variants
 from wijkwijs.normalise import normalise
 
 MARK_START, MARK_STOP = "\x02", "\x03"
 
 WORD = re.compile(r"\w+")
+# A line that ends without punctuation (a field, a heading, a list item): in a snippet,
+# where line breaks become spaces, it would run into the next.
+UNPUNCTUATED_LINE_END = re.compile(r"(?<=[\w)])[ \t]*\n")
 
 
 def safe_snippet(headline: str) -> str:
@@ -49,3 +57,25 @@ def simple_snippet(text: str, words: set[str], width: int = 220) -> str:
     pieces.append(html.escape(text[position:stop]))
     fragment = re.sub(r"\s+", " ", "".join(pieces)).strip()
     return ("… " if start else "") + fragment + (" …" if stop < len(text) else "")
+
+
+def with_readable_snippets(hits, parsed) -> list:
+    """``hits``, each page's (not a report section's) with its snippet cut from the page's
+    prose (``Findable.search_snippet_text``): its record opens with the title the hit is
+    headed by and holds its keywords, which the engines' passages would show. Cut alike on
+    every engine; what the records hold and how they rank stay as they are."""
+    page_ids = [hit.page_id for hit in hits if hit.key.startswith("page:")]
+    pages = list(Page.objects.filter(pk__in=page_ids).specific())
+    of_type = defaultdict(list)
+    for page in pages:
+        of_type[type(page)].append(page)
+    for model, typed in of_type.items():
+        prefetch_related_objects(typed, *model.search_prefetch_related)
+    prose = {page.pk: page.search_snippet_text() for page in pages}
+    words = {variant for word in parsed.words for variant in word_variants(word)}
+    for hit in hits:
+        if hit.key.startswith("page:") and hit.page_id in prose:
+            hit.snippet = simple_snippet(
+                UNPUNCTUATED_LINE_END.sub(".\n", prose[hit.page_id]), words
+            )
+    return hits

@@ -9,9 +9,8 @@ from django.utils.translation import get_language
 from search.engines import get_engine
 from search.events import searched
 from search.filters import FACET_LABELS, FACET_NAMES, SINGLE_VALUED_FACETS
-from search.query import MAX_QUERY_LENGTH, parse, word_variants
+from search.query import MAX_QUERY_LENGTH
 from search.registry import report_kind_choices
-from search.snippets import simple_snippet
 from wijkwijs.models import ThemePage
 from wijkwijs.parameters import MAX_RESULT_WINDOW, BadParameter, whole_number
 
@@ -74,7 +73,7 @@ def search_context(query, filters, sort, page, result):
     ]
     facets = []
     if result is not None:
-        label_in_visitor_language(result, query)
+        label_in_visitor_language(result)
         for name in [name for name in FACET_NAMES if name in result.facets]:
             values = result.facets[name]
             chosen = set(filters.get(name, []))
@@ -126,11 +125,12 @@ def active_filters(base, filters, facets):
     ]
 
 
-def label_in_visitor_language(result, query):
+def label_in_visitor_language(result):
     """Theme names (Dutch titles, with an English label) and report kinds (stored as their
     Dutch value) of the facets and hits, named in the visitor's language."""
-    english_names = dict(ThemePage.objects.exclude(label_en="").values_list("title", "label_en"))
-    themes = english_names if get_language() == "en" else {}
+    themes = {}
+    if get_language() == "en":
+        themes = dict(ThemePage.objects.exclude(label_en="").values_list("title", "label_en"))
     names = {"theme": themes, "kind": {value: str(label) for value, label in report_kind_choices()}}
     for facet, name_of in names.items():
         if facet in result.facets:
@@ -138,14 +138,6 @@ def label_in_visitor_language(result, query):
                 (value, name_of.get(value, name_of.get(label, label)), count)
                 for value, label, count in result.facets[facet]
             ]
-    words = {variant for word in parse(query).words for variant in word_variants(word)}
     for hit in result.hits:
-        if hit.kind == ThemePage.search_kind.value:
-            # A theme's text opens with its names in both languages; its hit is headed by
-            # the one of the visitor's, so the snippet is cut from the rest (the index and
-            # the ranking stay as they are).
-            names = {hit.title, english_names.get(hit.title)}
-            rest = "\n".join(line for line in hit.text.splitlines() if line not in names)
-            hit.snippet = simple_snippet(rest, words)
         hit.title = themes.get(hit.title, hit.title)  # a theme's own page
         hit.labels["themes"] = [themes.get(title, title) for title in hit.labels.get("themes", [])]

@@ -62,18 +62,23 @@ class RecordDraft:
     year: int | None = None
 
 
-def search_field_text(page, excluded=()) -> str:
-    """The text of a page's search fields and keywords (any page, declared or not)."""
+def search_field_text(page, excluded=(), tags=True) -> str:
+    """The text of a page's search fields and (unless not ``tags``) keywords (any page,
+    declared or not)."""
     parts = []
     for search_field in page.search_fields:
         if isinstance(search_field, index.SearchField) and search_field.field_name not in excluded:
             value = getattr(page, search_field.field_name, "")
             if isinstance(value, str):
                 parts.append(value)
-    if hasattr(page, "tags"):
+    if tags and hasattr(page, "tags"):
         # In name order: fetched with the page or on their own, tags come in any order.
         parts.append(" ".join(sorted(tag.name for tag in page.tags.all())))
     return plain_text("\n".join(part for part in parts if part))
+
+
+def join_parts(*parts) -> str:
+    return "\n".join(part for part in parts if part)
 
 
 class Findable:
@@ -88,10 +93,23 @@ class Findable:
     # Search fields that are not the page's record text (a report's whole text: its
     # sections are records of their own).
     search_text_excluded: ClassVar[tuple[str, ...]] = ()
+    # Search fields that name the page rather than describe it (a theme's synonyms): the page
+    # is found by them, but its hit's snippet is cut from the other fields.
+    search_snippet_excluded: ClassVar[tuple[str, ...]] = ()
 
     def search_text(self) -> str:
-        """The text the page is found by: its search fields and keywords."""
-        return search_field_text(self, self.search_text_excluded)
+        """The text the page is found by: its search fields and keywords, and its prose."""
+        return join_parts(search_field_text(self, self.search_text_excluded), *self.search_prose())
+
+    def search_prose(self) -> list[str]:
+        """Readable text the page is found by beyond its search fields (a practice's tips)."""
+        return []
+
+    def search_snippet_text(self) -> str:
+        """What the snippet of the page's hit is cut from: its prose, without the title the
+        hit is headed by, its keywords or ``search_snippet_excluded``."""
+        excluded = ("title", *self.search_text_excluded, *self.search_snippet_excluded)
+        return join_parts(search_field_text(self, excluded, tags=False), *self.search_prose())
 
     def search_labels(self) -> Labels:
         labels = Labels()

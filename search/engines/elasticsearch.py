@@ -36,7 +36,13 @@ from search.page_context import CONTEXT_DEPTH, Candidate, explanation, in_page_c
 from search.query import ParsedQuery, parse
 from search.registry import kind_choices, kind_label
 from search.results import EvidenceHit, Hit, SearchResult, TitleSuggestion
-from search.snippets import MARK_START, MARK_STOP, safe_snippet, simple_snippet
+from search.snippets import (
+    MARK_START,
+    MARK_STOP,
+    safe_snippet,
+    simple_snippet,
+    with_readable_snippets,
+)
 from wijkwijs.visibility import (
     Visibility,
     granted_pages,
@@ -258,7 +264,8 @@ class ElasticsearchEngine(WithFallback):
         parsed, answer, suggestion, searched_for = self._searched(
             base, parsed, correction, limit, offset, sort
         )
-        hits = group_near_identical([self._hit(hit, parsed) for hit in answer.ranked])
+        hits = [self._hit(hit, parsed) for hit in answer.ranked]
+        hits = group_near_identical(with_readable_snippets(hits, parsed))
         if sort == "relevance":
             hits = with_answers(parsed, hits, user, self, limit, offset)
         return SearchResult(
@@ -426,6 +433,7 @@ class ElasticsearchEngine(WithFallback):
             score=round(float(hit.meta.score or 0), 4),
             page_id=source["page_id"],
             visibility=source.get("visibility", Visibility.PUBLIC),
+            key=source["key"],
         )
 
     def _suggest_titles(self, prefix, user, limit):

@@ -50,7 +50,13 @@ from search.page_context import CONTEXT_DEPTH, Candidate, explanation, in_page_c
 from search.query import ParsedQuery, Term, parse, word_variants
 from search.registry import kind_label
 from search.results import EvidenceHit, Hit, SearchResult, TitleSuggestion
-from search.snippets import MARK_START, MARK_STOP, safe_snippet, simple_snippet
+from search.snippets import (
+    MARK_START,
+    MARK_STOP,
+    safe_snippet,
+    simple_snippet,
+    with_readable_snippets,
+)
 from wijkwijs.vocabulary import named
 
 # ts_rank weights for D (compound parts), C (text), B (report title), A (title): a
@@ -393,7 +399,8 @@ class EmbeddedEngine:
             else:
                 ranked = found.ranked if offset + limit <= RERANK_DEPTH else found.deep_ranked
             page = list(ranked[offset : offset + limit])
-            hits = group_near_identical(self.hits(page, parsed, found.headline_query))
+            hits = self.hits(page, parsed, found.headline_query)
+            hits = group_near_identical(with_readable_snippets(hits, parsed))
             if sort == "relevance":
                 answering = EmbeddedEngine()
                 answering.main_search = None if filters else found
@@ -728,6 +735,7 @@ class EmbeddedEngine:
                     score=round(float(getattr(ranked_record, "score", 0) or 0), 4),
                     page_id=record.page_id,
                     visibility=record.visibility,
+                    key=record.key,
                 )
             )
         return hits

@@ -97,6 +97,8 @@ class ThemePage(Findable, Page):
 
     search_kind = RecordKind("thema", _("Thema"))
     search_prefetch_related = ("tags",)
+    # Its names in both languages: its hit is headed by one, and its snippet is the description.
+    search_snippet_excluded = ("label_en", "synonyms")
 
     def search_labels(self):
         labels = super().search_labels()
