@@ -5,10 +5,12 @@ unknown value matches nothing. ``type`` is one vocabulary: the filter takes the 
 hit's ``type`` and an autocomplete suggestion's ``type`` carry.
 """
 
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from typing import Literal
 
+from django.db.models import Q
 from django.http import HttpResponse
+from django.utils.translation import get_language
 from ninja import Query, Router, Schema
 from pydantic import Field
 
@@ -23,6 +25,8 @@ from search.events import searched
 from search.filters import FACET_NAMES
 from search.query import MAX_QUERY_LENGTH
 from search.registry import kind_label, kind_values
+from search.results import TitleSuggestion
+from wijkwijs.models import ThemePage
 from wijkwijs.parameters import MAX_RESULT_WINDOW, READABLE_TEXT, within_window
 
 router = Router(auth=member_or_public(ApiScope.SEARCH), tags=["zoeken"])
@@ -190,6 +194,27 @@ class AutocompleteParameters(Schema):
     q: str = Field("", pattern=READABLE_TEXT, description="Wat er getypt is; vanaf twee tekens.")
 
 
+def with_english_theme_names(found, prefix):
+    """Themes named by their English label, and those whose English label has a word that
+    begins with ``prefix`` added: the index suggests by the Dutch names and synonyms alone."""
+    themes = ThemePage.objects.live().public().exclude(label_en="")
+    english_names = dict(themes.values_list("title", "label_en"))
+    theme = ThemePage.search_kind.value
+    named = [
+        replace(suggestion, title=english_names.get(suggestion.title, suggestion.title))
+        if suggestion.type == theme
+        else suggestion
+        for suggestion in found
+    ]
+    suggested = {suggestion.url for suggestion in named}
+    typed = themes.filter(Q(label_en__istartswith=prefix) | Q(label_en__icontains=f" {prefix}"))
+    return named + [
+        TitleSuggestion(page.label_en, "", page.url, theme)
+        for page in typed.order_by("label_en")
+        if page.url not in suggested
+    ]
+
+
 @router.get("/search/autocomplete/", response={200: Suggestions, **ERRORS}, url_name="autocomplete")
 def autocomplete(request, parameters: Query[AutocompleteParameters]):
     """Hoogstens tien titels die beginnen met wat getypt is, of een woord dat zo begint."""
@@ -197,6 +222,8 @@ def autocomplete(request, parameters: Query[AutocompleteParameters]):
     if len(prefix) < AUTOCOMPLETE_MIN_LENGTH:
         return {"suggestions": []}
     found = get_engine().suggest_titles(prefix, request.user, AUTOCOMPLETE_LIMIT)
+    if get_language() == "en":
+        found = with_english_theme_names(found, prefix)[:AUTOCOMPLETE_LIMIT]
     return {
         "suggestions": [
             asdict(suggestion)

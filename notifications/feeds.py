@@ -59,7 +59,9 @@ class PageFeed(NewsFeed):
         return get_object_or_404(self.model.objects.live().public(), slug=slug)
 
     def title(self, page):
-        return _("Wijkwijs: nieuw bij %(title)s") % {"title": page.title}
+        # A theme by its name in the visitor's language.
+        name = getattr(page, "display_title", page.title)
+        return _("Wijkwijs: nieuw bij %(title)s") % {"title": name}
 
     def link(self, page):
         return page.url

@@ -33,3 +33,17 @@ def test_a_suggestion_names_its_kind_in_the_visitors_language(client, language, 
     found = client.get("/api/v1/search/autocomplete/", {"q": "eenzaamh"}).json()["suggestions"]
     theme = next(suggestion for suggestion in found if suggestion["type"] == "thema")
     assert theme["type_label"] == label
+
+
+def test_a_theme_is_suggested_by_its_english_name_in_the_english_ui(client):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    for typed in ("eenzaamh", "lonel"):
+        found = client.get("/api/v1/search/autocomplete/", {"q": typed}).json()["suggestions"]
+        themes = [suggestion["title"] for suggestion in found if suggestion["type"] == "thema"]
+        assert themes == ["Loneliness"], typed
+
+
+def test_a_theme_feed_is_titled_by_its_english_name_in_the_english_ui(client):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    feed = client.get("/feeds/thema/eenzaamheid/").content.decode()
+    assert "<title>Wijkwijs: new in Loneliness</title>" in feed
