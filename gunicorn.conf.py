@@ -21,6 +21,10 @@ keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "75"))
 # Replace a process now and then, so memory a long day of imports leaves cannot grow.
 max_requests = 2000
 max_requests_jitter = 200
+# A request line (the address with its query) up to 8 KB, gunicorn's most, as a proxy
+# such as nginx passes by default: beyond its default 4 KB, a pasted question with filters
+# met gunicorn's own bare error page instead of the site's (the search clips the query).
+limit_request_line = 8190
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
 errorlog = "-"

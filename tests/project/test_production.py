@@ -159,6 +159,16 @@ def test_a_missing_page_is_a_styled_404_not_a_500(production_site):
     assert b"Pagina niet gevonden" in body and b"/static/css/wijkwijs." in body
 
 
+def test_a_long_pasted_question_reaches_the_search_page(production_site):
+    # gunicorn's default refuses a request line over 4 KB with a bare page of its own; a
+    # pasted paragraph with filters comes close to that, and the search page clips it.
+    question = "+".join(["wijkteam"] * 560)
+    status, headers, body = fetch(f"{production_site}/zoeken/?q={question}&type=rapport")
+    assert status == 200
+    assert "script-src 'self'" in headers["Content-Security-Policy"]
+    assert b"/static/css/wijkwijs." in body
+
+
 def test_the_server_error_page_needs_no_context_and_links_the_stylesheet():
     html = render_to_string("500.html")  # as Django's server_error renders it
     assert "Er ging iets mis" in html and "/static/css/wijkwijs.css" in html
