@@ -7,8 +7,9 @@ class WijkwijsConfig(AppConfig):
     verbose_name = _("Wijkwijs: gemeenten, thema's en kennisgemeenschappen")
 
     def ready(self):
-        from wijkwijs import fragments, login_limits, vocabulary
+        from wijkwijs import fragments, login_limits, publication, vocabulary
 
         fragments.connect()
         login_limits.connect()
+        publication.connect()
         vocabulary.connect()

@@ -1,6 +1,7 @@
 """OAI-PMH 2.0 at /oai/: harvested with a real client (Sickle, over HTTP from the live
 server), it yields exactly the public reports; bad requests get the protocol's codes."""
 
+import datetime
 import re
 
 import pytest
@@ -84,3 +85,39 @@ def test_repeated_arguments_are_refused(client):
     answer = client.get("/oai/?verb=Identify&verb=Identify")
     assert '<error code="badArgument"' in answer.content.decode()
     assert answer["Content-Type"].startswith("text/xml")
+
+
+@pytest.mark.django_db
+def test_an_imported_report_keeps_the_moment_it_was_published(client, tmp_path):
+    """A harvester asks for what changed since its last visit (``from``): a report's
+    datestamp is when it was published, not the moment of the request."""
+    from documents.ingest.pipeline import ImportOptions, import_file
+
+    path = tmp_path / "oogstnotitie.md"
+    path.write_text("# Oogstnotitie\n\n## Bevindingen\n\nDe buurtkamer bleef open.\n")
+    result = import_file(path, ImportOptions(visibility=Visibility.PUBLIC))
+    assert result.status == "imported"
+    report = ReportPage.objects.get(pk=result.report.pk)
+    assert report.last_published_at is not None
+    identifier = next(name for name in harvested(client) if name.endswith(f"/{report.pk}"))
+    published = report.last_published_at.replace(microsecond=0)
+    assert harvested(client)[identifier] == published
+    later = published + datetime.timedelta(seconds=1)
+    assert identifier not in harvested(client, **{"from": oai_moment(later)})
+    assert identifier in harvested(client, **{"from": oai_moment(published)})
+
+
+def oai_moment(moment) -> str:
+    return moment.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def harvested(client, **params) -> dict:
+    """{identifier: datestamp} of the headers ListIdentifiers lists."""
+    query = {"verb": "ListIdentifiers", "metadataPrefix": "oai_dc", **params}
+    xml = client.get("/oai/", query).content.decode()
+    pairs = re.findall(r"<identifier>([^<]+)</identifier>\s*<datestamp>([^<]+)</datestamp>", xml)
+    moment = "%Y-%m-%dT%H:%M:%SZ"
+    return {
+        name: datetime.datetime.strptime(stamp, moment).replace(tzinfo=datetime.UTC)
+        for name, stamp in pairs
+    }
