@@ -31,7 +31,7 @@ def test_a_compound_nothing_matches_is_searched_by_its_known_parts(engine):
     result = engine.search("buurtsoepkookploegleiders", user=AnonymousUser())
     assert result.hits[0].title == "Soep"
     assert "Elders" not in [hit.title for hit in result.hits]
-    assert result.searched_for == "buurtsoep"  # "Niets gevonden voor …; resultaten voor …"
+    assert result.searched_for == "buurtsoep"  # "Resultaten voor … in plaats van …"
     assert result.suggestion == ""
 
 

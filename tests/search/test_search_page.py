@@ -46,3 +46,16 @@ def test_hits_members_may_see_but_visitors_may_not_are_marked(client, django_use
     assert members_only, "the members-only report is found"
     assert all("Alleen voor leden" in hit for hit in members_only)
     assert not any("Alleen voor leden" in hit for hit in hits if hit not in members_only)
+
+
+def test_a_searched_correction_says_what_was_searched_without_claiming_nothing_matched(client):
+    from search.indexing import rebuild
+    from tests.factories import PracticeFactory
+
+    PracticeFactory(title="Ommetje", summary=" ".join(["Het buurtommetje werkt."] * 25))
+    PracticeFactory(title="Verslagje", summary="Een verslag van het buurtommeje.")  # a typo
+    rebuild()
+    html = client.get("/zoeken/", {"q": "buurtommeje"}).content.decode()
+    # The typo itself matches a record, so "nothing found" would be untrue.
+    assert "Niets gevonden" not in html
+    assert "Resultaten voor “buurtommetje” in plaats van “buurtommeje”" in html
