@@ -58,6 +58,7 @@ urlpatterns = [
     path("health/", operations_views.health, name="health"),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": RequestHostSitemap}}),
     path("favicon.ico", wijkwijs_views.favicon),
+    path("robots.txt", wijkwijs_views.robots_txt),
     # Only image renditions are public media, read from wherever media lives (a production
     # web server may serve them from local disk itself). Documents: the view above.
     path(

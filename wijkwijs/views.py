@@ -1,17 +1,20 @@
 """Putting municipalities side by side (wijkwijs/comparison.py), as a page and as CSV; the
-favicon's conventional address."""
+conventional addresses crawlers and browsers ask for (favicon, robots.txt)."""
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
+from django.urls import reverse
 from django.views.decorators.cache import cache_control
 
 from wijkwijs.comparison import MAX_CHOSEN, MIN_CHOSEN, chosen, compare, comparison_csv
 from wijkwijs.listing import municipality_options
 from wijkwijs.spreadsheets import csv_download
 
-# A day, not for ever: the icon's static address changes with its content (hashed names).
-FAVICON_MAX_AGE = 60 * 60 * 24
+# A day, not for ever: the icon's static address changes with its content (hashed names)
+# and robots.txt with the host asked.
+CONVENTIONAL_MAX_AGE = 60 * 60 * 24
 
 
 def compare_municipalities(request):
@@ -41,7 +44,17 @@ def compare_municipalities_csv(request):
     return csv_download(text, f"vergelijking-{names}")
 
 
-@cache_control(public=True, max_age=FAVICON_MAX_AGE)
+@cache_control(public=True, max_age=CONVENTIONAL_MAX_AGE)
 def favicon(request):
     """Browsers and feed readers ask for /favicon.ico whatever the page declares: the SVG icon."""
     return redirect(static("favicon.svg"))
+
+
+@cache_control(public=True, max_age=CONVENTIONAL_MAX_AGE)
+def robots_txt(request):
+    """Crawlers find the pages through the sitemap; search results (endless combinations of
+    words and filters) and the admin are not for them."""
+    closed = [*settings.ADMIN_PATH_PREFIXES, reverse("search")]
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in closed)]
+    lines.append(f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

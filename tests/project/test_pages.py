@@ -215,3 +215,12 @@ def test_the_favicon_address_leads_to_the_site_icon(client):
     # once collected, which a test run need not have done).
     static_name = response["Location"].removeprefix(settings.STATIC_URL)
     assert finders.find(static_name), static_name
+
+
+def test_robots_txt_points_crawlers_at_the_sitemap_and_away_from_search_and_admin(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    lines = response.content.decode().splitlines()
+    assert "Sitemap: http://testserver/sitemap.xml" in lines
+    assert {"Disallow: /beheer/", "Disallow: /django-admin/", "Disallow: /zoeken/"} <= set(lines)
