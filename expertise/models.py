@@ -290,9 +290,6 @@ class ExpertPage(Findable, VisibilityMixin, ClassifiedPage):
     search_kind = RecordKind("expert", _("Expert"))
     search_prefetch_related = ("municipalities", "themes", "tags", "shared_with")
 
-    # Their role heads their profile; the snippet is their bio.
-    search_snippet_excluded = ("role",)
-
     def search_text(self):
         return join_parts(super().search_text(), self.organisation.title)
 

@@ -24,11 +24,12 @@ def snippet_of(client, query, heading):
     return re.sub(r"<[^>]+>", "", snippet)
 
 
-def test_an_experts_snippet_is_their_bio(client, engine):
+def test_an_experts_snippet_is_their_role_and_bio_as_sentences(client, engine):
     expert = ExpertPage.objects.get(slug="ilse-de-wit")
     shown = snippet_of(client, "rechtmatigheidstoets", expert.title)
-    assert shown == expert.bio
-    for not_prose in (expert.title, expert.role, "rechtmatigheidstoets", "ROGPlus"):
+    assert shown.startswith(f"{expert.role}. ")  # a field of its own, ended as a sentence
+    assert expert.bio[:40] in shown
+    for not_prose in (expert.title, "rechtmatigheidstoets", "ROGPlus"):  # name, tag, organisation
         assert not_prose not in shown
 
 
