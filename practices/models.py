@@ -199,6 +199,7 @@ class PracticePage(Findable, ClassifiedPage):
         "quotes",
         "tags",
     )
+    search_prose_prefetch_related = ("tips", "quotes")
 
     def search_prose(self):
         return [plain_text(item.text) for item in (*self.tips.all(), *self.quotes.all())]

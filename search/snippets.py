@@ -70,7 +70,7 @@ def with_readable_snippets(hits, parsed) -> list:
     for page in pages:
         of_type[type(page)].append(page)
     for model, typed in of_type.items():
-        prefetch_related_objects(typed, *model.search_prefetch_related)
+        prefetch_related_objects(typed, *model.search_prose_prefetch_related)
     prose = {page.pk: page.search_snippet_text() for page in pages}
     words = {variant for word in parsed.words for variant in word_variants(word)}
     for hit in hits:

@@ -90,6 +90,8 @@ class Findable:
     # Relations read for every record: fetched once per type when the index is rebuilt.
     search_select_related: ClassVar[tuple[str, ...]] = ()
     search_prefetch_related: ClassVar[tuple[str, ...]] = ()
+    # The relations ``search_prose`` reads: all a hit's snippet needs of its page.
+    search_prose_prefetch_related: ClassVar[tuple[str, ...]] = ()
     # Search fields that are not the page's record text (a report's whole text: its
     # sections are records of their own).
     search_text_excluded: ClassVar[tuple[str, ...]] = ()

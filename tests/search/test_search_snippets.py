@@ -7,6 +7,9 @@ import pytest
 
 from expertise.models import ExpertPage
 from practices.models import PracticePage
+from search.query import parse
+from search.results import Hit
+from search.snippets import with_readable_snippets
 from wijkwijs.models import ThemePage
 
 pytestmark = pytest.mark.django_db
@@ -46,3 +49,24 @@ def test_a_practices_snippet_does_not_repeat_its_title(client, engine):
     assert practice.title not in shown
     prose = " ".join(text for _heading, text in practice.parts)
     assert shown.strip(" …")[:60] in f"{practice.summary} {prose}"
+
+
+def test_page_snippets_read_only_the_prose_of_the_pages_they_cut(django_assert_max_num_queries):
+    """The snippets of a results page's hits read the pages and the relations their prose is
+    in (a practice's tips and quotes), not the labels a rebuild reads for the records."""
+    pages = [
+        PracticePage.objects.get(slug="vlaardingen-doelmatig-boven-rechtmatig"),
+        ExpertPage.objects.get(slug="ilse-de-wit"),
+        ThemePage.objects.get(slug="eenzaamheid"),
+    ]
+    hits = [
+        Hit(
+            type="", title=page.title, url=page.url, text="", page_id=page.pk, key=f"page:{page.pk}"
+        )
+        for page in pages
+    ]
+    query = parse("vlaardingen")
+    # The pages' types, each type's pages, and the practice's tips and quotes.
+    with django_assert_max_num_queries(6):
+        with_readable_snippets(hits, query)
+    assert all(hit.snippet for hit in hits)
