@@ -193,12 +193,19 @@ def evidence_ties(hit_of_page) -> dict:
     return ties
 
 
+# What ties a page to the people it is evidence for (``evidence_ties``).
+PEOPLE_OF = {PracticePage: "contacts", ReportPage: "authors__expert", CommunityPage: "coordinators"}
+
+
 def classified_under(themes, user) -> list[Hit]:
-    """The practices, reports and communities filed under ``themes``, as equal hits: the
-    evidence of people whose work is classified under a theme the question names."""
+    """The practices, reports and communities filed under ``themes`` that name a person,
+    as equal hits: the evidence of people whose work is classified under a theme the
+    question names. (Work that names nobody speaks for nobody; among 100,000 sections it
+    is most of what a theme files.)"""
     hits = []
-    for model in (PracticePage, ReportPage, CommunityPage):
-        pages = visible(model.objects.filter(themes__in=themes), user).distinct()
+    for model, people in PEOPLE_OF.items():
+        named_someone = model.objects.filter(themes__in=themes, **{f"{people}__isnull": False})
+        pages = visible(named_someone, user).distinct()
         hits += [
             Hit(type="", title=page.title, url=page.url, text="", score=1.0, page_id=page.pk)
             for page in pages

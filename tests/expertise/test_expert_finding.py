@@ -172,3 +172,22 @@ def test_expert_finding_counts_practice_contacts(engine):
     finding = find_experts("moestuinen", AnonymousUser(), engine=engine)
     assert top_slugs(finding, 1) == [expert.slug]
     assert finding.matches[0].reasons[0].label == "Het kwekersproject"
+
+
+def test_work_filed_under_a_theme_counts_only_where_it_names_a_person(engine):
+    """A report filed under the theme a question names speaks for its expert authors; the
+    same theme's reports without one are no one's evidence."""
+    from expertise.finding import classified_under
+    from wijkwijs.models import ThemePage
+
+    theme = ThemePage.objects.get(slug="mantelzorg")
+    unnamed = ReportFactory(title="Zorg in cijfers", themes=[theme])
+    named = ReportFactory(title="Zorg in de wijk", themes=[theme])
+    expert = ExpertPage.objects.get(slug="ruud-hoekstra")
+    ReportAuthor.objects.create(page=named, name=expert.title, expert=expert)
+
+    classified = {hit.page_id for hit in classified_under([theme], AnonymousUser())}
+    assert named.pk in classified and unnamed.pk not in classified
+    found = find_experts("wie weet iets van mantelzorg", AnonymousUser(), engine=engine)
+    reasons = {match.expert.slug: match.reasons for match in found.matches}
+    assert any(reason.label == named.title for reason in reasons["ruud-hoekstra"])
