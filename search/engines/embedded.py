@@ -33,6 +33,7 @@ from search import dutch, fts
 from search.compounds import join_compounds, known_parts, split_compounds
 from search.corrections import correct, known_frequency
 from search.engines import evidence
+from search.engines.candidates import ChosenCandidates
 from search.filters import (
     FACET_NAMES,
     FACET_OF_RELATION,
@@ -457,7 +458,9 @@ class EmbeddedEngine:
             searched, found, _suggestion, _searched_for = self.searched(
                 apply_filters(visible, filters), parsed, correction
             )
-            reused = evidence.reused(self.main_search, self.match, visible, searched, filters)
+            reused = evidence.reused(
+                self.main_search, self.match, visible, searched, filters, found
+            )
             ranked_lists.append(evidence.ranked_hits(reused or found.ranked[:limit], limit))
         return ranked_lists
 
@@ -603,19 +606,11 @@ class EmbeddedEngine:
             # words, and those nearest to its rarest, are candidates.
             cheap = nearest(_tsquery_constant(any_of_its_words(compiled[0])))
             half = RERANK_DEPTH // 2
-            # One list (a union), not two conditions OR-ed: the records are then looked up
-            # by key, where an OR of two subqueries tests every record of the table.
-            chosen = cheap.values("pk")[:half].union(nearest(candidates).values("pk")[:half])
+            orders = [(cheap, half), (nearest(candidates), half)]
         else:
             cheap = nearest(matcher)
-            chosen = cheap.values("pk")[:RERANK_DEPTH]
-        ranked = (
-            SearchRecord.objects.filter(pk__in=chosen)
-            .only("pk", "published_at", "page_id")
-            .annotate(score=score)
-            .order_by("-score", "pk")
-        )
-        return Match(matched, ranked, cheap, matcher, components)
+            orders = [(cheap, RERANK_DEPTH)]
+        return Match(matched, ChosenCandidates(orders, score), cheap, matcher, components)
 
     def _match_full_text(self, records, parsed):
         """SQLite with FTS5: the PostgreSQL ranking's parts in BM25 scores of the stemmed

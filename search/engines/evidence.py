@@ -3,13 +3,13 @@
 evidence's.
 
 An expert question ("wie weet iets van X") is answered from evidence ranked for X, right
-after the main search ranked X over everything. Among 100,000 report sections the
-candidates of both rankings are mostly the same reports, and choosing them (ordering every
-match by the index's cheap rank) is most of a search's time; so when the main search's
-candidates are all of the kinds the evidence asks for, its ranking is the evidence's.
+after the main search ranked X over everything. Among 100,000 report sections ordering
+every match by the index's cheap rank is most of a search's time, and the evidence's
+candidates are the main search's of the kinds it asks for: so they are cut from the main
+search's read (``candidates.ChosenCandidates``), and where they are all of its candidates,
+its ranking is the evidence's.
 """
 
-from django.core.exceptions import EmptyResultSet
 from django.db import connection
 
 from search.filters import single_valued_filters
@@ -33,29 +33,27 @@ def ranked_hits(ranked, limit) -> list[EvidenceHit]:
     return hits
 
 
-def _sql(ranked) -> tuple | None:
-    try:
-        return ranked.query.sql_with_params()
-    except EmptyResultSet:
-        return None
-
-
-def reused(main, match, visible, parsed, filters):
-    """The ranked candidates of ``main`` (the unfiltered search's match, on PostgreSQL) if
-    they are those of ``parsed`` over ``visible`` under ``filters``: the same ranking query
-    over the same visible records, and a filter on kinds that every one of its candidates
-    passes. Then the filter would have left the same candidates, so the same full scores
-    and order. Otherwise None: the evidence is ranked on its own."""
+def reused(main, match, visible, parsed, filters, found):
+    """The ranking of ``found`` (``parsed`` over ``visible`` under ``filters``) from what
+    ``main`` read, where ``main`` (the unfiltered search's match, on PostgreSQL) ranked the
+    same query over the same visible records and ``filters`` narrow the kinds only: then the
+    filtered search would choose the main search's candidates of those kinds, so the same
+    full scores and order. With all of its candidates, the main search's ranking itself;
+    otherwise ``found``'s own ranking of the candidates cut from the main search's read. None
+    where the main search cannot tell: ``found`` ranks on its own."""
     if main is None or connection.vendor != "postgresql" or set(filters) != {"type"}:
         return None
-    candidates = main.ranked.records  # read by the main search (None if it ranked deeper)
-    if candidates is None:
+    ranking = main.ranked.records  # read by the main search (None if it ranked deeper)
+    if ranking is None:
         return None
-    same_query = _sql(main.ranked.ranked)
-    if same_query is None or _sql(match(visible, parsed).ranked.ranked) != same_query:
+    chosen = main.ranked.ranked
+    same_query = chosen.signature()
+    if same_query is None or match(visible, parsed).ranked.ranked.signature() != same_query:
         return None
-    kinds = dict(single_valued_filters(filters))["kind"]
-    others = SearchRecord.objects.filter(pk__in=[record.pk for record in candidates])
-    if others.exclude(kind__in=kinds).exists():
+    keys = chosen.keys(dict(single_valued_filters(filters))["kind"])
+    if keys is None:
         return None
-    return candidates
+    if set(keys) == set(chosen.keys()):
+        return ranking
+    found.ranked.ranked = chosen.scored(keys)  # ordered in its pages' context when read
+    return found.ranked

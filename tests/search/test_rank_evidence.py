@@ -104,7 +104,7 @@ def test_the_evidence_is_what_the_search_ranks(engine, who, request):
     "topic",
     [
         "kwartiermakerij",  # only report sections hold it: the main search's ranking is reused
-        "schuldhulpverlening",  # profiles and practices too: the evidence is ranked on its own
+        "schuldhulpverlening",  # profiles and practices too: the evidence is cut from its read
     ],
 )
 def test_an_expert_question_in_the_main_box_names_whom_the_finder_names(engine, topic):
@@ -125,3 +125,37 @@ def test_an_expert_question_in_the_main_box_names_whom_the_finder_names(engine, 
     assert named[: len(expected)] == [(hit.title, hit.score, hit.snippet) for hit in expected]
     if topic == "kwartiermakerij":
         assert named[0][0] == "Wies Jansma"
+
+
+@pytest.mark.parametrize("depth", [2, 200])
+def test_the_candidates_of_some_kinds_are_cut_from_the_unfiltered_read(
+    postgres_only, monkeypatch, depth
+):
+    """The candidates of a ranking over one kind alone are cut from the unfiltered
+    ranking's one read: of that kind only, the same as its own where every match is a
+    candidate; a read too shallow for the kind says so. (Deeper in, the index's order
+    decides, as for the main search's own candidates: a filtered search over a few records
+    may be planned without the index, where equally near records can come in either order.)"""
+    from search.engines import embedded
+    from search.models import SearchRecord
+    from search.query import parse
+
+    monkeypatch.setattr(embedded, "RERANK_DEPTH", depth)
+    engine = embedded.EmbeddedEngine()
+    visible = SearchRecord.visible_to(AnonymousUser())
+    kinds = set(visible.values_list("kind", flat=True))
+    assert len(kinds) > 1
+    for query in ["schuldhulpverlening", "eenzaamheid ouderen", "wijkteam"]:
+        parsed = parse(query)
+        everything = engine.match(visible, parsed).ranked.ranked
+        for kind in sorted(kinds):
+            cut = everything.keys([kind])
+            if cut is None:  # fewer of this kind than the depth among those read
+                assert depth == 2
+                continue
+            assert set(SearchRecord.objects.filter(pk__in=cut).values_list("kind", flat=True)) <= {
+                kind
+            }
+            if depth == 200:
+                own = engine.match(visible.filter(kind=kind), parsed).ranked.ranked.keys()
+                assert sorted(cut) == sorted(own), (query, kind)
