@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from django.utils.text import slugify
 
 from documents.ingest.cleanup import Line, is_heading_number
+from documents.ingest.footnotes import link_footnotes
 from documents.ingest.metadata import GENERIC_HEADINGS, is_date_line, people_named
 from documents.ingest.names import person_name
 from documents.ingest.numbering import (
@@ -40,8 +41,6 @@ from documents.ingest.statements import is_field_line
 SENTENCE_END = ".,;:!?"
 MAX_HEADING_WORDS = 16
 MAX_BARE_HEADING_WORDS = 8
-# A footnote number after a word: glued ("matrix3") or after one space ("opzet 1 ").
-FOOTNOTE_REFERENCE = re.compile(r"(?<=[^\W\d_]{3})( ?)(\d{1,2})(?=[\s.,;:)’”'\"]|$)")
 LIST_NUMBER = re.compile(r"^(\d{1,2})\.\s+(.+)$")
 LEADING_NUMBER = re.compile(r"^(\d{1,2})\s+([A-Z].*)$")  # "5 Omarm de weerstand"
 MAX_QUESTION_HEADING_WORDS = 4
@@ -660,39 +659,16 @@ def repair_split_compounds(text: str) -> str:
     return re.sub(r"(?<=\w)- (?=[A-Z][a-z])", "-", text)
 
 
-def link_footnotes(text: str, footnotes: dict[str, str], used: set[str]) -> tuple[str, dict]:
-    """Turn footnote numbers after words ('matrix3', 'opzet 1 ') into references ('[^3]').
-
-    Footnotes are numbered in reading order, so only the next unused number is accepted:
-    that keeps ordinary numbers ('prestatieveld 5') from being mistaken for references.
-    """
-    found = {}
-
-    def replace(match):
-        space, number = match.group(1), match.group(2)
-        remaining = sorted((n for n in footnotes if n not in used), key=int)
-        if not remaining or number != remaining[0]:
-            return match.group(0)
-        used.add(number)
-        found[number] = footnotes[number]
-        return f"[^{number}]" if not space else f" [^{number}]"
-
-    return FOOTNOTE_REFERENCE.sub(replace, text), found
-
-
 def build_outline(lines: list[Line], footnotes: dict[str, str], declared: bool, title: str = ""):
     headings, absorbed_lines = classify_headings(lines, declared)
     sections: list[Section] = []
     preamble_lines, current_lines = [], []
-    used_footnotes: set[str] = set()
 
     def flush(section, buffer):
         paragraphs = []
         for text, page in join_paragraphs(buffer):
-            text, found = link_footnotes(repair_split_compounds(text), footnotes, used_footnotes)
-            paragraphs.append(text)
+            paragraphs.append(repair_split_compounds(text))
             if section is not None:
-                section.footnotes.update(found)
                 section.page = section.page or page
         return paragraphs
 
@@ -721,7 +697,12 @@ def build_outline(lines: list[Line], footnotes: dict[str, str], declared: bool, 
     for section in sections:  # the title left out, its chapters are the top level
         section.level -= top - 1
     assign_anchors(sections)
-    return Outline(title=title, preamble=flush(None, preamble_lines), sections=sections)
+    preamble = flush(None, preamble_lines)
+    # The preamble's references are linked too, but its footnotes have no section to go to.
+    found = link_footnotes([preamble, *(section.paragraphs for section in sections)], footnotes)
+    for section, section_footnotes in zip(sections, found[1:], strict=True):
+        section.footnotes.update(section_footnotes)
+    return Outline(title=title, preamble=preamble, sections=sections)
 
 
 def section_anchor(number: str, heading: str, taken: set[str]) -> str:

@@ -1,7 +1,8 @@
 """Structure rules found on reports nobody had seen, each on a small invented input."""
 
 from documents.ingest.cleanup import Line, clean_lines
-from documents.ingest.extract import extract_pdf
+from documents.ingest.extract import extract, extract_pdf
+from documents.ingest.formats import detect_format
 from documents.ingest.structure import build_outline
 from tests.documents.ingest.test_stages import outline_of, tree, typeset_pdf
 
@@ -160,3 +161,37 @@ def test_a_typeset_bullet_without_a_character_still_marks_a_list_item(tmp_path):
         (True, "Stap 1 Kijken"),
         (True, "Stap 2 Doen"),
     ]
+
+
+def outline_of_file(name, text, tmp_path):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    extraction = extract(path, detect_format(path))
+    cleaned = clean_lines(extraction.lines)
+    return build_outline(
+        cleaned.lines, cleaned.footnotes, extraction.declares_headings, extraction.declared_title
+    )
+
+
+def test_a_footnote_number_glued_to_a_sentence_beats_an_ordinary_number_before_it(tmp_path):
+    separator = " " * 60
+    # A text file as a PDF extraction leaves it: footnotes below a long run of spaces.
+    outline = outline_of_file(
+        "notitie.txt",
+        "1. Aanleiding\n\n"
+        "De gemeente Dorpsbeek begon met een proef met wijkteams in twee kernen. De\n"
+        "aanpak staat in het projectplan 1 en is besproken met de bewoners. In fase 2 volgt\n"
+        "een verdieping in de overige kernen, als de raad daarmee instemt. De ervaringen\n"
+        "zijn verzameld door de teamleiders zelf.2\n\n"
+        "2. Werkwijze\n\n"
+        "Het team werkt vanuit het dorpshuis (Jansen 2019, 12) 3 . Elke week is er een\n"
+        "spreekuur voor iedereen uit het dorp.\n"
+        f"{separator}\n1\n Projectplan wijkteams Dorpsbeek, versie 3.\n"
+        "2\n Zij hielden een logboek bij.\n3\n Jansen, P. (2019), Werken in kleine kernen.\n",
+        tmp_path,
+    )
+    aanleiding, werkwijze = outline.sections
+    assert sorted(aanleiding.footnotes) == ["1", "2"] and list(werkwijze.footnotes) == ["3"]
+    assert "projectplan [^1]" in aanleiding.text and "zelf.[^2]" in aanleiding.text
+    assert "In fase 2 volgt" in aanleiding.text
+    assert "(Jansen 2019, 12) [^3] ." in werkwijze.text
