@@ -17,8 +17,10 @@ LABELLED_HEADING = re.compile(
     r"^([A-Z][A-Za-z]{2,15})\s+(\d{1,2}(?:\.\d{1,2})?|[A-Z])(?:\s*[:.–-]\s*|\s+|$)(.*)$"
 )
 
-# "a. Gesprekken met aanvragers": a sub-section lettered within its section.
-LETTERED_HEADING = re.compile(r"^([a-hA-H])[.)]\s+(\S.{0,118})$")
+# "a. Gesprekken met aanvragers", "b) …": a sub-section lettered within its section. A bare
+# small letter before a capital ("a Hoe geeft men …") is a marker too, since no Dutch word
+# is a small a to h on its own; a capital without a full stop may be a word ("U vraagt").
+LETTERED_HEADING = re.compile(r"^([a-hA-H](?=[.)])|[a-h](?=\s+[A-ZÀ-Þ]))[.)]?\s+(\S.{0,118})$")
 
 # "II. Werkwijze": a chapter numbered in roman numerals (with the full stop, unlike a word).
 ROMAN_CHAPTER = re.compile(r"^([IVXL]{1,6})\.\s+(\S.{0,118})$")

@@ -195,3 +195,38 @@ def test_a_footnote_number_glued_to_a_sentence_beats_an_ordinary_number_before_i
     assert "projectplan [^1]" in aanleiding.text and "zelf.[^2]" in aanleiding.text
     assert "In fase 2 volgt" in aanleiding.text
     assert "(Jansen 2019, 12) [^3] ." in werkwijze.text
+
+
+def test_list_markers_of_headings_are_their_numbers_not_their_first_words(tmp_path):
+    outline = outline_of_file(
+        "buurtkamer.md",
+        "# Notitie over de buurtkamer\n\n"
+        "## 1) Aanleiding\n\nDe buurtkamer is drie jaar open en trekt veel bezoekers.\n\n"
+        "### a Hoe gebruiken bewoners de buurtkamer?\n\nVooral op dinsdag, voor koffie.\n\n"
+        "### b) Welke knelpunten zien de vrijwilligers?\n\nDe ruimte is te klein.\n\n"
+        "### c. Wat vragen zij van de gemeente?\n\nMeer uren van de opbouwwerker.\n\n"
+        "## 2 Conclusie\n\nDe buurtkamer werkt, maar heeft meer ruimte nodig.\n\n"
+        "### U vraagt, wij draaien\n\nEen kop die met een woord van één letter begint.\n",
+        tmp_path,
+    )
+    assert tree(outline) == [
+        (1, "1", "Aanleiding"),
+        (2, "a", "Hoe gebruiken bewoners de buurtkamer?"),
+        (2, "b", "Welke knelpunten zien de vrijwilligers?"),
+        (2, "c", "Wat vragen zij van de gemeente?"),
+        (1, "2", "Conclusie"),
+        (2, "", "U vraagt, wij draaien"),
+    ]
+
+
+def test_a_bare_letter_before_a_sub_heading_in_plain_text_is_its_number():
+    outline = outline_of(
+        "1. Aanleiding\n\nDe buurtkamer is drie jaar open en trekt elke week veel bezoekers.\n\n"
+        "a Hoe gebruiken bewoners de buurtkamer?\n\nVooral op dinsdag, voor de koffie.\n\n"
+        "b Welke knelpunten zien de vrijwilligers?\n\nDe ruimte is te klein voor de groep.\n"
+    )
+    assert tree(outline) == [
+        (1, "1", "Aanleiding"),
+        (2, "a", "Hoe gebruiken bewoners de buurtkamer?"),
+        (2, "b", "Welke knelpunten zien de vrijwilligers?"),
+    ]
