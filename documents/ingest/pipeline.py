@@ -34,6 +34,7 @@ from documents.ingest.metadata import (
     richness,
 )
 from documents.ingest.publication import arrange_publication
+from documents.ingest.statements import credits_editorial_staff
 from documents.ingest.structure import Outline, Section, build_outline
 from documents.ingest.suggestions import suggest_classification
 from documents.models import (
@@ -60,9 +61,11 @@ KIND_HINTS = [
     ("voortgang", ReportKind.PROGRESS),
     ("evaluatie", ReportKind.EVALUATION),
     ("magazine", ReportKind.MAGAZINE),
+    ("tijdschrift", ReportKind.MAGAZINE),
     ("factsheet", ReportKind.FACTSHEET),
     ("notitie", ReportKind.POLICY),
 ]
+MAX_SUBTITLE_WORDS = 12
 
 
 @dataclass
@@ -229,11 +232,21 @@ def find_same_document(fingerprint: list[int]) -> ReportPage | None:
 
 
 def guess_kind(analysis: Analysis) -> str:
-    haystack = f"{analysis.metadata['title']} {analysis.path.name}".lower()
+    """The kind a document names itself on its cover (title, a short subtitle under it) or
+    in its file name, else a magazine when its colophon credits editors, else research."""
+    preamble = analysis.outline.preamble
+    subtitle = preamble[0] if preamble and len(preamble[0].split()) <= MAX_SUBTITLE_WORDS else ""
+    haystack = f"{analysis.metadata['title']} {subtitle} {analysis.path.name}".lower()
     for hint, kind in KIND_HINTS:
         if hint in haystack:
             return kind
-    return ReportKind.RESEARCH
+    lines = [section.heading for section in analysis.sections] + [
+        line
+        for section in analysis.sections
+        for paragraph in section.paragraphs
+        for line in paragraph.splitlines()
+    ]
+    return ReportKind.MAGAZINE if credits_editorial_staff(lines) else ReportKind.RESEARCH
 
 
 def unique_slug(parent, title):

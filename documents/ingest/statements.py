@@ -30,6 +30,8 @@ FIELD_LABELS = {
     *["kenmerk", "cc", "fotografie", "vormgeving", "illustraties", "druk", "redactie"],
     *["eindredactie", "hoofdredactie", "contact"],
 }
+# An editor-in-chief or final editors in a colophon: a periodical's staff, which a study has not.
+EDITORIAL_STAFF = re.compile(r"^(?:hoofd|eind)redactie\s*:", re.IGNORECASE)
 NUMERIC_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
 ORGANISATION = rf"[{UPPER}][\w&'-]*(?:\s+(?:(?:van|voor|en|de|der|het|in)\s+)*[{UPPER}][\w&'-]*)*"
 # "… is een uitgave van de gemeente Lindeveld": the organisation's kind may be in lower case.
@@ -72,6 +74,11 @@ def is_field_line(text: str) -> bool:
     """ "Van: …", "Uitgave: …", "Tekst: …": a line of a memo header or a colophon."""
     match = FIELD.match(text.strip())
     return bool(match) and match["label"].casefold() in FIELD_LABELS
+
+
+def credits_editorial_staff(lines) -> bool:
+    """ "Hoofdredactie:", "Eindredactie: …": the colophon of a magazine."""
+    return any(EDITORIAL_STAFF.match(line.strip()) for line in lines)
 
 
 def labelled_fields(paragraphs) -> dict[str, str]:

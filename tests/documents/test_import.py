@@ -211,3 +211,15 @@ def test_classification_suggestions_come_from_the_text(imported):
     assert "Ede" not in suggested["municipalities"]  # whole words only: not 'mede', 'Eden'
     assert {"Zelfredzaamheid", "Wederkerigheid"} <= set(suggested["themes"])
     assert report.municipalities.count() == 0  # suggestions wait for an editor
+
+
+def test_the_magazine_is_filed_as_one_with_its_ten_municipalities_suggested(imported):
+    report = report_titled("De gouden formule")
+    assert report.kind == "magazine"
+    suggested = {kind: [s["title"] for s in items] for kind, items in report.suggestions.items()}
+    profiled = {"Almere", "Alphen aan den Rijn", "Deventer", "Ede", "Heerenveen", "Heerlen"}
+    profiled |= {"Oss", "Vlaardingen", "Wijk bij Duurstede", "Zaanstad"}
+    assert profiled <= set(suggested["municipalities"])
+    assert {"Decentralisaties", "Huishoudelijke hulp", "Aanbesteding en inkoop"} <= set(
+        suggested["themes"]
+    )

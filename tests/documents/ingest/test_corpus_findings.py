@@ -2,7 +2,8 @@
 
 import pytest
 
-from documents.ingest.pipeline import analyse
+from documents.choices import ReportKind
+from documents.ingest.pipeline import analyse, guess_kind
 from tests.conftest import CORPUS, require_corpus
 
 pytestmark = pytest.mark.django_db
@@ -27,3 +28,15 @@ def test_hu_links_its_six_footnotes_once_each_where_the_text_refers_to_them(name
     assert "fase [^2]" not in linked["2"].text
     assert "2011, 14) [^5]" in linked["5"].text  # after a citation's closing bracket
     assert linked["6"].number == "1.18"
+
+
+@pytest.mark.parametrize(
+    "name, kind",
+    [
+        *((f"gouden-formule-2016.{ext}", ReportKind.MAGAZINE) for ext in ("md", "docx", "pdf")),
+        *((f"oostburg-interviews-2014.{ext}", ReportKind.INTERVIEWS) for ext in ("md", "txt")),
+        *((name, ReportKind.PROGRESS) for name in HU_RENDITIONS),
+    ],
+)
+def test_every_rendition_tells_the_kind_of_its_document(name, kind):
+    assert guess_kind(analyse(CORPUS / name)) == kind
