@@ -66,6 +66,7 @@ KIND_HINTS = [
     ("notitie", ReportKind.POLICY),
 ]
 MAX_SUBTITLE_WORDS = 12
+MAX_SLUG_LENGTH = 60
 
 
 @dataclass
@@ -249,8 +250,18 @@ def guess_kind(analysis: Analysis) -> str:
     return ReportKind.MAGAZINE if credits_editorial_staff(lines) else ReportKind.RESEARCH
 
 
+def slug_of(text: str, fallback: str) -> str:
+    """A slug of at most MAX_SLUG_LENGTH characters, cut after the last whole word that fits
+    (a single longer word is cut where the limit falls)."""
+    slug = slugify(text)
+    if len(slug) > MAX_SLUG_LENGTH:
+        words_that_fit = slug[: MAX_SLUG_LENGTH + 1].rpartition("-")[0]
+        slug = words_that_fit or slug[:MAX_SLUG_LENGTH]
+    return slug.strip("-") or fallback
+
+
 def unique_slug(parent, title):
-    base = slugify(title)[:60].strip("-") or "publicatie"
+    base = slug_of(title, "publicatie")
     slug, counter = base, 2
     while parent.get_children().filter(slug=slug).exists():
         slug, counter = f"{base}-{counter}", counter + 1
@@ -346,7 +357,7 @@ def storable_name(name: str) -> str:
     """A file name that fits the document's field and any file system: at most 60
     characters of its own (in ASCII), with its extension."""
     path = Path(name)
-    stem = slugify(path.stem)[:60].strip("-") or "document"
+    stem = slug_of(path.stem, "document")
     return f"{stem}{path.suffix.lower()[:10]}"
 
 

@@ -50,3 +50,11 @@ def test_a_study_with_a_colophon_of_its_own_stays_a_research_report(tmp_path):
         + "Colofon\n\nTekst: Femke Jonker\n\nVormgeving: Studio Dorpsbeek\n",
     )
     assert report.kind == "onderzoeksrapport"
+
+
+def test_a_long_title_gives_an_address_and_a_file_name_cut_after_a_whole_word(tmp_path):
+    title = "Vrijwilligers in de buurtkamer van Dorpsbeek en hun samenwerking met het wijkteam"
+    report = imported(tmp_path, f"{title}.md", f"# {title}\n\n## Inleiding\n\n{ARTICLE}")
+    assert report.slug == "vrijwilligers-in-de-buurtkamer-van-dorpsbeek-en-hun"
+    stored = report.files.get().document.filename
+    assert stored == "vrijwilligers-in-de-buurtkamer-van-dorpsbeek-en-hun.md"
