@@ -245,7 +245,14 @@ def is_bare_heading(lines, index, text=None):
     if _is_table_row(lines, index):
         return False
     first = following.text[0]
-    return first.isupper() or first.isdigit() or first in "‘'\"“(" or following.list_item
+    opens_a_lettered_part = bool(LETTERED_HEADING.match(following.text))  # "a Hoe …"
+    return (
+        first.isupper()
+        or first.isdigit()
+        or first in "‘'\"“("
+        or following.list_item
+        or opens_a_lettered_part
+    )
 
 
 def _previous_text(lines, index):

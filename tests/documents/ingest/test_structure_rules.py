@@ -230,3 +230,17 @@ def test_a_bare_letter_before_a_sub_heading_in_plain_text_is_its_number():
         (2, "a", "Hoe gebruiken bewoners de buurtkamer?"),
         (2, "b", "Welke knelpunten zien de vrijwilligers?"),
     ]
+
+
+def test_a_chapter_opened_straight_by_a_lettered_part_is_still_a_chapter():
+    outline = outline_of(
+        "1. Inleiding\n\nDe buurtkamer is drie jaar open en trekt elke week veel bezoekers.\n\n"
+        "2. Bevindingen\n\na. Hoe gebruiken bewoners de buurtkamer?\n\nVooral op dinsdag.\n\n"
+        "3. Aanbevelingen\n\nZet de buurtkamer voort.\n"
+    )
+    assert tree(outline) == [
+        (1, "1", "Inleiding"),
+        (1, "2", "Bevindingen"),
+        (2, "a", "Hoe gebruiken bewoners de buurtkamer?"),
+        (1, "3", "Aanbevelingen"),
+    ]
