@@ -1,21 +1,22 @@
 """Footnote numbers in the text turned into references ('[^3]') to the footnotes lifted out.
 
 A reference is a number of one or two digits after a word: glued to it ("matrix3"), to
-the punctuation closing it ("geleverd.2", "‘Krachtig’4") or one space after it or after a
-closing bracket ("opzet 1 formuleerden", "14) 5 ."). A glued number is a reference almost
-certainly; a spaced one may be any number ("fase 2", "prestatieveld 5"). Footnotes are
-numbered in reading order, so the glued references are taken first, in order, and each
-footnote left over takes the first spaced number between its neighbours' references.
+the punctuation closing it ("geleverd.2", "‘Krachtig’4"), one space after a closing
+bracket ("14) 5 .") or one space after the word ("opzet 1 formuleerden"). Only the last
+may be any number ("fase 2", "prestatieveld 5"): nothing else is counted that way.
+Footnotes are numbered in reading order, so the certain references are taken first, in
+order, and each footnote left over takes the first number after a word between its
+neighbours' references.
 """
 
 import re
 from dataclasses import dataclass
 
 _FOLLOWED_BY = r"(?=[\s.,;:)’”'\"]|$)"
-GLUED_REFERENCE = re.compile(
-    rf"(?:(?<=[^\W\d_]{{3}})|(?<=[^\W\d_][.,;:!?)’”'\"]))\d{{1,2}}{_FOLLOWED_BY}"
+CERTAIN_REFERENCE = re.compile(
+    r"(?:(?<=[^\W\d_]{3})|(?<=[^\W\d_][.,;:!?)’”'\"])|(?<=[)’”] ))\d{1,2}" + _FOLLOWED_BY
 )
-SPACED_REFERENCE = re.compile(rf"(?:(?<=[^\W\d_]{{3}} )|(?<=[)’”] ))\d{{1,2}}{_FOLLOWED_BY}")
+SPACED_REFERENCE = re.compile(r"(?<=[^\W\d_]{3} )\d{1,2}" + _FOLLOWED_BY)
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ class Candidate:
     paragraph: int
     start: int
     end: int
-    glued: bool
+    certain: bool
 
     @property
     def place(self):
@@ -38,8 +39,8 @@ def link_footnotes(blocks: list[list[str]], footnotes: dict[str, str]) -> list[d
     numbers = sorted(footnotes, key=int)
     chosen, last = {}, None
     for number in numbers:
-        if glued := _first_between(candidates.get(number, []), last, glued_only=True):
-            chosen[number], last = glued, glued.place
+        if certain := _first_between(candidates.get(number, []), last, certain_only=True):
+            chosen[number], last = certain, certain.place
     for position, number in enumerate(numbers):
         if number in chosen:
             continue
@@ -65,22 +66,22 @@ def _candidates(blocks: list[list[str]]) -> dict[str, list[Candidate]]:
     candidates = {}
     for block_index, paragraphs in enumerate(blocks):
         for paragraph_index, text in enumerate(paragraphs):
-            for pattern, glued in ((GLUED_REFERENCE, True), (SPACED_REFERENCE, False)):
+            for pattern, certain in ((CERTAIN_REFERENCE, True), (SPACED_REFERENCE, False)):
                 for match in pattern.finditer(text):
                     candidates.setdefault(match.group(), []).append(
-                        Candidate(block_index, paragraph_index, match.start(), match.end(), glued)
+                        Candidate(block_index, paragraph_index, match.start(), match.end(), certain)
                     )
     for found in candidates.values():
         found.sort(key=lambda candidate: candidate.place)
     return candidates
 
 
-def _first_between(candidates: list[Candidate], after, before=None, glued_only=False):
+def _first_between(candidates: list[Candidate], after, before=None, certain_only=False):
     return next(
         (
             candidate
             for candidate in candidates
-            if (candidate.glued or not glued_only)
+            if (candidate.certain or not certain_only)
             and (after is None or candidate.place > after)
             and (before is None or candidate.place < before)
         ),

@@ -1,12 +1,16 @@
 """Invented reports of kinds the corpus has one of or none: the kind an import gives them
 and the address it files them under."""
 
+from pathlib import Path
+
 import pytest
 
 from documents.ingest.pipeline import import_file
+from documents.models import SectionFootnote
 
 pytestmark = pytest.mark.django_db
 
+INPUTS = Path(__file__).parent / "ingest" / "inputs"
 ARTICLE = "De buurtkamer in Dorpsbeek is drie jaar open en trekt elke week meer bezoekers.\n\n"
 
 
@@ -58,3 +62,18 @@ def test_a_long_title_gives_an_address_and_a_file_name_cut_after_a_whole_word(tm
     assert report.slug == "vrijwilligers-in-de-buurtkamer-van-dorpsbeek-en-hun"
     stored = report.files.get().document.filename
     assert stored == "vrijwilligers-in-de-buurtkamer-van-dorpsbeek-en-hun.md"
+
+
+def test_an_invented_evaluation_keeps_its_kind_markers_footnotes_and_a_whole_word_address():
+    report = import_file(INPUTS / "evaluatie-buurtkamer.txt").report
+    assert report.kind == "evaluatie"
+    assert report.slug == "evaluatie-van-de-buurtkamer-in-dorpsbeek-na-drie-jaar"
+    sections = [(s.number, s.heading) for s in report.sections.order_by("position")]
+    assert ("a", "Hoe gebruiken bewoners de buurtkamer?") in sections
+    assert ("b", "Wat vinden de vrijwilligers?") in sections
+    references = {
+        note.number: note.section.number
+        for note in SectionFootnote.objects.filter(section__report=report)
+    }
+    assert references == {"1": "1", "2": "a"}
+    assert "werkplan.[^1] In fase 2" in report.sections.get(number="1").text
