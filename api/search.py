@@ -197,8 +197,7 @@ class AutocompleteParameters(Schema):
 def with_english_theme_names(found, prefix):
     """Themes named by their English label, and those whose English label has a word that
     begins with ``prefix`` added: the index suggests by the Dutch names and synonyms alone."""
-    themes = ThemePage.objects.live().public().exclude(label_en="")
-    english_names = dict(themes.values_list("title", "label_en"))
+    english_names = ThemePage.names_in_visitor_language()
     theme = ThemePage.search_kind.value
     named = [
         replace(suggestion, title=english_names.get(suggestion.title, suggestion.title))
@@ -207,7 +206,11 @@ def with_english_theme_names(found, prefix):
         for suggestion in found
     ]
     suggested = {suggestion.url for suggestion in named}
-    typed = themes.filter(Q(label_en__istartswith=prefix) | Q(label_en__icontains=f" {prefix}"))
+    typed = (
+        ThemePage.objects.live()
+        .public()
+        .filter(Q(label_en__istartswith=prefix) | Q(label_en__icontains=f" {prefix}"))
+    )
     return named + [
         TitleSuggestion(page.label_en, "", page.url, theme)
         for page in typed.order_by("label_en")

@@ -4,6 +4,8 @@ ranking evidence, the ranked records alone."""
 from dataclasses import dataclass, field
 
 from search.models import HEADING_SEPARATOR
+from search.registry import report_kind_choices
+from wijkwijs.models import ThemePage
 from wijkwijs.visibility import Visibility
 
 
@@ -60,6 +62,27 @@ class SearchResult:
     searched_for: str = ""  # the query actually run, if a correction replaced it
     engine: str = ""  # the engine that answered
     fallback: bool = False  # Elasticsearch failed and the embedded engine answered instead
+
+    def label_in_visitor_language(self):
+        """Theme names (Dutch titles, with an English label) and report kinds (stored as
+        their Dutch value) of the facets and hits, named in the visitor's language: the
+        search page and the API show them alike."""
+        themes = ThemePage.names_in_visitor_language()
+        names = {
+            "theme": themes,
+            "kind": {value: str(label) for value, label in report_kind_choices()},
+        }
+        for facet, name_of in names.items():
+            if facet in self.facets:
+                self.facets[facet] = [
+                    (value, name_of.get(value, name_of.get(label, label)), count)
+                    for value, label, count in self.facets[facet]
+                ]
+        for hit in self.hits:
+            hit.title = themes.get(hit.title, hit.title)  # a theme's own page
+            hit.labels["themes"] = [
+                themes.get(title, title) for title in hit.labels.get("themes", [])
+            ]
 
 
 @dataclass

@@ -4,14 +4,11 @@ import math
 from urllib.parse import urlencode
 
 from django.shortcuts import render
-from django.utils.translation import get_language
 
 from search.engines import get_engine
 from search.events import searched
 from search.filters import FACET_LABELS, FACET_NAMES, SINGLE_VALUED_FACETS
 from search.query import MAX_QUERY_LENGTH
-from search.registry import report_kind_choices
-from wijkwijs.models import ThemePage
 from wijkwijs.parameters import MAX_RESULT_WINDOW, BadParameter, whole_number
 
 PAGE_SIZE = 20
@@ -73,7 +70,7 @@ def search_context(query, filters, sort, page, result):
     ]
     facets = []
     if result is not None:
-        label_in_visitor_language(result)
+        result.label_in_visitor_language()
         for name in [name for name in FACET_NAMES if name in result.facets]:
             values = result.facets[name]
             chosen = set(filters.get(name, []))
@@ -123,21 +120,3 @@ def active_filters(base, filters, facets):
         for name, values in filters.items()
         for value in values
     ]
-
-
-def label_in_visitor_language(result):
-    """Theme names (Dutch titles, with an English label) and report kinds (stored as their
-    Dutch value) of the facets and hits, named in the visitor's language."""
-    themes = {}
-    if get_language() == "en":
-        themes = dict(ThemePage.objects.exclude(label_en="").values_list("title", "label_en"))
-    names = {"theme": themes, "kind": {value: str(label) for value, label in report_kind_choices()}}
-    for facet, name_of in names.items():
-        if facet in result.facets:
-            result.facets[facet] = [
-                (value, name_of.get(value, name_of.get(label, label)), count)
-                for value, label, count in result.facets[facet]
-            ]
-    for hit in result.hits:
-        hit.title = themes.get(hit.title, hit.title)  # a theme's own page
-        hit.labels["themes"] = [themes.get(title, title) for title in hit.labels.get("themes", [])]

@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.conf import settings
+from django.utils import translation
 
 from wijkwijs.models import ThemePage
 
@@ -47,3 +48,11 @@ def test_a_theme_feed_is_titled_by_its_english_name_in_the_english_ui(client):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     feed = client.get("/feeds/thema/eenzaamheid/").content.decode()
     assert "<title>Wijkwijs: new in Loneliness</title>" in feed
+
+
+@pytest.mark.parametrize(("language", "shown"), [("nl", {}), ("en", {"Eenzaamheid": "Loneliness"})])
+def test_the_themes_are_named_in_the_visitors_language_in_one_place(language, shown):
+    with translation.override(language):
+        names = ThemePage.names_in_visitor_language()
+    assert {title: names[title] for title in shown} == shown
+    assert language == "en" or names == {}

@@ -10,6 +10,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from wijkwijs import vocabulary
 from wijkwijs.findable import Findable, RecordKind
 from wijkwijs.listing import ListingPage, SiteSection
 from wijkwijs.models.classification import content_classified_under, label_counts
@@ -75,6 +76,17 @@ class ThemePage(Findable, Page):
     def display_title(self):
         """The theme's name in the visitor's language: its English label on the English site."""
         return english_label(self.title, self.label_en)
+
+    @classmethod
+    def names_in_visitor_language(cls) -> dict[str, str]:
+        """{Dutch title: English label} of the live themes with one, on the English site
+        (the Dutch site names a theme by its title): how search renames theme facets, hits
+        and suggestions, which carry the title."""
+        if get_language() != "en":
+            return {}
+        return {
+            entry.title: entry.label_en for entry in vocabulary.themes().entries if entry.label_en
+        }
 
     class Meta:
         verbose_name = _("thema")
