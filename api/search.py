@@ -139,6 +139,7 @@ def search(
     )
     if query and paging.page == 1:
         searched.send(sender=search, query=query, total=result.total)
+    result.label_in_visitor_language()
     absolute = request.build_absolute_uri
     pages = page_count(result.total, paging.page_size)
     response["Link"] = link_header(request, paging.page, pages)

@@ -1,8 +1,10 @@
 """The JSON search API, its autocomplete and its OpenAPI description."""
 
 import pytest
+from django.conf import settings
 
 from tests.factories import PracticeFactory, ReportFactory
+from wijkwijs.models import ThemePage
 
 pytestmark = pytest.mark.django_db
 
@@ -73,3 +75,19 @@ def test_a_question_for_an_expert_answers_with_the_expert_first(client):
     assert response.status_code == 200
     first = response.json()["hits"][0]
     assert (first["type"], first["title"]) == ("expert", "Ruud Hoekstra")
+
+
+@pytest.mark.parametrize(
+    ("language", "theme", "kind"),
+    [("nl", "Eenzaamheid", "Onderzoeksrapport"), ("en", "Loneliness", "Research report")],
+)
+def test_facets_are_labelled_in_the_language_asked_as_on_the_search_page(
+    client, language, theme, kind
+):
+    loneliness = ThemePage.objects.get(slug="eenzaamheid")
+    ReportFactory(title="Eenzaam in de flat", kind="onderzoeksrapport", themes=[loneliness])
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    facets = client.get("/api/v1/search/", {"q": "flat"}).json()["facets"]
+    labels = {name: {f["value"]: f["label"] for f in values} for name, values in facets.items()}
+    assert labels["theme"]["eenzaamheid"] == theme
+    assert labels["kind"]["onderzoeksrapport"] == kind
