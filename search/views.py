@@ -13,6 +13,7 @@ from wijkwijs.parameters import MAX_RESULT_WINDOW, BadParameter, whole_number
 
 PAGE_SIZE = 20
 SORTS = {"relevantie": "relevance", "nieuwste": "newest"}
+AS_TYPED = "letterlijk"  # the parameter that searches the query as typed, uncorrected
 FACET_SHOWN = 6
 
 
@@ -32,6 +33,7 @@ def search(request):
     }
     sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "relevantie"
     page = page_number(request.GET.get("pagina"))
+    as_typed = request.GET.get(AS_TYPED) == "1"
     result = None
     if query:
         engine = get_engine()
@@ -44,6 +46,7 @@ def search(request):
                 limit=PAGE_SIZE,
                 offset=(number - 1) * PAGE_SIZE,
                 sort=SORTS[sort],
+                as_typed=as_typed,
             )
 
         result = run(page)
@@ -59,13 +62,16 @@ def search(request):
         for name in SINGLE_VALUED_FACETS.keys() & filters.keys():
             others = {key: values for key, values in filters.items() if key != name}
             result.facets[name] = engine.search(
-                query, others, user=request.user, limit=0, sort=SORTS[sort]
+                query, others, user=request.user, limit=0, sort=SORTS[sort], as_typed=as_typed
             ).facets[name]
-    return render(request, "search/search.html", search_context(query, filters, sort, page, result))
+    context = search_context(query, filters, sort, page, result, as_typed)
+    return render(request, "search/search.html", context)
 
 
-def search_context(query, filters, sort, page, result):
-    base = [("q", query), ("sort", sort)] + [
+def search_context(query, filters, sort, page, result, as_typed):
+    # Every link of the page (pages, filters) keeps the query as typed, if so asked.
+    typed = [(AS_TYPED, "1")] if as_typed else []
+    base = [("q", query), ("sort", sort), *typed] + [
         (k, v) for k, values in filters.items() for v in values
     ]
     facets = []
@@ -92,8 +98,13 @@ def search_context(query, filters, sort, page, result):
     pages = max(1, math.ceil(result.total / PAGE_SIZE)) if result else 1
     return {
         "active_filters": active_filters(base, filters, facets),
-        "clear_filters_url": f"?{urlencode([('q', query), ('sort', sort)])}",
+        "clear_filters_url": f"?{urlencode([('q', query), ('sort', sort), *typed])}",
         "query": query,
+        "as_typed": as_typed,
+        # After a correction was searched: the query as typed, with the same filters.
+        "as_typed_url": f"?{urlencode(base + [(AS_TYPED, '1')])}"
+        if result and result.searched_for
+        else "",
         "result": result,
         "facets": facets,
         "sort": sort,

@@ -1,8 +1,9 @@
 """Search engines behind one contract (``search.engines.base.SearchEngine``):
 
-- ``search(query, filters, user, limit, offset, sort) -> SearchResult`` (hits, facet
-  counts, suggestion), counting only what ``user`` may see; with ``limit=0`` the counts
-  alone, nothing ranked;
+- ``search(query, filters, user, limit, offset, sort, as_typed) -> SearchResult`` (hits,
+  facet counts, suggestion), counting only what ``user`` may see; with ``limit=0`` the
+  counts alone, nothing ranked; ``as_typed``: the words themselves, never a correction or
+  their compounds' parts instead (a correction is only suggested);
 - ``rank_evidence(query, filter_sets, user, limit)``: per filter set, the records
   ``search`` ranks first, as (page, score, title, address) only (the expert finder's
   evidence: no snippets, text or facet counts);

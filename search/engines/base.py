@@ -1,9 +1,10 @@
 """The engine contract, and the guard of an engine whose service can fail.
 
 Every engine answers ``search`` (hits, facet counts and a suggestion, counting only what
-``user`` may see), ``rank_evidence`` (the records ``search`` ranks, for the expert finder,
-without snippets or counts), ``suggest_titles`` (autocomplete) and ``explain`` (why the top hits
-rank where they do). An engine that talks to a service of its own (Elasticsearch) is
+``user`` may see; ``as_typed``: the words themselves, a correction only suggested),
+``rank_evidence`` (the records ``search`` ranks, for the expert finder, without snippets or
+counts), ``suggest_titles`` (autocomplete) and ``explain`` (why the top hits rank where
+they do). An engine that talks to a service of its own (Elasticsearch) is
 guarded by ``WithFallback``: while the service fails, the fallback engine (the
 database's, which holds the same records) answers, marked as a fallback, and the service
 is left alone for a while, so one failure spares the requests after it.
@@ -22,7 +23,7 @@ class SearchEngine(Protocol):
     name: str
 
     def search(
-        self, query, filters=None, user=None, limit=10, offset=0, sort="relevance"
+        self, query, filters=None, user=None, limit=10, offset=0, sort="relevance", as_typed=False
     ) -> SearchResult: ...
 
     def rank_evidence(
@@ -54,8 +55,10 @@ class WithFallback:
     def recovered(self):
         """The first call that succeeds after a failure (catch up what waited)."""
 
-    def search(self, query, filters=None, user=None, limit=10, offset=0, sort="relevance"):
-        arguments = (query, filters, user, limit, offset, sort)
+    def search(
+        self, query, filters=None, user=None, limit=10, offset=0, sort="relevance", as_typed=False
+    ):
+        arguments = (query, filters, user, limit, offset, sort, as_typed)
         try:
             return self.guarded(self._search, *arguments)
         except ServiceUnavailable:

@@ -255,14 +255,14 @@ class ElasticsearchEngine(WithFallback):
             search = search.filter(clause)
         return search  # the client's timeout (ELASTICSEARCH_TIMEOUT) bounds every request
 
-    def _search(self, query, filters, user, limit, offset, sort):
+    def _search(self, query, filters, user, limit, offset, sort, as_typed):
         parsed = parse(query) if isinstance(query, str) else query
         if parsed.empty:
             return SearchResult(hits=[], total=0, engine=self.name)
         base = self._base(user, filters)
         correction = self._correction(parsed, user)
         parsed, answer, suggestion, searched_for = self._searched(
-            base, parsed, correction, limit, offset, sort
+            base, parsed, correction, limit, offset, sort, as_typed=as_typed
         )
         hits = [self._hit(hit, parsed) for hit in answer.ranked]
         hits = group_near_identical(with_readable_snippets(hits, parsed))
@@ -283,14 +283,17 @@ class ElasticsearchEngine(WithFallback):
         may see (the index holds the same, stemmed): nothing restricted is ever suggested."""
         return EmbeddedEngine().correction(parsed, user)
 
-    def _searched(self, base, parsed, correction, limit, offset, sort, evidence=False):
+    def _searched(
+        self, base, parsed, correction, limit, offset, sort, evidence=False, as_typed=False
+    ):
         """What is searched within ``base``: the words, their correction, their compounds'
-        known parts, or the words spelled loosely; as (parsed, answer, suggestion,
-        searched for). As ``evidence``, the answer has no snippets and no facet counts."""
+        known parts, or the words spelled loosely (``as_typed``: the words); as (parsed,
+        answer, suggestion, searched for). As ``evidence``, the answer has no snippets and
+        no facet counts."""
         page = functools.partial(self._page, base, evidence=evidence)
         answer = page(parsed, limit, offset, sort)
         suggestion, searched_for = correction.text, ""
-        if suggestion and (correction.search_it or answer.total == 0):
+        if suggestion and not as_typed and (correction.search_it or answer.total == 0):
             corrected = parse(suggestion)
             corrected_answer = page(corrected, limit, offset, sort)
             if corrected_answer.total:
@@ -299,14 +302,14 @@ class ElasticsearchEngine(WithFallback):
                 suggestion = ""
         elif suggestion and not base.query(text_query(parse(suggestion))).count():
             suggestion = ""
-        fallback = None if searched_for else compound_fallback(parsed)
+        fallback = None if searched_for or as_typed else compound_fallback(parsed)
         # As on the embedded engine: when the words themselves match nothing (another
         # record's compound parts aside), its known parts are searched.
         if fallback and not base.query(text_query(parsed, parts=False)).count():
             fallback_answer = page(fallback, limit, offset, sort)
             if fallback_answer.total:
                 searched_for, parsed, answer = fallback.original, fallback, fallback_answer
-        if answer.total == 0 and not suggestion:
+        if answer.total == 0 and not suggestion and not as_typed:
             answer = page(parsed, limit, offset, sort, fuzzy=True)
         return parsed, answer, suggestion, searched_for
 

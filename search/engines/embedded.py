@@ -383,12 +383,14 @@ class Match:
 class EmbeddedEngine:
     name = "embedded"
 
-    def search(self, query, filters=None, user=None, limit=10, offset=0, sort="relevance"):
+    def search(
+        self, query, filters=None, user=None, limit=10, offset=0, sort="relevance", as_typed=False
+    ):
         parsed = parse(query) if isinstance(query, str) else query
         if parsed.empty:
             return SearchResult(hits=[], total=0)
         records = apply_filters(SearchRecord.visible_to(user), filters)
-        searched = self.searched(records, parsed, self.correction(parsed, user))
+        searched = self.searched(records, parsed, self.correction(parsed, user), as_typed)
         parsed, found, suggestion, searched_for = searched
         facets = counted_alongside(found.matched)
         hits = []
@@ -421,9 +423,10 @@ class EmbeddedEngine:
         visible = SearchRecord.visible_to(user)
         return correct(parsed.words, lambda word: self.visible_word(visible, word))
 
-    def searched(self, records, parsed, correction):
+    def searched(self, records, parsed, correction, as_typed=False):
         """What is searched within ``records``: the words, their correction, or their
-        compounds' known parts; as (parsed, match, suggestion, searched for)."""
+        compounds' known parts (``as_typed``: the words); as (parsed, match, suggestion,
+        searched for)."""
         found = self.match(records, parsed)
         suggestion, searched_for = correction.text, ""
         if suggestion:
@@ -431,9 +434,9 @@ class EmbeddedEngine:
             corrected_found = self.match(records, corrected)
             if not corrected_found.matched.exists():  # (within the filters)
                 suggestion = ""
-            elif correction.search_it or not found.matched.exists():
+            elif not as_typed and (correction.search_it or not found.matched.exists()):
                 searched_for, parsed, found = suggestion, corrected, corrected_found
-        if not searched_for and not found.matched.exists():
+        if not as_typed and not searched_for and not found.matched.exists():
             fallback = compound_fallback(parsed)
             fallback_found = self.match(records, fallback) if fallback else None
             if fallback_found and fallback_found.matched.exists():

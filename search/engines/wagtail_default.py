@@ -20,7 +20,10 @@ def indexed_text(page) -> str:
 class WagtailDefaultEngine:
     name = "wagtail-default"
 
-    def search(self, query, filters=None, user=None, limit=10, offset=0, sort="relevance"):
+    def search(
+        self, query, filters=None, user=None, limit=10, offset=0, sort="relevance", as_typed=False
+    ):
+        """Wagtail's search never corrects: every query is searched as typed."""
         hits = []
         for page in Page.objects.live().specific().search(query):
             if hasattr(page, "is_visible_to") and not page.is_visible_to(user):

@@ -109,6 +109,14 @@ def test_typos_get_a_correction_and_its_results(engine, postgres_only):
     assert "Valpreventie thuis" in [hit.title for hit in result.hits]
 
 
+def test_a_query_searched_as_typed_is_not_corrected_but_still_suggested(engine, postgres_only):
+    PracticeFactory(title="Valpreventie thuis", summary=" ".join(["Valpreventie werkt."] * 50))
+    PracticeFactory(title="Bij mevrouw Valprevnetie", summary="Over haar buurt.")  # a name
+    result = engine.search("valprevnetie", user=AnonymousUser(), as_typed=True)
+    assert result.searched_for == "" and result.suggestion == "valpreventie"
+    assert [hit.title for hit in result.hits] == ["Bij mevrouw Valprevnetie"]
+
+
 def test_facets_count_what_matches_and_filters_accept_slugs_or_names(engine):
     theme = ThemePage.objects.get(slug="mantelzorg")
     PracticeFactory(title="Mantelzorgcafé", summary="Een café voor mantelzorgers.", themes=[theme])

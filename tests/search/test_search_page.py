@@ -1,6 +1,9 @@
 """The basic site search page (the search issue replaces its engine, not its promises)."""
 
+import re
+
 import pytest
+from django.conf import settings
 
 pytestmark = pytest.mark.django_db
 
@@ -59,3 +62,32 @@ def test_a_searched_correction_says_what_was_searched_without_claiming_nothing_m
     # The typo itself matches a record, so "nothing found" would be untrue.
     assert "Niets gevonden" not in html
     assert "Resultaten voor “buurtommetje” in plaats van “buurtommeje”" in html
+
+
+@pytest.mark.parametrize(
+    ("language", "offer"),
+    [
+        ("nl", "Zoek in plaats daarvan naar “buurtommeje”"),
+        ("en", "Search instead for “buurtommeje”"),
+    ],
+)
+def test_a_searched_correction_offers_to_search_what_was_typed(client, engine, language, offer):
+    from search.indexing import rebuild
+    from tests.factories import PracticeFactory
+
+    PracticeFactory(title="Ommetje", summary=" ".join(["Het buurtommetje werkt."] * 25))
+    PracticeFactory(title="Verslagje", summary="Een verslag van het buurtommeje.")  # a name?
+    rebuild()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    html = client.get("/zoeken/", {"q": "buurtommeje", "sort": "nieuwste"}).content.decode()
+    link = re.search(rf'<a href="([^"]+)">{offer}</a>', html)
+    assert link, "the notice links to the query as typed"
+    as_typed = client.get(f"/zoeken/{link.group(1).replace('&amp;', '&')}").content.decode()
+    titles = re.findall(
+        r'<h2 class="utrecht-heading-2 ww-hit__title"><a href="[^"]+">([^<]+)</a>', as_typed
+    )
+    assert titles == ["Verslagje"]
+    assert "buurtommetje” in plaats van" not in as_typed and "instead of" not in as_typed
+    assert 'value="nieuwste" selected' in as_typed  # the sort is kept
+    # Refining the query as typed keeps it as typed.
+    assert re.search(r'<input type="hidden" name="letterlijk" value="1">', as_typed)
