@@ -17,7 +17,7 @@ const COMPONENTS = [
   "form-label", "heading-1", "heading-2", "heading-3", "heading-4", "html-content", "link",
   "link-list", "listbox", "nav-bar", "nav-list", "ordered-list", "page-content", "page-footer",
   "page-header", "pagination", "paragraph", "select", "separator", "skip-link", "table",
-  "table-of-contents", "textbox", "unordered-list",
+  "table-of-contents", "textarea", "textbox", "unordered-list",
 ];
 
 const version = (name) => JSON.parse(readFileSync(join(utrecht(name), "package.json"))).version;

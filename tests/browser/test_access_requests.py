@@ -97,3 +97,11 @@ def test_notification_pages_are_axe_clean(page, axe_script, world, language):
     unfollow = "Niet meer volgen" if language == "nl" else "Unfollow"
     expect(page.get_by_role("button", name=unfollow)).to_be_visible()
     assert_axe_clean(page, axe_script)
+
+
+def test_the_reason_box_is_as_wide_as_the_form(page, world):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    log_in(page, "reigerlid", world["report"].url)
+    reason = page.get_by_role("textbox", name="Waarom wilt u toegang?")
+    form = page.locator("form.ww-form")
+    assert reason.bounding_box()["width"] == form.bounding_box()["width"] >= 440

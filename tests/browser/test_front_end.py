@@ -225,3 +225,25 @@ def test_a_suggestion_reads_as_its_title_then_its_kind(page, site, language, sho
     option = page.get_by_role("listbox").get_by_role("option").first
     expect(option).to_have_text(shown)
     assert option.inner_text() == shown  # as laid out: on one line, spaced
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_signing_in_adds_no_line_to_the_header_at_desktop_width(
+    page, site, django_user_model, language
+):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    in_language = [{"name": "django_language", "value": language, "url": site}]
+    header = page.locator("header.ww-header")
+    page.context.add_cookies(in_language)
+    page.goto("/")
+    signed_out = header.bounding_box()["height"]
+    page.context.clear_cookies()
+    sign_in(page, django_user_model)  # (in Dutch)
+    page.context.add_cookies(in_language)
+    page.goto("/")
+    assert header.bounding_box()["height"] == signed_out
+    # The search box and the account's controls each stay on one line.
+    search = page.get_by_role("search").first.bounding_box()
+    assert search["height"] < 60
+    account = page.locator(".ww-account").bounding_box()
+    assert account["height"] < 60
