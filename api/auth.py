@@ -8,6 +8,7 @@ or revoked token is refused (401) rather than treated as anonymous, so a client 
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja.errors import AuthenticationError
 from ninja.security import APIKeyCookie
 from wagtail.api.v3.auth import BearerTokenAuth
@@ -18,7 +19,7 @@ from api.problems import ApiProblem
 class MemberToken(BearerTokenAuth):
     """``Authorization: Bearer wagtail_…``: a token made in the admin, with its scopes."""
 
-    openapi_description = "Een API-token van de redactie (Gebruikers › API-tokens)."
+    openapi_description = gettext_lazy("Een API-token van de redactie (Gebruikers › API-tokens).")
 
     def __init__(self, scope: str):
         super().__init__()
@@ -40,7 +41,7 @@ class SiteSession(APIKeyCookie):
     answered too, with what is public."""
 
     param_name = settings.SESSION_COOKIE_NAME
-    openapi_description = "De sessie van de site (ingelogd als lid)."
+    openapi_description = gettext_lazy("De sessie van de site (ingelogd als lid).")
 
     def __init__(self):
         super().__init__(csrf=False)  # read-only endpoints: nothing to forge

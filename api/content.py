@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 from django.http import Http404, HttpResponse
+from django.utils.translation import gettext_lazy as _
 from ninja import Query, Router
 
 from api.auth import member_or_public
@@ -43,7 +44,7 @@ from wijkwijs.choices import Province
 from wijkwijs.models import CommunityPage, MunicipalityPage, ThemePage
 from wijkwijs.visibility import visible
 
-router = Router(auth=member_or_public(ApiScope.CONTENT), tags=["inhoud"])
+router = Router(auth=member_or_public(ApiScope.CONTENT), tags=[_("inhoud")])
 ERRORS = {400: Problem, 401: Problem, 403: Problem}
 NOT_FOUND = {**ERRORS, 404: Problem}
 
@@ -121,11 +122,15 @@ COMMUNITIES = Listed(
 )
 
 
-@router.get("/experts/", response={200: Page[Expert], **ERRORS}, url_name="experts_list")
+@router.get(
+    "/experts/",
+    response={200: Page[Expert], **ERRORS},
+    url_name="experts_list",
+    description=_("Expertprofielen met vastgelegde toestemming, die u mag zien."),
+)
 def experts(
     request, response: HttpResponse, paging: Query[Paging], filters: Query[ClassifiedFilters]
 ):
-    """Expertprofielen met vastgelegde toestemming, die u mag zien."""
     return listing(request, response, paging, EXPERTS, filters)
 
 
@@ -167,9 +172,13 @@ def practice(request, id: int):
     return Representation(request).practice_detail(one(PracticePage, request, id, related))
 
 
-@router.get("/reports/", response={200: Page[Report], **ERRORS}, url_name="reports_list")
+@router.get(
+    "/reports/",
+    response={200: Page[Report], **ERRORS},
+    url_name="reports_list",
+    description=_("Rapporten die u mag zien, nieuwste eerst; de paragrafen staan bij elk rapport."),
+)
 def reports(request, response: HttpResponse, paging: Query[Paging], filters: Query[ReportFilters]):
-    """Rapporten die u mag zien, nieuwste eerst; de paragrafen staan bij elk rapport."""
     return listing(request, response, paging, REPORTS, filters)
 
 
@@ -191,9 +200,9 @@ def municipalities(
     "/municipalities/{id}/",
     response={200: MunicipalityDetail, **NOT_FOUND},
     url_name="municipalities_detail",
+    description=_("Een gemeente met haar feiten, elk met peildatum en bron."),
 )
 def municipality(request, id: int):
-    """Een gemeente met haar feiten, elk met peildatum en bron."""
     return Representation(request).municipality_detail(one(MunicipalityPage, request, id))
 
 

@@ -8,6 +8,8 @@ nothing.
 from typing import Annotated
 
 from django.db.models import Q
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 from ninja import Schema
 from pydantic import Field
 
@@ -27,30 +29,38 @@ def values_field(description):
 
 
 class LabelFilters(Schema):
-    theme: list[FilterValue] = values_field("Thema (slug of naam); meerdere: alle.")
-    municipality: list[FilterValue] = values_field("Gemeente (slug of naam); meerdere: alle.")
+    theme: list[FilterValue] = values_field(_("Thema (slug of naam); meerdere: alle."))
+    municipality: list[FilterValue] = values_field(_("Gemeente (slug of naam); meerdere: alle."))
 
 
 class ClassifiedFilters(LabelFilters):
-    organisation: list[FilterValue] = values_field("Organisatie (slug of naam); meerdere: alle.")
+    organisation: list[FilterValue] = values_field(_("Organisatie (slug of naam); meerdere: alle."))
 
 
 class OrganisationFilters(LabelFilters):
     kind: list[FilterValue] = values_field(
-        "Soort organisatie: " + ", ".join(OrganisationKind.values) + "; meerdere: een ervan."
+        format_lazy(
+            _("Soort organisatie: {values}; meerdere: een ervan."),
+            values=", ".join(OrganisationKind.values),
+        )
     )
 
 
 class ReportFilters(ClassifiedFilters):
     kind: list[FilterValue] = values_field(
-        "Soort publicatie: " + ", ".join(ReportKind.values) + "; meerdere: een ervan."
+        format_lazy(
+            _("Soort publicatie: {values}; meerdere: een ervan."),
+            values=", ".join(ReportKind.values),
+        )
     )
-    year: list[Year] = values_field("Jaar van publicatie; meerdere: een ervan.")
+    year: list[Year] = values_field(_("Jaar van publicatie; meerdere: een ervan."))
 
 
 class MunicipalityFilters(Schema):
     province: list[FilterValue] = values_field(
-        "Provincie: " + ", ".join(Province.values) + "; meerdere: een ervan."
+        format_lazy(
+            _("Provincie: {values}; meerdere: een ervan."), values=", ".join(Province.values)
+        )
     )
 
 

@@ -6,6 +6,7 @@ documentation at ``/api/v1/docs/`` runs from our own static files (no CDN, no in
 
 from functools import partial
 
+from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
 from ninja.openapi.docs import Swagger
 from ninja.openapi.views import openapi_json
@@ -13,7 +14,8 @@ from ninja.openapi.views import openapi_json
 from api import content, problems, search
 from api.caching import conditional
 
-DESCRIPTION = """\
+DESCRIPTION = _(
+    """\
 Alles wat Wijkwijs toont, als JSON: experts (met toestemming), organisaties,
 praktijkvoorbeelden, rapporten met hun paragrafen, gemeenten met hun gedateerde feiten
 en bronnen, thema's en kennisgemeenschappen, en zoeken.
@@ -24,6 +26,7 @@ Beheer › API-tokens) wat dat lid mag zien. Lijsten hebben `page` en `page_size
 `Link`-kop; elk antwoord heeft een `ETag` (stuur hem terug als `If-None-Match` voor een
 304). Fouten zijn problem details (`application/problem+json`).
 """
+)
 
 
 class Documentation(Swagger):

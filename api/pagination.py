@@ -3,6 +3,8 @@
 import math
 
 from django.utils.http import urlencode
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 from ninja import Schema
 from pydantic import Field
 
@@ -11,9 +13,12 @@ MAX_PAGE = 1_000_000  # far past any list's end (those pages are empty), short o
 
 
 class Paging(Schema):
-    page: int = Field(1, ge=1, le=MAX_PAGE, description="Paginanummer, vanaf 1.")
+    page: int = Field(1, ge=1, le=MAX_PAGE, description=_("Paginanummer, vanaf 1."))
     page_size: int = Field(
-        20, ge=1, le=MAX_PAGE_SIZE, description=f"Aantal per pagina (hoogstens {MAX_PAGE_SIZE})."
+        20,
+        ge=1,
+        le=MAX_PAGE_SIZE,
+        description=format_lazy(_("Aantal per pagina (hoogstens {count})."), count=MAX_PAGE_SIZE),
     )
 
     @property

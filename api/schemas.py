@@ -8,6 +8,7 @@ Every URL in an answer is absolute. ``type`` is the same vocabulary as the searc
 import datetime
 from typing import Annotated, Generic, Literal, TypeVar
 
+from django.utils.translation import gettext_lazy as _
 from ninja import Schema
 from pydantic import Field
 
@@ -53,8 +54,8 @@ class Summary(Schema):
     type: Kind
     slug: str
     title: str
-    url: str = Field(description="De pagina op de site.")
-    api_url: str = Field(description="Dit object in de API.")
+    url: str = Field(description=_("De pagina op de site."))
+    api_url: str = Field(description=_("Dit object in de API."))
     last_published_at: datetime.datetime | None
 
 
@@ -66,13 +67,13 @@ class Classified(Summary):
 
 
 class Contact(Schema):
-    kind: str = Field(description="email, phone, organisation of none (de keuze van de expert).")
+    kind: str = Field(description=_("email, phone, organisation of none (de keuze van de expert)."))
     value: str | None
 
 
 class Expert(Classified):
     role: str
-    bio: str = Field(description="Markdown.")
+    bio: str = Field(description=_("Markdown."))
     organisation: Reference
     expertise: list[str]
     contact: Contact
@@ -87,7 +88,7 @@ class ExpertDetail(Expert):
 class Organisation(Classified):
     kind: Choice
     website: str
-    description: str = Field(description="Markdown.")
+    description: str = Field(description=_("Markdown."))
 
 
 class OrganisationDetail(Organisation):
@@ -99,12 +100,12 @@ class OrganisationDetail(Organisation):
 
 class Part(Schema):
     heading: str
-    text: str = Field(description="Markdown.")
+    text: str = Field(description=_("Markdown."))
 
 
 class Quote(Schema):
     text: str
-    attribution: str = Field(description="De rol, en de naam alleen met toestemming.")
+    attribution: str = Field(description=_("De rol, en de naam alleen met toestemming."))
 
 
 class Practice(Classified):
@@ -126,7 +127,7 @@ class PracticeDetail(Practice):
 
 class Author(Schema):
     name: str
-    expert: Reference | None = Field(description="Het expertprofiel, als u het mag zien.")
+    expert: Reference | None = Field(description=_("Het expertprofiel, als u het mag zien."))
 
 
 class Publisher(Schema):
@@ -154,11 +155,11 @@ class Download(Schema):
 class Report(Classified):
     kind: Choice
     published: str | None = Field(
-        description="De publicatiedatum zo precies als bekend: JJJJ, JJJJ-MM of JJJJ-MM-DD."
+        description=_("De publicatiedatum zo precies als bekend: JJJJ, JJJJ-MM of JJJJ-MM-DD.")
     )
     period_start: datetime.date | None
     period_end: datetime.date | None
-    abstract: str = Field(description="Markdown.")
+    abstract: str = Field(description=_("Markdown."))
     authors: list[Author]
     publisher: Publisher | None
     organisations: list[Reference]
@@ -172,7 +173,7 @@ class ReportDetail(Report):
 
 class Source(Schema):
     label: str = Field(
-        description="De bron; 'een publicatie die niet openbaar is' als u die niet mag zien."
+        description=_("De bron; 'een publicatie die niet openbaar is' als u die niet mag zien.")
     )
     url: str | None
     report: Reference | None
@@ -191,10 +192,10 @@ class Fact(Schema):
 
 
 class Municipality(Summary):
-    cbs_code: str = Field(description="CBS-gemeentecode, bijvoorbeeld GM0344.")
+    cbs_code: str = Field(description=_("CBS-gemeentecode, bijvoorbeeld GM0344."))
     province: Choice
     name_variants: list[str]
-    summary: str = Field(description="Markdown.")
+    summary: str = Field(description=_("Markdown."))
 
 
 class MunicipalityDetail(Municipality):
@@ -203,11 +204,11 @@ class MunicipalityDetail(Municipality):
 
 class Theme(Summary):
     label_en: str
-    description: str = Field(description="Markdown.")
+    description: str = Field(description=_("Markdown."))
     synonyms: list[str]
 
 
 class Community(Classified):
-    description: str = Field(description="Markdown.")
+    description: str = Field(description=_("Markdown."))
     organisations: list[Reference]
     coordinators: list[Reference]

@@ -10,7 +10,9 @@ from typing import Literal
 
 from django.db.models import Q
 from django.http import HttpResponse
+from django.utils.text import format_lazy
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from ninja import Query, Router, Schema
 from pydantic import Field
 
@@ -29,7 +31,7 @@ from search.results import TitleSuggestion
 from wijkwijs.models import ThemePage
 from wijkwijs.parameters import MAX_RESULT_WINDOW, READABLE_TEXT, within_window
 
-router = Router(auth=member_or_public(ApiScope.SEARCH), tags=["zoeken"])
+router = Router(auth=member_or_public(ApiScope.SEARCH), tags=[_("zoeken")])
 ERRORS = {400: Problem, 401: Problem, 403: Problem}
 AUTOCOMPLETE_LIMIT = 10
 AUTOCOMPLETE_MIN_LENGTH = 2
@@ -43,28 +45,37 @@ SORTS = {
 
 
 def values_field(description):
-    return Field([], description=f"{description} Hoogstens {MAX_FILTER_VALUES} waarden tellen.")
+    limit = format_lazy(_("Hoogstens {count} waarden tellen."), count=MAX_FILTER_VALUES)
+    return Field([], description=format_lazy("{} {}", description, limit))
 
 
 class SearchParameters(Schema):
     q: str = Field(
         "",
         pattern=READABLE_TEXT,
-        description=f"De zoekvraag (zonder: geen treffers); na {MAX_QUERY_LENGTH} tekens afgekapt.",
+        description=format_lazy(
+            _("De zoekvraag (zonder: geen treffers); na {count} tekens afgekapt."),
+            count=MAX_QUERY_LENGTH,
+        ),
     )
     type: list[FilterValue] = values_field(
-        "Soort inhoud: " + ", ".join(kind_values()) + "; meerdere: een ervan."
+        format_lazy(
+            _("Soort inhoud: {values}; meerdere: een ervan."), values=", ".join(kind_values())
+        )
     )
-    theme: list[FilterValue] = values_field("Thema (slug of naam); meerdere: alle.")
-    municipality: list[FilterValue] = values_field("Gemeente (slug of naam); meerdere: alle.")
-    organisation: list[FilterValue] = values_field("Organisatie (slug of naam); meerdere: alle.")
+    theme: list[FilterValue] = values_field(_("Thema (slug of naam); meerdere: alle."))
+    municipality: list[FilterValue] = values_field(_("Gemeente (slug of naam); meerdere: alle."))
+    organisation: list[FilterValue] = values_field(_("Organisatie (slug of naam); meerdere: alle."))
     kind: list[FilterValue] = values_field(
-        "Soort publicatie: " + ", ".join(ReportKind.values) + "; meerdere: een ervan."
+        format_lazy(
+            _("Soort publicatie: {values}; meerdere: een ervan."),
+            values=", ".join(ReportKind.values),
+        )
     )
-    year: list[FilterValue] = values_field("Jaar; meerdere: een ervan.")
+    year: list[FilterValue] = values_field(_("Jaar; meerdere: een ervan."))
     sort: Literal["relevance", "newest", "relevantie", "nieuwste"] = "relevance"
     include: Literal["", "text"] = Field(
-        "", description="'text' voegt de volledige geïndexeerde tekst toe."
+        "", description=_("'text' voegt de volledige geïndexeerde tekst toe.")
     )
 
     def filters(self):
@@ -82,13 +93,13 @@ class Similar(Schema):
 
 class SearchHit(Schema):
     type: Kind
-    title: str = Field(description="Bij een paragraaf: 'Rapport › Hoofdstuk › Paragraaf'.")
+    title: str = Field(description=_("Bij een paragraaf: 'Rapport › Hoofdstuk › Paragraaf'."))
     url: str
-    snippet: str = Field(description="Veilige HTML: ontsnapte tekst met <mark> om de treffers.")
+    snippet: str = Field(description=_("Veilige HTML: ontsnapte tekst met <mark> om de treffers."))
     labels: dict[str, list[str]]
     score: float
-    similar: list[Similar] = Field(description="Bijna gelijke passages uit hetzelfde document.")
-    text: str | None = Field(None, description="Alleen met include=text.")
+    similar: list[Similar] = Field(description=_("Bijna gelijke passages uit hetzelfde document."))
+    text: str | None = Field(None, description=_("Alleen met include=text."))
 
 
 class FacetValue(Schema):
@@ -103,29 +114,32 @@ class SearchAnswer(Schema):
     page: int
     page_size: int
     pages: int
-    suggestion: str = Field(description="'Bedoelde u …?', of leeg.")
+    suggestion: str = Field(description=_("'Bedoelde u …?', of leeg."))
     searched_for: str = Field(
-        description="De zoekvraag die gezocht is, als een correctie de gestelde verving."
+        description=_("De zoekvraag die gezocht is, als een correctie de gestelde verving.")
     )
-    engine: str = Field(description="De zoekmachine die antwoordde.")
+    engine: str = Field(description=_("De zoekmachine die antwoordde."))
     fallback: bool = Field(
-        description="Elasticsearch was niet bereikbaar; de ingebouwde zoekfunctie antwoordde."
+        description=_("Elasticsearch was niet bereikbaar; de ingebouwde zoekfunctie antwoordde.")
     )
     facets: dict[str, list[FacetValue]]
     hits: list[SearchHit]
 
 
 @router.get(
-    "/search/", response={200: SearchAnswer, **ERRORS}, url_name="search", exclude_none=True
+    "/search/",
+    response={200: SearchAnswer, **ERRORS},
+    url_name="search",
+    exclude_none=True,
+    description=_(
+        "Zoek in alles wat u mag zien: één gerangschikte lijst met facetten. Bijna gelijke "
+        "passages uit één document staan één keer in de lijst; de andere staan in "
+        "``similar`` van die treffer."
+    ),
 )
 def search(
     request, response: HttpResponse, parameters: Query[SearchParameters], paging: Query[Paging]
 ):
-    """Zoek in alles wat u mag zien: één gerangschikte lijst met facetten.
-
-    Bijna gelijke passages uit één document staan één keer in de lijst; de andere staan
-    in ``similar`` van die treffer.
-    """
     query = parameters.q.strip()[:MAX_QUERY_LENGTH]
     listed = within_window(paging.offset, paging.page_size)
     # Past the result window only the total is counted: the page itself is empty.
@@ -181,10 +195,10 @@ def search(
 
 class Suggestion(Schema):
     title: str
-    report: str = Field(description="Bij een paragraaf: de titel van het rapport; anders leeg.")
+    report: str = Field(description=_("Bij een paragraaf: de titel van het rapport; anders leeg."))
     url: str
     type: Kind
-    type_label: str = Field(description="De soort voor mensen, in de taal van het verzoek.")
+    type_label: str = Field(description=_("De soort voor mensen, in de taal van het verzoek."))
 
 
 class Suggestions(Schema):
@@ -192,7 +206,7 @@ class Suggestions(Schema):
 
 
 class AutocompleteParameters(Schema):
-    q: str = Field("", pattern=READABLE_TEXT, description="Wat er getypt is; vanaf twee tekens.")
+    q: str = Field("", pattern=READABLE_TEXT, description=_("Wat er getypt is; vanaf twee tekens."))
 
 
 def with_english_theme_names(found, prefix):
@@ -219,9 +233,15 @@ def with_english_theme_names(found, prefix):
     ]
 
 
-@router.get("/search/autocomplete/", response={200: Suggestions, **ERRORS}, url_name="autocomplete")
+@router.get(
+    "/search/autocomplete/",
+    response={200: Suggestions, **ERRORS},
+    url_name="autocomplete",
+    description=_(
+        "Hoogstens tien titels die beginnen met wat getypt is, of een woord dat zo begint."
+    ),
+)
 def autocomplete(request, parameters: Query[AutocompleteParameters]):
-    """Hoogstens tien titels die beginnen met wat getypt is, of een woord dat zo begint."""
     prefix = parameters.q.strip()[:60]
     if len(prefix) < AUTOCOMPLETE_MIN_LENGTH:
         return {"suggestions": []}

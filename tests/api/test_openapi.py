@@ -5,8 +5,11 @@ and invalid ones) and checks every answer: no server error, status codes, conten
 and bodies as the document says.
 """
 
+import re
+
 import pytest
 import schemathesis
+from django.conf import settings as django_settings
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
@@ -59,6 +62,40 @@ def test_the_document_says_what_the_code_does(document):
             content = set(answer.get("content", {}))
             expected = {"application/problem+json"} if int(status) >= 400 else {"application/json"}
             assert content == expected, (path, status)
+
+
+def descriptions(document):
+    """Every description and tag a reader of the documentation sees."""
+    found = [document["info"]["description"], *(tag["name"] for tag in document.get("tags", []))]
+    for operations in document["paths"].values():
+        operation = operations["get"]
+        found += [operation.get("description", ""), *operation.get("tags", [])]
+        found += [parameter.get("description", "") for parameter in operation["parameters"]]
+    for schema in document["components"]["schemas"].values():
+        found += [field.get("description", "") for field in schema.get("properties", {}).values()]
+    return [text for text in found if text]
+
+
+@pytest.mark.parametrize(
+    ("language", "own", "other"),
+    [("nl", "meerdere: alle", "several: all"), ("en", "several: all", "meerdere: alle")],
+)
+def test_the_document_is_in_the_language_asked(client, language, own, other):
+    client.cookies[django_settings.LANGUAGE_COOKIE_NAME] = language
+    document = client.get("/openapi.json").json()
+    texts = descriptions(document)
+    assert any(own in text for text in texts) and not any(other in text for text in texts)
+    if language == "en":
+        dutch = re.compile(r"\b(de|het|een|u|van|zoek\w*|inhoud|pagina)\b", re.IGNORECASE)
+        assert [text for text in texts if dutch.search(text)] == []
+
+
+def test_the_documentation_page_is_in_the_language_asked_and_styled_like_the_site(client):
+    client.cookies[django_settings.LANGUAGE_COOKIE_NAME] = "en"
+    html = client.get("/api/v1/docs/").content.decode()
+    assert '<html lang="en">' in html and "API documentation · Wijkwijs" in html
+    assert "/static/css/wijkwijs.css" in html  # the site's stylesheet, its header and logo
+    assert 'class="ww-logo"' in html and "Back to Wijkwijs" in html
 
 
 @pytest.fixture
